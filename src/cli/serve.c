@@ -1,0 +1,316 @@
+/*
+ * serve.c -- the master process and its pre-forked workers.
+ *
+ * The master migrates the database, opens the listening socket, forks
+ * cfg->workers workers and then only watches them: a worker that dies is
+ * replaced, SIGTERM/SIGINT stop everything gracefully (workers finish the
+ * request they are in), SIGHUP makes every worker re-read the templates.
+ * A worker owns its own SQLite connection, prepared statements, parsed
+ * templates and request arena (struct app) for its whole life.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../app.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/log.h"
+#include "../web/conn.h"
+#include "../web/route.h"
+#include "cli.h"
+
+#define MAX_WORKERS	64
+#define STOP_GRACE_S	10	/* seconds workers get to finish */
+
+static volatile sig_atomic_t	 got_stop;
+static volatile sig_atomic_t	 got_reload;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	got_stop = 1;
+}
+
+static void
+on_reload(int sig)
+{
+	(void)sig;
+	got_reload = 1;
+}
+
+static void
+on_child(int sig)
+{
+	(void)sig;	/* only wakes sigsuspend() */
+}
+
+/* A worker runs each request with SIGTERM blocked, so this handler only
+ * ever runs between requests, when there is nothing to finish. */
+static void
+on_worker_stop(int sig)
+{
+	(void)sig;
+	_exit(0);
+}
+
+/* Install handlers without SA_RESTART so blocking calls return EINTR. */
+static void
+handle(int sig, void (*fn)(int))
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+/* Open what a worker owns; returns 0 on success. */
+static int
+app_open(struct app *app)
+{
+	arena_init(&app->arena);
+	if (store_open(app->cfg.db_path, &app->store) != ST_OK)
+		return -1;
+	if (tmpl_load(app->cfg.template_dir, &app->tmpl) != ST_OK) {
+		store_close(app->store);
+		app->store = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+app_close(struct app *app)
+{
+	tmpl_free(app->tmpl);
+	store_close(app->store);
+	arena_free(&app->arena);
+}
+
+/* SIGHUP: parse the templates again; keep the old ones on an error. */
+static void
+reload_templates(struct app *app)
+{
+	struct tmpl_set	*t;
+
+	got_reload = 0;
+	if (tmpl_load(app->cfg.template_dir, &t) != ST_OK) {
+		log_error("template reload failed; keeping the old templates");
+		return;
+	}
+	tmpl_free(app->tmpl);
+	app->tmpl = t;
+	log_info("templates reloaded");
+}
+
+/*
+ * A worker: accept, serve, repeat.  SIGTERM and SIGHUP are blocked while
+ * a request is served, so a stop lets it finish and a reload applies
+ * before the next request is answered.
+ */
+static void
+worker_main(const struct config *cfg, int fd)
+{
+	struct app	 app;
+	struct conn	 c;
+	sigset_t	 busy, none;
+	int		 errors = 0;
+
+	memset(&app, 0, sizeof(app));
+	app.cfg = *cfg;
+	handle(SIGTERM, on_worker_stop);
+	handle(SIGINT, SIG_IGN);	/* the master decides */
+	handle(SIGHUP, on_reload);
+	handle(SIGCHLD, SIG_DFL);
+	sigemptyset(&none);
+	sigemptyset(&busy);
+	sigaddset(&busy, SIGTERM);
+	sigaddset(&busy, SIGHUP);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	if (app_open(&app) != 0 || conn_init(&c, fd) != ST_OK)
+		_exit(3);
+	for (;;) {
+		if (conn_accept(&c) != ST_OK) {
+			if (errno == EINTR || got_reload)
+				continue;
+			log_error("accept failed: %s", strerror(errno));
+			if (++errors > 100)
+				break;
+			continue;
+		}
+		sigprocmask(SIG_BLOCK, &busy, NULL);
+		if (got_reload)
+			reload_templates(&app);
+		route_request(&app, &c);
+		conn_finish(&c);
+		errors = 0;
+		sigprocmask(SIG_SETMASK, &none, NULL);
+	}
+	conn_free(&c);
+	app_close(&app);
+	_exit(1);
+}
+
+static pid_t
+spawn(const struct config *cfg, int fd)
+{
+	pid_t	 pid;
+
+	if ((pid = fork()) == -1) {
+		log_error("fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0)
+		worker_main(cfg, fd);
+	return pid;
+}
+
+/* Send sig to every live worker. */
+static void
+signal_all(const pid_t *pids, int n, int sig)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], sig);
+}
+
+/* Stop: SIGTERM, wait up to STOP_GRACE_S, then SIGKILL the rest. */
+static void
+stop_all(pid_t *pids, int n)
+{
+	time_t	 deadline = time(NULL) + STOP_GRACE_S;
+	int	 left, i;
+	pid_t	 pid;
+
+	signal_all(pids, n, SIGTERM);
+	for (;;) {
+		for (left = 0, i = 0; i < n; i++)
+			left += pids[i] > 0;
+		if (left == 0)
+			return;
+		if (time(NULL) >= deadline) {
+			signal_all(pids, n, SIGKILL);
+			deadline = time(NULL) + 3600;
+		}
+		if ((pid = waitpid(-1, NULL, WNOHANG)) > 0) {
+			for (i = 0; i < n; i++)
+				if (pids[i] == pid)
+					pids[i] = 0;
+		} else if (pid == 0)
+			usleep(20000);
+		else
+			return;
+	}
+}
+
+/* Replace the worker that exited, or note it if we are stopping. */
+static void
+reap(const struct config *cfg, int fd, pid_t *pids, int n)
+{
+	pid_t	 pid;
+	int	 status, i;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < n && pids[i] != pid; i++)
+			continue;
+		if (i == n)
+			continue;
+		if (WIFSIGNALED(status))
+			log_error("worker %ld killed by signal %d; starting "
+			    "another", (long)pid, WTERMSIG(status));
+		else
+			log_error("worker %ld exited with %d; starting "
+			    "another", (long)pid, WEXITSTATUS(status));
+		pids[i] = 0;
+		if (got_stop)
+			continue;
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+			sleep(1);	/* cannot open db/templates: no storm */
+		pids[i] = spawn(cfg, fd);
+	}
+}
+
+int
+cli_serve(struct config *cfg)
+{
+	pid_t		 pids[MAX_WORKERS];
+	sigset_t	 mask, old;
+	int		 fd, i, n = cfg->workers;
+
+	if (n < 1)
+		n = 1;
+	if (n > MAX_WORKERS)
+		n = MAX_WORKERS;
+	if (store_migrate(cfg->db_path) != ST_OK)
+		return 1;
+	if (cfg->socket == NULL)
+		fd = 0;		/* a FastCGI spawner's socket on stdin */
+	else if ((fd = conn_listen(cfg->socket, 1024)) < 0) {
+		log_error("cannot listen on %s", cfg->socket);
+		return 1;
+	}
+	handle(SIGTERM, on_stop);
+	handle(SIGINT, on_stop);
+	handle(SIGHUP, on_reload);
+	handle(SIGCHLD, on_child);
+	/* Block the signals we wait for; sigsuspend() opens the window. */
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGTERM);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGHUP);
+	sigaddset(&mask, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &mask, &old);
+	memset(pids, 0, sizeof(pids));
+	for (i = 0; i < n; i++)
+		pids[i] = spawn(cfg, fd);
+	log_info("serving on %s with %d workers",
+	    cfg->socket ? cfg->socket : "stdin", n);
+	while (!got_stop) {
+		sigsuspend(&old);
+		reap(cfg, fd, pids, n);
+		if (got_reload) {
+			got_reload = 0;
+			signal_all(pids, n, SIGHUP);
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	log_info("stopping");
+	stop_all(pids, n);
+	close(fd);
+	if (cfg->socket != NULL && strchr(cfg->socket, '/') != NULL)
+		unlink(cfg->socket);
+	return 0;
+}
+
+int
+cli_cgi(struct config *cfg)
+{
+	struct app	 app;
+	struct conn	 c;
+
+	memset(&app, 0, sizeof(app));
+	app.cfg = *cfg;
+	if (store_migrate(cfg->db_path) != ST_OK || app_open(&app) != 0)
+		return 1;
+	if (conn_init(&c, -1) != ST_OK) {
+		app_close(&app);
+		return 1;
+	}
+	if (conn_accept(&c) == ST_OK) {
+		route_request(&app, &c);
+		conn_finish(&c);
+	}
+	conn_free(&c);
+	app_close(&app);
+	return 0;
+}

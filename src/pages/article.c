@@ -1,0 +1,75 @@
+/*
+ * article.c -- one published article, with its experts, links and the
+ * press duty box.
+ */
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/md.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/clock.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "pages.h"
+
+/* An edit counts as an update when it came this long after publishing. */
+#define UPDATE_SLACK	(10 * 60)
+
+static void
+fill_article_full(struct app *app, struct tdict *d, const struct article *a,
+    const struct safe_html *body)
+{
+	struct tdict	*t;
+	size_t		 i;
+
+	fill_article_item(d, &app->arena, a);
+	td_html(d, "body", *body);
+	if (a->updated_at > a->publish_at + UPDATE_SLACK) {
+		td_text(d, "updated", date_sv(&app->arena, a->updated_at));
+		td_text(d, "updated_iso", date_iso(&app->arena, a->updated_at));
+	}
+	td_bool(d, "has_links", a->nlinks > 0);
+	for (i = 0; i < a->nlinks; i++) {
+		t = td_item(d, "links");
+		td_text(t, "title", a->links[i].title);
+		td_text(t, "url", a->links[i].url);
+	}
+	td_bool(d, "has_experts", a->nexperts > 0);
+	for (i = 0; i < a->nexperts; i++)
+		fill_contact(td_item(d, "experts"), &app->arena,
+		    &a->experts[i]);
+}
+
+/*
+ * GET /nyheter/:slug -- one public article.
+ * The slug was checked by slug_valid() in route.c.
+ * Statuses: 200, 404, 500.
+ */
+void
+page_article_show(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article	 a;
+	struct safe_html body;
+	struct tdict	*root;
+	enum status	 st;
+
+	if ((st = store_article_by_slug(app->store, &app->arena, rq->path_arg,
+	    clock_now(), &a)) != ST_OK)
+		goto out;
+	if ((st = md_render(&app->arena, a.body_md, &body)) != ST_OK) {
+		st = ST_ERROR;
+		goto out;
+	}
+	root = page_layout(app, rq, a.title,
+	    arena_printf(&app->arena, "/nyheter/%s", a.slug), "/nyheter");
+	td_text(root, "meta_description", a.lead);
+	fill_article_full(app, td_sub(root, "article"), &a, &body);
+	if ((st = fill_press_duty(app, root)) != ST_OK)
+		goto out;
+	page_render(app, rq, rs, "article", root);
+out:
+	if (st != ST_OK)
+		page_error(app, rq, rs, st);
+}

@@ -1,0 +1,144 @@
+/*
+ * feed.c -- the machine-read pages: Atom feeds (all news, and one per
+ * topic) and sitemap.xml.  Every URL in them is absolute, built from the
+ * configured base URL (never from the Host header).
+ */
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/clock.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "pages.h"
+
+#define FEED_ENTRIES	30
+#define SITEMAP_MAX	50000	/* the sitemap protocol's limit per file */
+
+static void
+fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
+{
+	struct tdict	*e;
+	int64_t		 newest = 0;
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct article *a = &l->items[i];
+		int64_t	 upd = a->updated_at > a->publish_at ?
+		    a->updated_at : a->publish_at;
+
+		e = td_item(root, "entries");
+		fill_article_item(e, &app->arena, a);
+		td_text(e, "published_iso", date_iso(&app->arena,
+		    a->publish_at));
+		td_text(e, "updated_iso", date_iso(&app->arena, upd));
+		if (upd > newest)
+			newest = upd;
+	}
+	td_text(root, "feed_updated_iso", date_iso(&app->arena,
+	    newest ? newest : clock_now()));
+}
+
+/* Render an Atom feed of the newest public articles matching f. */
+static void
+feed(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_filter *f, const char *title, const char *self,
+    const char *alternate)
+{
+	struct article_list	 l;
+	struct tdict		*root;
+	enum status		 st;
+
+	if ((st = store_article_list(app->store, &app->arena, f, clock_now(),
+	    FEED_ENTRIES, 0, &l)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = page_layout(app, rq, title, self, NULL);
+	td_text(root, "feed_title", title);
+	td_textf(root, "feed_self", "%s%s", app->cfg.base_url, self);
+	td_textf(root, "feed_alternate", "%s%s", app->cfg.base_url, alternate);
+	fill_entries(app, root, &l);
+	resp_type(rs, "application/atom+xml; charset=utf-8");
+	page_render(app, rq, rs, "feed", root);
+}
+
+/*
+ * GET /nyheter.atom -- all news and press releases.
+ * Statuses: 200, 500.
+ */
+void
+page_feed_all(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_filter	 f = { NULL, NULL, 0 };
+	const char		*site = "Nyheter";
+
+	(void)store_setting(app->store, &app->arena, "site_name", &site);
+	feed(app, rq, rs, &f, arena_printf(&app->arena,
+	    "%s – nyheter och pressmeddelanden", site), "/nyheter.atom",
+	    "/nyheter");
+}
+
+/*
+ * GET /amnen/:slug.atom -- the news on one topic.
+ * Statuses: 200, 404, 500.
+ */
+void
+page_feed_topic(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_filter	 f = { NULL, NULL, 0 };
+	struct topic		 t;
+	enum status		 st;
+
+	if ((st = store_topic_by_slug(app->store, &app->arena, rq->path_arg,
+	    &t)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	f.topic_slug = t.slug;
+	feed(app, rq, rs, &f, arena_printf(&app->arena, "Nyheter om %s",
+	    t.name), arena_printf(&app->arena, "/amnen/%s.atom", t.slug),
+	    arena_printf(&app->arena, "/amnen/%s", t.slug));
+}
+
+/*
+ * GET /sitemap.xml -- every public page with its last change.
+ * Statuses: 200, 500.
+ */
+void
+page_sitemap(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_filter	 f = { NULL, NULL, 0 };
+	struct article_list	 l;
+	struct topic		*topics;
+	struct tdict		*root, *u;
+	size_t			 i, n;
+	enum status		 st;
+
+	if ((st = store_article_list(app->store, &app->arena, &f, clock_now(),
+	    SITEMAP_MAX, 0, &l)) != ST_OK ||
+	    (st = store_topic_list(app->store, &app->arena, &topics,
+	    &n)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = page_layout(app, rq, NULL, "/sitemap.xml", NULL);
+	for (i = 0; i < n; i++) {
+		u = td_item(root, "topics");
+		td_text(u, "slug", topics[i].slug);
+		td_text(u, "lastmod", date_iso(&app->arena,
+		    topics[i].updated_at > topics[i].published_at ?
+		    topics[i].updated_at : topics[i].published_at));
+	}
+	for (i = 0; i < l.n; i++) {
+		u = td_item(root, "articles");
+		td_text(u, "slug", l.items[i].slug);
+		td_text(u, "lastmod", date_iso(&app->arena,
+		    l.items[i].updated_at > l.items[i].publish_at ?
+		    l.items[i].updated_at : l.items[i].publish_at));
+	}
+	resp_type(rs, "application/xml; charset=utf-8");
+	page_render(app, rq, rs, "sitemap", root);
+}

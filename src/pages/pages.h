@@ -1,0 +1,59 @@
+/*
+ * pages.h -- the page handlers and the helpers they share.
+ *
+ * One file per page family (home.c, news.c, article.c, topic.c,
+ * contact.c, error.c); layout.c fills what every page shows (navigation,
+ * notice banner, canonical link) and renders into the response.
+ */
+#ifndef PAGES_H
+#define PAGES_H
+
+#include "../util/status.h"
+
+struct app;
+struct article;
+struct contact;
+struct press_duty;
+struct req;
+struct resp;
+struct tdict;
+struct arena;
+
+typedef void	 page_fn(struct app *, struct req *, struct resp *);
+
+page_fn		 page_home_show;
+page_fn		 page_news_list;
+page_fn		 page_article_show;
+page_fn		 page_topic_list;
+page_fn		 page_topic_show;
+page_fn		 page_contact_show;
+page_fn		 page_feed_all;
+page_fn		 page_feed_topic;
+page_fn		 page_sitemap;
+
+/* The root dictionary of a page with everything the layout needs:
+ * title (NULL on the start page), canonical path ("/nyheter"), the
+ * navigation with `section` marked current, the active notice.
+ * Allocated in app->arena. */
+struct tdict	*page_layout(struct app *, struct req *, const char *title,
+		    const char *path, const char *section);
+/* Render template `name` into the response with status 200; a template
+ * error becomes the 500 page. */
+void		 page_render(struct app *, struct req *, struct resp *,
+		    const char *name, struct tdict *);
+/* The error page for st (400, 403, 404, 405, 409, 413 or 500), Swedish.
+ * Drops anything the handler had put in the response. */
+void		 page_error(struct app *, struct req *, struct resp *,
+		    enum status);
+
+/* Fillers shared by several pages (fill.c); strings are copied into ar. */
+void		 fill_article_item(struct tdict *, struct arena *,
+		    const struct article *);
+void		 fill_contact(struct tdict *, struct arena *,
+		    const struct contact *);
+/* press_duty dict with the shared line and the officers on duty. */
+enum status	 fill_press_duty(struct app *, struct tdict *);
+/* Kind value to its Swedish label: "nyhet" -> "Nyhet". */
+const char	*kind_label(const char *kind);
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * md.c -- CommonMark to HTML: the only file that includes cmark.h.
+ *
+ * Article and topic bodies are stored as Markdown and rendered here on
+ * every page view.  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
+ * the source becomes "<!-- raw HTML omitted -->" and javascript:,
+ * vbscript:, file: and most data: links lose their target; typographic
+ * quotes stay as typed (no CMARK_OPT_SMART).  Invalid UTF-8 is replaced
+ * with U+FFFD (CMARK_OPT_VALIDATE_UTF8).  Sources over MD_MAX_SOURCE
+ * bytes or with block containers nested deeper than MD_MAX_NESTING are
+ * refused.  cmark's memory is copied into the request arena and freed
+ * at once.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "md.h"
+
+#define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+#define RENDER_OPTS	CMARK_OPT_DEFAULT
+
+static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 … */
+
+/* 1 for the node types that count towards the nesting limit. */
+static int
+nests(cmark_node_type t)
+{
+	return t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST;
+}
+
+/*
+ * Walk doc once: turn level-1 headings into level 2 (the page's only h1
+ * is the title), and return 1 if block quotes and lists nest deeper than
+ * MD_MAX_NESTING.
+ */
+static int
+too_deep(cmark_node *doc)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n;
+	int		 depth = 0, deep = 0;
+
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) == 1)
+			cmark_node_set_heading_level(n, 2);
+		if (!nests(cmark_node_get_type(n)))
+			continue;
+		if (ev == CMARK_EVENT_ENTER && ++depth > MD_MAX_NESTING) {
+			deep = 1;
+			break;
+		}
+		if (ev == CMARK_EVENT_EXIT)
+			depth--;
+	}
+	cmark_iter_free(it);
+	return deep;
+}
+
+/*
+ * Render md (NULL is taken as "") to HTML in ar.  On failure *out is
+ * set to the empty string.  Returns ST_OK, or ST_TOOLARGE when md is
+ * over MD_MAX_SOURCE bytes or nests deeper than MD_MAX_NESTING.
+ */
+enum status
+md_render(struct arena *ar, const char *md, struct safe_html *out)
+{
+	cmark_mem	*mem = cmark_get_default_mem_allocator();
+	cmark_node	*doc;
+	char		*html;
+	size_t		 len;
+	enum status	 st = ST_TOOLARGE;
+
+	out->html = "";
+	out->len = 0;
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		return ST_TOOLARGE;
+	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	if (too_deep(doc))
+		goto out;
+	html = cmark_render_html(doc, RENDER_OPTS);
+	out->len = strlen(html);
+	out->html = arena_strndup(ar, html, out->len);
+	mem->free(html);
+	st = ST_OK;
+out:
+	cmark_node_free(doc);
+	return st;
+}
+
+/*
+ * Append text to b with runs of ASCII white space folded into one space;
+ * *gap says a space is owed before the next visible character.
+ */
+static void
+put_folded(struct buf *b, const char *text, int *gap)
+{
+	const char	*p, *run;
+
+	for (p = text; *p != '\0'; ) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f' || *p == '\v') {
+			*gap = 1;
+			p++;
+			continue;
+		}
+		if (*gap && b->len > 0)
+			buf_putc(b, ' ');
+		*gap = 0;
+		for (run = p; *p != '\0' && *p != ' ' && *p != '\t' &&
+		    *p != '\n' && *p != '\r' && *p != '\f' && *p != '\v'; p++)
+			continue;
+		buf_append(b, run, (size_t)(p - run));
+	}
+}
+
+/*
+ * Collect the text of doc into b, stopping once b holds more than
+ * limit bytes.  Raw HTML is skipped; block boundaries and line breaks
+ * become spaces.
+ */
+static void
+collect(cmark_node *doc, struct buf *b, size_t limit)
+{
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*n;
+	const char	*lit;
+	int		 gap = 0;
+
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE &&
+	    b->len <= limit) {
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((lit = cmark_node_get_literal(n)) != NULL)
+				put_folded(b, lit, &gap);
+			if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+				gap = 1;
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			gap = 1;
+			break;
+		default:
+			/* Entering or leaving a block separates words. */
+			if (cmark_node_get_type(n) <= CMARK_NODE_LAST_BLOCK)
+				gap = 1;
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * Byte length at most max to keep of the n-byte string s, on a UTF-8
+ * boundary, at a space when one is in the second half.
+ */
+static size_t
+cut_point(const char *s, size_t n, size_t max)
+{
+	size_t	 i;
+
+	if (max >= n)
+		return n;
+	for (i = max; i > max / 2; i--)
+		if (s[i] == ' ')
+			return i;
+	for (i = max; i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80; i--)
+		continue;
+	return i;
+}
+
+/*
+ * Plain text of md, whitespace folded, at most max bytes, in ar.  When
+ * the text is longer it is cut on a UTF-8 (preferably word) boundary
+ * and ends in "…", which counts towards max.  Sources over
+ * MD_MAX_SOURCE are read only up to that size.
+ */
+char *
+md_plain(struct arena *ar, const char *md, size_t max)
+{
+	struct buf	 b;
+	cmark_node	*doc;
+	size_t		 len, keep, room;
+	char		*res;
+
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		len = MD_MAX_SOURCE;
+	buf_init(&b);
+	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	collect(doc, &b, max);
+	cmark_node_free(doc);
+	if (b.len <= max) {
+		res = arena_strndup(ar, b.len > 0 ? b.data : "", b.len);
+		goto out;
+	}
+	room = max >= sizeof(ellipsis) - 1 ? max - (sizeof(ellipsis) - 1) : 0;
+	keep = cut_point(b.data, b.len, room);
+	while (keep > 0 && b.data[keep - 1] == ' ')
+		keep--;
+	res = arena_alloc(ar, keep + sizeof(ellipsis));
+	memcpy(res, b.data, keep);
+	if (max >= sizeof(ellipsis) - 1)
+		memcpy(res + keep, ellipsis, sizeof(ellipsis));
+out:
+	buf_free(&b);
+	return res;
+}

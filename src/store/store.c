@@ -1,0 +1,503 @@
+/*
+ * store.c -- the SQLite connection: open, PRAGMAs, migrations, the
+ * statement table and the helpers the table families share.
+ *
+ * The master calls store_migrate() before it forks; each worker calls
+ * store_open(), which refuses a database whose user_version is not the
+ * one this binary was built with, and prepares every named query from
+ * sql/queries/ once with SQLITE_PREPARE_PERSISTENT, so a broken query
+ * stops the process at boot rather than on some later request.  This is
+ * the only file that opens or closes a connection; store/<table>.c run
+ * the prepared statements.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "../util/arena.h"
+#include "../util/log.h"
+#include "store_int.h"
+
+#define BUSY_TIMEOUT_MS	5000
+
+static const char pragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA synchronous = NORMAL;";
+
+int
+store_schema_version(void)
+{
+	return sql_nmigrations;
+}
+
+/*
+ * Swedish collation ("COLLATE sv"): letters compare without case, accented
+ * letters as their base letter, and å, ä, ö sort after z in that order
+ * (ä with æ, ö with ø).  Equal keys fall back to byte order so the
+ * ordering stays total.  Only Latin-1 letters are folded; other code
+ * points sort after them by value.
+ */
+static const char latin1_fold[32] =
+    "aaaa|{|ceeeeiiiidnoooo}.}uuuyy.y";
+
+static unsigned long
+next_weight(const unsigned char **pp, const unsigned char *end)
+{
+	const unsigned char	*p = *pp;
+	unsigned long		 c = *p++;
+
+	if (c >= 0xc0 && c < 0xe0 && p < end) {
+		c = ((c & 0x1f) << 6) | (p[0] & 0x3f);
+		p += 1;
+	} else if (c >= 0xe0 && c < 0xf0 && end - p >= 2) {
+		c = ((c & 0x0f) << 12) | ((unsigned long)(p[0] & 0x3f) << 6) |
+		    (p[1] & 0x3f);
+		p += 2;
+	} else if (c >= 0xf0 && end - p >= 3) {
+		c = ((c & 0x07) << 18) | ((unsigned long)(p[0] & 0x3f) << 12) |
+		    ((unsigned long)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		p += 3;
+	}
+	*pp = p;
+	if (c >= 'A' && c <= 'Z')
+		return c + 0x20;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		c += 0x20;
+	if (c >= 0xe0 && c <= 0xff && latin1_fold[c - 0xe0] != '.')
+		return (unsigned char)latin1_fold[c - 0xe0];
+	return c < 0x80 ? c : c + 0x100;
+}
+
+static int
+collate_sv(void *arg, int na, const void *a, int nb, const void *b)
+{
+	const unsigned char	*pa = a, *pb = b, *ea = pa + na, *eb = pb + nb;
+	unsigned long		 wa, wb;
+	int			 c;
+
+	(void)arg;
+	while (pa < ea && pb < eb) {
+		wa = next_weight(&pa, ea);
+		wb = next_weight(&pb, eb);
+		if (wa != wb)
+			return wa < wb ? -1 : 1;
+	}
+	if (pa < ea || pb < eb)
+		return pa < ea ? 1 : -1;
+	if ((c = memcmp(a, b, (size_t)(na < nb ? na : nb))) != 0)
+		return c;
+	return na - nb;
+}
+
+/*
+ * Stockholm is UTC+1 at every new year (summer time runs from March to
+ * October), so a Stockholm year starts at 00:00 local = 23:00 UTC on 31
+ * December of the year before, whatever the summer-time rules.
+ */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t		era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int64_t
+stockholm_year_start(int year)
+{
+	return days_from_civil(year, 1, 1) * 86400 - 3600;
+}
+
+int
+stockholm_year(int64_t t)
+{
+	int	y = (int)(t / 31556952) + 1970;	/* close; fix up below */
+
+	while (stockholm_year_start(y) > t)
+		y--;
+	while (stockholm_year_start(y + 1) <= t)
+		y++;
+	return y;
+}
+
+/* Binds by name. */
+static int
+param(sqlite3_stmt *q, const char *name)
+{
+	int	i;
+
+	if ((i = sqlite3_bind_parameter_index(q, name)) == 0)
+		log_error("store: no parameter %s in: %.60s", name,
+		    sqlite3_sql(q));
+	return i;
+}
+
+int
+bind_text(sqlite3_stmt *q, const char *name, const char *v)
+{
+	int	i;
+
+	if ((i = param(q, name)) == 0)
+		return SQLITE_RANGE;
+	if (v == NULL)
+		return sqlite3_bind_null(q, i);
+	return sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+}
+
+int
+bind_int64(sqlite3_stmt *q, const char *name, int64_t v)
+{
+	int	i;
+
+	if ((i = param(q, name)) == 0)
+		return SQLITE_RANGE;
+	return sqlite3_bind_int64(q, i, v);
+}
+
+int
+bind_null(sqlite3_stmt *q, const char *name)
+{
+	int	i;
+
+	if ((i = param(q, name)) == 0)
+		return SQLITE_RANGE;
+	return sqlite3_bind_null(q, i);
+}
+
+const char *
+column_text(struct arena *ar, sqlite3_stmt *q, int col)
+{
+	const unsigned char	*p;
+
+	if ((p = sqlite3_column_text(q, col)) == NULL)
+		return "";
+	return arena_strndup(ar, (const char *)p,
+	    (size_t)sqlite3_column_bytes(q, col));
+}
+
+void
+stmt_done(sqlite3_stmt *q)
+{
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+}
+
+void
+store_log_error(struct store *db, enum query_id id)
+{
+	log_error("store: %s: %s", sql_query_name[id], sqlite3_errmsg(db->db));
+}
+
+void *
+arena_grow(struct arena *ar, void *p, size_t n, size_t *cap, size_t sz)
+{
+	void	*np;
+
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 8;
+	np = arena_alloc(ar, *cap * sz);
+	if (n > 0)
+		memcpy(np, p, n * sz);
+	return np;
+}
+
+/* Open path with flags and set the busy timeout; logs failures. */
+static enum status
+open_db(const char *path, int flags, sqlite3 **out)
+{
+	sqlite3	*db = NULL;
+	int	 rc;
+
+	rc = sqlite3_open_v2(path, &db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		log_error("store: %s: %s", path,
+		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		*out = NULL;
+		return ST_DBERR;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 1);
+	*out = db;
+	return ST_OK;
+}
+
+/* Run constant SQL text; logs with what on error. */
+static enum status
+exec(sqlite3 *db, const char *sql, const char *what)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK)
+		return ST_OK;
+	log_error("store: %s: %s", what, err ? err : sqlite3_errmsg(db));
+	sqlite3_free(err);
+	return ST_DBERR;
+}
+
+/* Read PRAGMA user_version into *v. */
+static enum status
+user_version(sqlite3 *db, int *v)
+{
+	sqlite3_stmt	*q;
+	enum status	 st = ST_DBERR;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q,
+	    NULL) != SQLITE_OK) {
+		log_error("store: user_version: %s", sqlite3_errmsg(db));
+		return ST_DBERR;
+	}
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*v = sqlite3_column_int(q, 0);
+		st = ST_OK;
+	} else
+		log_error("store: user_version: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* ST_OK when PRAGMA foreign_key_check finds nothing. */
+static enum status
+fk_check(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &q,
+	    NULL) != SQLITE_OK)
+		return ST_DBERR;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		log_error("store: migration %s: foreign key violation in %s",
+		    name, (const char *)sqlite3_column_text(q, 0));
+	else if (rc != SQLITE_DONE)
+		log_error("store: migration %s: %s", name,
+		    sqlite3_errmsg(db));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+}
+
+/*
+ * Apply migration number n (1-based) in one transaction that also sets
+ * user_version = n.  On failure everything is rolled back.
+ */
+static enum status
+apply_one(sqlite3 *db, int n, const char *name, const char *text)
+{
+	char		 pragma[64];
+	enum status	 st;
+
+	/* PRAGMA takes no bound parameters; n is our own loop counter. */
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d;", n);
+	if ((st = exec(db, "BEGIN IMMEDIATE", name)) != ST_OK)
+		return st;
+	if ((st = exec(db, text, name)) == ST_OK &&
+	    (st = exec(db, pragma, name)) == ST_OK &&
+	    (st = fk_check(db, name)) == ST_OK &&
+	    (st = exec(db, "COMMIT", name)) == ST_OK) {
+		log_info("store: applied migration %s", name);
+		return ST_OK;
+	}
+	if (!sqlite3_get_autocommit(db))
+		(void)exec(db, "ROLLBACK", name);
+	return ST_DBERR;
+}
+
+/*
+ * Create path if missing and bring it to version n with the given
+ * migrations.  A database newer than n is refused (ST_ERROR).  A failing
+ * migration returns ST_DBERR and leaves the version at the last good one.
+ */
+enum status
+store_migrate_with(const char *path, const char *const *names,
+    const char *const *texts, int n)
+{
+	sqlite3		*db;
+	enum status	 st;
+	int		 v, i;
+
+	st = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db);
+	if (st != ST_OK)
+		return st;
+	if ((st = exec(db, "PRAGMA journal_mode = WAL", path)) != ST_OK ||
+	    (st = user_version(db, &v)) != ST_OK)
+		goto out;
+	if (v > n) {
+		log_error("store: %s: schema version %d is newer than this "
+		    "program's %d", path, v, n);
+		st = ST_ERROR;
+		goto out;
+	}
+	for (i = v; i < n; i++)
+		if ((st = apply_one(db, i + 1, names[i], texts[i])) != ST_OK)
+			goto out;
+out:
+	sqlite3_close(db);
+	return st;
+}
+
+enum status
+store_migrate(const char *path)
+{
+	return store_migrate_with(path, sql_migration_name,
+	    sql_migration_text, sql_nmigrations);
+}
+
+/* Open an existing database and check its schema version. */
+static enum status
+open_checked(const char *path, sqlite3 **out)
+{
+	enum status	 st;
+	int		 v;
+
+	if ((st = open_db(path, SQLITE_OPEN_READWRITE, out)) != ST_OK)
+		return st;
+	if ((st = exec(*out, pragmas, path)) != ST_OK ||
+	    (st = user_version(*out, &v)) != ST_OK)
+		goto fail;
+	if (v != store_schema_version()) {
+		log_error("store: %s: schema version %d, expected %d "
+		    "(run migrate)", path, v, store_schema_version());
+		st = ST_ERROR;
+		goto fail;
+	}
+	return ST_OK;
+fail:
+	sqlite3_close(*out);
+	*out = NULL;
+	return st;
+}
+
+/* Prepare one named query; its text must hold exactly one statement. */
+static enum status
+prepare(sqlite3 *db, enum query_id id, sqlite3_stmt **out)
+{
+	const char	*tail = NULL;
+	sqlite3_stmt	*extra = NULL;
+
+	if (sqlite3_prepare_v3(db, sql_query_text[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, out, &tail) != SQLITE_OK ||
+	    *out == NULL) {
+		log_error("store: prepare %s: %s", sql_query_name[id],
+		    sqlite3_errmsg(db));
+		return ST_DBERR;
+	}
+	if (tail != NULL && *tail != '\0' &&
+	    (sqlite3_prepare_v2(db, tail, -1, &extra, NULL) != SQLITE_OK ||
+	    extra != NULL)) {
+		log_error("store: prepare %s: more than one statement",
+		    sql_query_name[id]);
+		sqlite3_finalize(extra);
+		return ST_DBERR;
+	}
+	return ST_OK;
+}
+
+/*
+ * Open path for a worker: PRAGMAs, schema version check, Swedish
+ * collation, every statement prepared.  *out is heap; store_close()
+ * frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
+ * (both logged); *out is NULL on failure.
+ */
+enum status
+store_open(const char *path, struct store **out)
+{
+	struct store	*db;
+	enum status	 st;
+	int		 i;
+
+	*out = NULL;
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		abort();
+	if ((st = open_checked(path, &db->db)) != ST_OK)
+		goto fail;
+	st = ST_DBERR;
+	if (sqlite3_create_collation(db->db, "sv", SQLITE_UTF8, NULL,
+	    collate_sv) != SQLITE_OK) {
+		log_error("store: collation: %s", sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	for (i = 0; i < Q__COUNT; i++)
+		if ((st = prepare(db->db, (enum query_id)i,
+		    &db->stmt[i])) != ST_OK)
+			goto fail;
+	*out = db;
+	return ST_OK;
+fail:
+	store_close(db);
+	return st;
+}
+
+void
+store_close(struct store *db)
+{
+	int	i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < Q__COUNT; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->db);
+	free(db);
+}
+
+/* ST_OK if the database holds no article, ST_CONFLICT if it does. */
+static enum status
+check_empty(sqlite3 *db)
+{
+	sqlite3_stmt	*q;
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, sql_query_text[Q_ARTICLE_ANY], -1, &q,
+	    NULL) != SQLITE_OK) {
+		log_error("store: article_any: %s", sqlite3_errmsg(db));
+		return ST_DBERR;
+	}
+	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		st = sqlite3_column_int(q, 0) ? ST_CONFLICT : ST_OK;
+	else
+		log_error("store: article_any: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(q);
+	return st;
+}
+
+/*
+ * Load sql/demo.sql into an empty, migrated database in one
+ * transaction.  ST_CONFLICT if it already holds articles, ST_ERROR on a
+ * wrong schema version, ST_DBERR if the demo fails (rolled back).
+ */
+enum status
+store_load_demo(const char *path)
+{
+	sqlite3		*db;
+	enum status	 st;
+
+	if ((st = open_checked(path, &db)) != ST_OK)
+		return st;
+	if ((st = exec(db, "BEGIN IMMEDIATE", "demo")) != ST_OK)
+		goto out;
+	if ((st = check_empty(db)) == ST_OK &&
+	    (st = exec(db, sql_demo_text, "demo")) == ST_OK &&
+	    (st = exec(db, "COMMIT", "demo")) == ST_OK) {
+		log_info("store: demo content loaded");
+		goto out;
+	}
+	if (!sqlite3_get_autocommit(db))
+		(void)exec(db, "ROLLBACK", "demo");
+	if (st == ST_CONFLICT)
+		log_error("store: %s already has articles; demo not loaded",
+		    path);
+out:
+	sqlite3_close(db);
+	return st;
+}

@@ -1,0 +1,61 @@
+/*
+ * store_int.h -- private to the files in src/store/: the store's insides.
+ *
+ * struct store, the statement table indexed by enum query_id (generated
+ * from sql/queries/ by embed_sql), and the small helpers every table
+ * family uses: named binds, column copies into the arena, "statement
+ * done" and error logging.  Nothing outside src/store/ and the unit
+ * tests includes this file.
+ */
+#ifndef STORE_INT_H
+#define STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "sql_embed.h"
+#include "store.h"
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*stmt[Q__COUNT];
+};
+
+/* Name-based binds; a NULL text binds SQL NULL.  An unknown parameter
+ * name is a programming error: logged, returns SQLITE_RANGE. */
+int		 bind_text(sqlite3_stmt *, const char *name, const char *);
+int		 bind_int64(sqlite3_stmt *, const char *name, int64_t);
+int		 bind_null(sqlite3_stmt *, const char *name);
+
+/* Copy a text column into the arena; NULL reads as "". */
+const char	*column_text(struct arena *, sqlite3_stmt *, int col);
+
+/* Reset the statement and clear its bindings: call after every use. */
+void		 stmt_done(sqlite3_stmt *);
+
+/* Log "store: <query name>: <sqlite3_errmsg>". */
+void		 store_log_error(struct store *, enum query_id);
+
+/* Grow an arena array of n elements of size sz to hold n + 1; *cap is
+ * its capacity.  Returns the (possibly moved) array, never NULL. */
+void		*arena_grow(struct arena *, void *, size_t n, size_t *cap,
+		    size_t sz);
+
+/* Read the nine contact columns starting at col into *c (arena). */
+void		 read_contact(struct arena *, sqlite3_stmt *, int col,
+		    struct contact *);
+/* Step q (already bound) and collect its contact rows, by position
+ * as returned.  Resets q.  Returns ST_OK or ST_DBERR (logged). */
+enum status	 collect_contacts(struct store *, struct arena *,
+		    enum query_id, struct contact **, size_t *);
+
+/* Stockholm local time: [start, end) of a calendar year, and the year of
+ * a time. */
+int64_t		 stockholm_year_start(int year);
+int		 stockholm_year(int64_t t);
+
+/* Migrate path with an explicit list of migrations (tests inject broken
+ * ones); store_migrate() passes the built-in list. */
+enum status	 store_migrate_with(const char *path,
+		    const char *const *names, const char *const *texts, int n);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * arena.h -- the request arena.
+ *
+ * Everything a request owns is allocated here and released in one
+ * arena_reset() per loop iteration.  Allocation never returns NULL: out of
+ * memory aborts the worker and the master starts a new one.
+ */
+#ifndef ARENA_H
+#define ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block	*head;	/* newest block first */
+	size_t			 used;	/* bytes handed out, for the log */
+};
+
+void	 arena_init(struct arena *);
+void	 arena_reset(struct arena *);	/* keep the first block, drop the rest */
+void	 arena_free(struct arena *);	/* drop everything */
+void	*arena_alloc(struct arena *, size_t);	/* zeroed, 16-byte aligned */
+char	*arena_strdup(struct arena *, const char *);	/* NULL -> NULL */
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_printf(struct arena *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

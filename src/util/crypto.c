@@ -1,0 +1,65 @@
+/*
+ * crypto.c -- the only door to libsodium.
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "crypto.h"
+
+enum status
+crypto_init(void)
+{
+	return sodium_init() < 0 ? ST_ERROR : ST_OK;
+}
+
+enum status
+password_hash(const char *pw, char out[PW_HASH_MAX])
+{
+	_Static_assert(PW_HASH_MAX >= crypto_pwhash_STRBYTES, "hash size");
+	if (crypto_pwhash_str_alg(out, pw, strlen(pw),
+	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE,
+	    crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return ST_ERROR;
+	return ST_OK;
+}
+
+int
+password_verify(const char *hash, const char *pw)
+{
+	if (hash == NULL || pw == NULL)
+		return 0;
+	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+}
+
+void
+token_new(char out[TOKEN_LEN + 1])
+{
+	unsigned char	 raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, TOKEN_LEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+token_hash(const char *token, char out[TOKEN_HASH_LEN + 1])
+{
+	unsigned char	 h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+	    strlen(token), NULL, 0);
+	sodium_bin2hex(out, TOKEN_HASH_LEN + 1, h, sizeof(h));
+}
+
+int
+ct_streq(const char *a, const char *b)
+{
+	size_t	 n = strlen(a);
+
+	if (n != strlen(b))
+		return 0;
+	return n == 0 || sodium_memcmp(a, b, n) == 0;
+}

@@ -1,0 +1,76 @@
+/*
+ * utf8.c -- strict UTF-8 validation for everything that comes from outside.
+ *
+ * req.c runs every parameter, cookie and body through utf8_valid() before
+ * a handler sees it, so the rest of the program may assume well-formed
+ * UTF-8 without NUL bytes.  The checks follow RFC 3629 table 3-7: no
+ * overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+ */
+#include <stddef.h>
+
+#include "utf8.h"
+
+/* 1 if c is a continuation byte 10xxxxxx. */
+static int
+cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/*
+ * Length of the well-formed multi-byte sequence at p (at most n bytes
+ * available), or 0 if it is malformed.  p[0] is not ASCII.
+ */
+static size_t
+seqlen(const unsigned char *p, size_t n)
+{
+	unsigned char	 c = p[0];
+
+	if (c < 0xc2)		/* stray continuation or overlong 2-byte */
+		return 0;
+	if (c < 0xe0)
+		return n >= 2 && cont(p[1]) ? 2 : 0;
+	if (c < 0xf0) {
+		if (n < 3 || !cont(p[1]) || !cont(p[2]))
+			return 0;
+		if (c == 0xe0 && p[1] < 0xa0)	/* overlong */
+			return 0;
+		if (c == 0xed && p[1] >= 0xa0)	/* surrogate */
+			return 0;
+		return 3;
+	}
+	if (c < 0xf5) {
+		if (n < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3]))
+			return 0;
+		if (c == 0xf0 && p[1] < 0x90)	/* overlong */
+			return 0;
+		if (c == 0xf4 && p[1] >= 0x90)	/* above U+10FFFF */
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/*
+ * 1 if the n bytes at s are well-formed UTF-8 without NUL, else 0.
+ * Allocates nothing.
+ */
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			if (p[i] == '\0')
+				return 0;
+			i++;
+			continue;
+		}
+		if ((k = seqlen(p + i, n - i)) == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}

@@ -1,0 +1,94 @@
+/*
+ * req.h -- a request, parsed once and checked at the door.
+ *
+ * req_parse() turns FastCGI params and the body into a struct req whose
+ * strings all live in the request arena and are valid UTF-8.  Malformed
+ * input (bad percent-encoding, invalid UTF-8, too many or too long
+ * fields) is refused here with ST_BADREQ or ST_TOOLARGE, so handlers see
+ * only checked values.
+ *
+ * Ownership: struct req and struct kvlist own nothing themselves.  Every
+ * string and every kv array they point to is allocated in the arena
+ * given to req_parse() (or to the req_parse_* helpers) and dies with the
+ * next arena_reset(); nothing here is ever free()d.  Keys and values
+ * are NUL-terminated, valid UTF-8 and hold no NUL byte.
+ */
+#ifndef REQ_H
+#define REQ_H
+
+#include <stddef.h>
+
+#include "../util/status.h"
+
+#define REQ_MAX_BODY	(1024 * 1024)	/* bytes of form body */
+#define REQ_MAX_FIELDS	200		/* fields in a query or form */
+#define REQ_MAX_FIELD	(300 * 1024)	/* bytes in one decoded value */
+#define REQ_MAX_QUERY	8192		/* bytes of query string */
+#define REQ_MAX_COOKIES	50		/* cookies kept from the header */
+
+struct arena;
+struct conn;
+
+enum method {
+	METHOD_GET,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_OTHER
+};
+
+struct kv {
+	const char	*key;
+	const char	*val;
+};
+
+struct kvlist {
+	struct kv	*v;
+	size_t		 n;
+};
+
+struct req {
+	struct arena	*arena;
+	enum method	 method;
+	const char	*method_name;
+	const char	*path;		/* decoded, without the query */
+	const char	*uri;		/* as sent, for the log */
+	struct kvlist	 query;
+	struct kvlist	 form;		/* urlencoded POST body */
+	struct kvlist	 cookies;
+	const char	*remote_addr;
+	const char	*user_agent;
+	const char	*origin;	/* Origin header, may be NULL */
+	const char	*referer;
+	const char	*if_none_match;
+	const char	*if_modified_since;
+	const char	*path_arg;	/* the route's :param, decoded */
+	int		 https;
+};
+
+/* Fill rq from the connection.  Strings live in ar.  Fields are filled
+ * in order (method, uri, headers, cookies, path, query, form), so on
+ * failure rq still holds what was parsed before the error and
+ * rq->path is at least "/". */
+enum status	 req_parse(struct req *, struct conn *, struct arena *);
+
+/* Parse application/x-www-form-urlencoded bytes (query strings, bodies).
+ * '+' is a space; every key and value must decode to valid UTF-8.
+ * Returns ST_BADREQ or ST_TOOLARGE on malformed input. */
+enum status	 req_parse_urlencoded(struct arena *, const char *, size_t,
+		    struct kvlist *);
+/* Parse a Cookie header ("a=b; c=d"); malformed pairs are skipped.
+ * No decoding; at most REQ_MAX_COOKIES are kept.  NULL gives an empty
+ * list. */
+void		 req_parse_cookies(struct arena *, const char *, struct kvlist *);
+
+/* First value for key, or NULL. */
+const char	*kv_get(const struct kvlist *, const char *key);
+/* Every value for key (checkboxes: topic=1&topic=2), in order: stores at
+ * most max pointers in out and returns how many it stored. */
+size_t		 kv_all(const struct kvlist *, const char *key,
+		    const char **out, size_t max);
+const char	*req_query(const struct req *, const char *key);
+const char	*req_form(const struct req *, const char *key);
+const char	*req_cookie(const struct req *, const char *key);
+
+#endif

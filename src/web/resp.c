@@ -1,0 +1,254 @@
+/*
+ * resp.c -- the response: status, headers, a buffered body, one flush.
+ *
+ * The request's way out.  Handlers set a status, a type and extra
+ * headers and append to the body; nothing reaches nginx until
+ * resp_finish(), so a handler that fails half-way can still become a
+ * clean error page (resp_clear()).  resp_finish() is the single place
+ * that writes the security headers (CSP, nosniff, referrer and
+ * permissions policies, frame denial) and Content-Length.  The header
+ * block is built in one buffer and written with one conn_write(), the
+ * body with a second.
+ */
+#include <assert.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/buf.h"
+#include "../util/log.h"
+#include "conn.h"
+#include "resp.h"
+
+#define DEFAULT_TYPE	"text/html; charset=utf-8"
+
+static const char security_headers[] =
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+    "style-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
+    "Permissions-Policy: camera=(), microphone=(), geolocation=(), "
+    "interest-cohort=()\r\n"
+    "X-Frame-Options: DENY\r\n";
+
+static const struct reason {
+	int		 code;
+	const char	*text;
+} reasons[] = {
+	{ 200, "OK" },
+	{ 201, "Created" },
+	{ 204, "No Content" },
+	{ 301, "Moved Permanently" },
+	{ 302, "Found" },
+	{ 303, "See Other" },
+	{ 304, "Not Modified" },
+	{ 307, "Temporary Redirect" },
+	{ 308, "Permanent Redirect" },
+	{ 400, "Bad Request" },
+	{ 401, "Unauthorized" },
+	{ 403, "Forbidden" },
+	{ 404, "Not Found" },
+	{ 405, "Method Not Allowed" },
+	{ 409, "Conflict" },
+	{ 410, "Gone" },
+	{ 413, "Content Too Large" },
+	{ 429, "Too Many Requests" },
+	{ 500, "Internal Server Error" },
+	{ 503, "Service Unavailable" },
+};
+
+static const char *
+reason(int code)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].code == code)
+			return reasons[i].text;
+	return code < 400 ? "OK" : code < 500 ? "Client Error" :
+	    "Server Error";
+}
+
+void
+resp_init(struct resp *rs, struct conn *c)
+{
+	rs->conn = c;
+	rs->status = 0;
+	rs->ctype = NULL;
+	buf_init(&rs->headers);
+	buf_init(&rs->body);
+	rs->head_only = 0;
+	rs->nocache = 0;
+}
+
+void
+resp_free(struct resp *rs)
+{
+	buf_free(&rs->headers);
+	buf_free(&rs->body);
+}
+
+/* Keeps head_only and nocache: they describe the request, not the page. */
+void
+resp_clear(struct resp *rs)
+{
+	rs->status = 0;
+	rs->ctype = NULL;
+	buf_reset(&rs->headers);
+	buf_reset(&rs->body);
+}
+
+void
+resp_status(struct resp *rs, int status)
+{
+	assert(status >= 100 && status <= 599);
+	rs->status = status;
+}
+
+void
+resp_type(struct resp *rs, const char *ctype)
+{
+	assert(strpbrk(ctype, "\r\n") == NULL);
+	rs->ctype = ctype;
+}
+
+/* 1 if name is a header resp_finish() writes itself. */
+static int
+reserved(const char *name)
+{
+	return strcasecmp(name, "Status") == 0 ||
+	    strcasecmp(name, "Content-Type") == 0 ||
+	    strcasecmp(name, "Content-Length") == 0;
+}
+
+/*
+ * Add "name: val".  A CR or LF would let a value split the response,
+ * so it is an assertion; should one get through a release build the
+ * header is dropped and logged (without its value).
+ */
+void
+resp_header(struct resp *rs, const char *name, const char *val)
+{
+	int	 bad;
+
+	bad = strpbrk(name, "\r\n:") != NULL || strpbrk(val, "\r\n") != NULL;
+	assert(!bad);
+	assert(!reserved(name));
+	if (bad || reserved(name)) {
+		log_error("resp_header: dropped bad or reserved header");
+		return;
+	}
+	buf_printf(&rs->headers, "%s: %s\r\n", name, val);
+}
+
+/* Append s to b with & < > " ' escaped: the redirect page's link. */
+static void
+escape(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&#39;");
+			break;
+		default:
+			buf_putc(b, *s);
+		}
+}
+
+void
+resp_redirect(struct resp *rs, int status, const char *location)
+{
+	resp_status(rs, status == 0 ? 303 : status);
+	resp_header(rs, "Location", location);
+	rs->ctype = NULL;
+	buf_reset(&rs->body);
+	buf_puts(&rs->body, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
+	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
+	    "<body><p><a href=\"");
+	escape(&rs->body, location);
+	buf_puts(&rs->body, "\">Gå vidare</a></p></body></html>\n");
+}
+
+void
+resp_raw(struct resp *rs, const void *p, size_t n)
+{
+	buf_append(&rs->body, p, n);
+}
+
+/* 1 if the status carries no body (nor a Content-Length of its own). */
+static int
+bodyless(int status)
+{
+	return status == 204 || status == 304;
+}
+
+/* Append the handler's headers, leaving out Cache-Control when nocache. */
+static void
+extra_headers(const struct resp *rs, struct buf *out)
+{
+	const char	*p = rs->headers.data, *end, *nl;
+
+	if (rs->headers.len == 0)
+		return;
+	if (!rs->nocache) {
+		buf_append(out, rs->headers.data, rs->headers.len);
+		return;
+	}
+	for (end = p + rs->headers.len; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		assert(nl != NULL);
+		if (strncasecmp(p, "Cache-Control:", 14) != 0)
+			buf_append(out, p, (size_t)(nl - p) + 1);
+	}
+}
+
+void
+resp_render_head(const struct resp *rs, size_t body_len, struct buf *out)
+{
+	int	 status = rs->status ? rs->status : 200;
+
+	buf_printf(out, "Status: %d %s\r\n", status, reason(status));
+	buf_printf(out, "Content-Type: %s\r\n",
+	    rs->ctype ? rs->ctype : DEFAULT_TYPE);
+	if (!bodyless(status))
+		buf_printf(out, "Content-Length: %zu\r\n", body_len);
+	buf_append(out, security_headers, sizeof(security_headers) - 1);
+	if (rs->nocache)
+		buf_puts(out, "Cache-Control: no-store\r\n");
+	extra_headers(rs, out);
+	buf_puts(out, "\r\n");
+}
+
+/*
+ * Send everything: the header block in one write, then the body unless
+ * this is a HEAD request or a 204/304.  A client that went away is only
+ * logged; there is no one left to tell.
+ */
+void
+resp_finish(struct resp *rs)
+{
+	struct buf	 head;
+	int		 status = rs->status ? rs->status : 200;
+
+	if (rs->conn == NULL)
+		return;
+	buf_init(&head);
+	resp_render_head(rs, rs->body.len, &head);
+	if (conn_write(rs->conn, head.data, head.len) != ST_OK ||
+	    (!rs->head_only && !bodyless(status) && rs->body.len > 0 &&
+	    conn_write(rs->conn, rs->body.data, rs->body.len) != ST_OK))
+		log_info("response not delivered: client went away");
+	buf_free(&head);
+}

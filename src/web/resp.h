@@ -1,0 +1,55 @@
+/*
+ * resp.h -- the response: status, headers, a buffered body, one flush.
+ *
+ * Nothing reaches the client before resp_finish(), so a handler that
+ * fails half-way can still turn into a clean error page.  resp_finish()
+ * is the single place that writes the security headers.  The body is
+ * dropped for HEAD requests; Content-Length is always sent.
+ */
+#ifndef RESP_H
+#define RESP_H
+
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+struct conn;
+
+struct resp {
+	struct conn	*conn;
+	int		 status;	/* 0 until a handler sets one */
+	const char	*ctype;		/* default text/html; charset=utf-8 */
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	struct buf	 body;
+	int		 head_only;
+	int		 nocache;	/* staff pages, sessions: no-store */
+};
+
+/* resp_init/resp_free are the pair; the buffers are on the heap.  The
+ * caller sets head_only (HEAD) and nocache itself. */
+void	resp_init(struct resp *, struct conn *);
+void	resp_free(struct resp *);
+/* Forget everything set so far (status, headers, body): error pages. */
+void	resp_clear(struct resp *);
+void	resp_status(struct resp *, int);
+/* ctype is not copied: a literal or an arena string. */
+void	resp_type(struct resp *, const char *ctype);
+/* Add a header line; name and value must not hold CR or LF (asserted;
+ * with NDEBUG such a header is dropped and logged).  Status,
+ * Content-Type and Content-Length belong to resp_finish() and are
+ * refused the same way.  With nocache set, a Cache-Control added here
+ * is replaced by "no-store". */
+void	resp_header(struct resp *, const char *name, const char *val);
+/* A 303 (or given status; 0 means 303) to an absolute path or URL:
+ * sets the status and Location, replaces the body with a tiny page. */
+void	resp_redirect(struct resp *, int status, const char *location);
+/* Append unescaped bytes to the body. */
+void	resp_raw(struct resp *, const void *, size_t);
+/* Write status line, headers and body to the connection.  Status 0
+ * means 200.  The body is sent unless head_only (or 204/304). */
+void	resp_finish(struct resp *);
+/* Append the header block resp_finish() would send (from "Status:" to
+ * the blank line) for a body of body_len bytes to out.  For tests. */
+void	resp_render_head(const struct resp *, size_t body_len, struct buf *);
+
+#endif

@@ -1,0 +1,277 @@
+# shellcheck shell=bash
+# lib.sh -- the harness every tests/integration/tNNNN-*.sh sources.
+#
+# site_start brings up a private site: a fresh demo database in a temp dir,
+# `pressrum serve` on a unix socket there, and a real nginx in front of it
+# on a free loopback port, configured from deploy/nginx-dev.conf.in exactly
+# as ./dev run does.  site_stop (run on EXIT) stops both by PID and removes
+# the temp dir.  The request helpers wrap curl; the assert_* helpers count
+# passes and failures, and done_testing prints "N passed, N failed" and sets
+# the exit status.
+#
+# Environment (set by ctest; defaults for running a script by hand):
+#   PRESSRUM_SRC  source tree (default: two levels above this file)
+#   PRESSRUM_BIN  the pressrum binary (default: $PRESSRUM_SRC/build/pressrum)
+#   KEEP=1        keep the temp dir for a post-mortem
+# After site_start: T, BASE, PORT, SOCKET, DB, SERVER_PID, NGINX_PID.
+
+set -u -o pipefail
+
+PRESSRUM_SRC=${PRESSRUM_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+PRESSRUM_BIN=${PRESSRUM_BIN:-$PRESSRUM_SRC/build/pressrum}
+PATH=$PATH:/usr/sbin:/sbin
+
+PASSED=0
+FAILED=0
+T=""
+SERVER_PID=""
+NGINX_PID=""
+STATUS="" BODY="" HEADERS=""
+
+# --- reporting -------------------------------------------------------------
+
+pass() {
+	PASSED=$((PASSED + 1))
+	printf 'ok - %s\n' "$1"
+}
+
+fail() {
+	FAILED=$((FAILED + 1))
+	printf 'not ok - %s\n' "$1"
+}
+
+# Print the closing line and exit: 0 only when something passed and
+# nothing failed.
+done_testing() {
+	printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+	[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ] && exit 0
+	exit 1
+}
+
+# Give up at once (the site did not come up): show the logs and exit.
+bail() {
+	fail "$1"
+	show_logs
+	done_testing
+}
+
+show_logs() {
+	local f
+	[ -n "$T" ] || return 0
+	for f in "$T/server.log" "$T/nginx.log"; do
+		[ -s "$f" ] || continue
+		printf -- '--- %s (last 40 lines)\n' "${f##*/}"
+		tail -n 40 "$f"
+	done
+}
+
+# --- processes ---------------------------------------------------------------
+
+# True when PID is a live process (a zombie does not count).
+alive() {
+	local state
+	[ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 1
+	state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 1
+	[ "$state" != Z ]
+}
+
+# Stop PID with SIGTERM, SIGKILL after SECS (default 5) seconds; reap it.
+stop_pid() {
+	local pid=$1 secs=${2:-5} i
+	[ -n "$pid" ] || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	for ((i = 0; i < secs * 10; i++)); do
+		alive "$pid" || break
+		sleep 0.1
+	done
+	if alive "$pid"; then
+		printf '# %s did not stop on SIGTERM; sending SIGKILL\n' "$pid"
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	wait "$pid" 2>/dev/null || true
+}
+
+# Wait until PID exits (at most SECS seconds); return its exit status,
+# or 124 if it is still running.
+wait_exit() {
+	local pid=$1 secs=$2 i
+	for ((i = 0; i < secs * 10; i++)); do
+		alive "$pid" || break
+		sleep 0.1
+	done
+	alive "$pid" && return 124
+	wait "$pid" 2>/dev/null
+}
+
+# The child PIDs of PID, sorted, one a line.
+children() {
+	pgrep -P "$1" | sort -n
+}
+
+free_port() {
+	python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()'
+}
+
+# --- the site ----------------------------------------------------------------
+
+# Bring up demo db + pressrum + nginx; bail out if it is not answering
+# within about 10 seconds.
+site_start() {
+	local i code
+
+	[ -x "$PRESSRUM_BIN" ] || bail "no pressrum binary at $PRESSRUM_BIN"
+	command -v nginx >/dev/null || bail "nginx is not installed"
+	T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-it.XXXXXX")
+	trap site_stop EXIT
+	trap 'exit 143' TERM
+	trap 'exit 130' INT
+	PORT=$(free_port)
+	BASE=http://127.0.0.1:$PORT
+	SOCKET=$T/pressrum.sock
+	DB=$T/db.sqlite
+	export T PORT BASE SOCKET DB
+
+	"$PRESSRUM_BIN" demo --db "$DB" >"$T/demo.log" 2>&1 ||
+	    { cat "$T/demo.log"; bail "pressrum demo failed"; }
+	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
+	    --templates "$PRESSRUM_SRC/templates" --base-url "$BASE" \
+	    </dev/null >>"$T/server.log" 2>&1 &
+	SERVER_PID=$!
+
+	mkdir -p "$T/nginx"
+	"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PORT" "$SOCKET" \
+	    "$PRESSRUM_SRC/public" "$T/nginx" >"$T/nginx/nginx.conf" ||
+	    bail "could not render the nginx config"
+	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' \
+	    </dev/null >>"$T/nginx.log" 2>&1 &
+	NGINX_PID=$!
+	export SERVER_PID NGINX_PID
+
+	for ((i = 0; i < 100; i++)); do
+		alive "$SERVER_PID" || bail "pressrum serve exited at start"
+		alive "$NGINX_PID" || bail "nginx exited at start"
+		if [ -S "$SOCKET" ]; then
+			code=$(curl -s -o /dev/null -w '%{http_code}' \
+			    --max-time 2 "$BASE/") || code=000
+			case $code in 000|502|503|504) ;; *) return 0 ;; esac
+		fi
+		sleep 0.1
+	done
+	bail "site not answering on $BASE/ after 10 s"
+}
+
+# Stop nginx and pressrum by PID and remove the temp dir.  Idempotent.
+site_stop() {
+	stop_pid "$NGINX_PID"
+	NGINX_PID=""
+	stop_pid "$SERVER_PID"
+	SERVER_PID=""
+	if [ -n "$T" ] && [ -d "$T" ]; then
+		if [ "${KEEP:-0}" = 1 ]; then
+			printf '# kept %s\n' "$T"
+		else
+			rm -rf "$T"
+		fi
+	fi
+	T=""
+}
+
+# --- requests ----------------------------------------------------------------
+
+# request METHOD URL [curl args...]: URL is a path on $BASE or a full URL.
+# Sets STATUS (000 when no answer), BODY and HEADERS (CRs stripped).
+request() {
+	local method=$1 url=$2
+	shift 2
+	case $url in /*) url=$BASE$url ;; esac
+	rm -f "$T/body" "$T/headers"
+	if [ "$method" = HEAD ]; then
+		set -- --head "$@"
+	else
+		set -- -X "$method" "$@"
+	fi
+	STATUS=$(curl -s --max-time 10 -o "$T/body" -D "$T/headers" \
+	    -w '%{http_code}' "$@" "$url") || true
+	[ -n "$STATUS" ] || STATUS=000
+	BODY=$(cat "$T/body" 2>/dev/null || true)
+	HEADERS=$(tr -d '\r' <"$T/headers" 2>/dev/null || true)
+	LAST_URL="$method $url"
+}
+
+get() { request GET "$@"; }
+post() { request POST "$@"; }
+
+# The value(s) of header NAME in the last response, one a line.
+header() {
+	printf '%s\n' "$HEADERS" | awk -v n="$1" '
+	    { i = index($0, ":") }
+	    i && tolower(substr($0, 1, i - 1)) == tolower(n) {
+		v = substr($0, i + 1); sub(/^[ \t]+/, "", v); print v }'
+}
+
+# --- assertions --------------------------------------------------------------
+
+assert_status() {
+	if [ "$STATUS" = "$1" ]; then
+		pass "$LAST_URL -> $1"
+	else
+		fail "$LAST_URL -> $STATUS, expected $1"
+	fi
+}
+
+# The text of the last body as a reader sees it: tags dropped, entities
+# decoded, white space collapsed ("Publicerad <time>12 ...</time>" reads
+# "Publicerad 12 ...").
+body_text() {
+	printf '%s' "$BODY" | python3 -c 'import html, re, sys
+t = sys.stdin.read()
+t = re.sub(r"<(script|style)\b.*?</\1>", " ", t, flags=re.S | re.I)
+t = html.unescape(re.sub(r"<[^>]*>", " ", t))
+print(" ".join(t.split()))'
+}
+
+# assert_body_contains TEXT: in the markup, or in the text a reader sees.
+assert_body_contains() {
+	if printf '%s' "$BODY" | grep -qF -- "$1" ||
+	    body_text | grep -qF -- "$1"; then
+		pass "$LAST_URL shows '$1'"
+	else
+		fail "$LAST_URL lacks '$1'"
+	fi
+}
+
+assert_body_lacks() {
+	if printf '%s' "$BODY" | grep -qF -- "$1"; then
+		fail "$LAST_URL shows '$1' but should not"
+	else
+		pass "$LAST_URL does not show '$1'"
+	fi
+}
+
+# assert_header NAME REGEX: some NAME header's value matches REGEX (ERE).
+assert_header() {
+	if header "$1" | grep -qE -- "$2"; then
+		pass "$LAST_URL has $1: /$2/"
+	else
+		fail "$LAST_URL: $1 is '$(header "$1" | head -n 1)', want /$2/"
+	fi
+}
+
+assert_no_header() {
+	if [ -z "$(header "$1")" ]; then
+		pass "$LAST_URL has no $1 header"
+	else
+		fail "$LAST_URL has $1: $(header "$1" | head -n 1)"
+	fi
+}
+
+# check DESCRIPTION COMMAND...: pass when the command succeeds.
+check() {
+	local what=$1
+	shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
