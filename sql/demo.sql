@@ -90,7 +90,7 @@ Aktuell statistik om smittspridning, vaccinationer och belastning på vården pu
 - [Krisinformation.se](https://www.krisinformation.se/)',
  2, unixepoch('2020-03-12 08:00', '-1 hour'),
  unixepoch('2020-03-12 08:00', '-1 hour'),
- unixepoch('2022-04-01 10:00', '-2 hours')),
+ unixepoch('2021-02-01 10:00', '-1 hour')),
 
 (3, 'ekonomi', 'Ekonomi',
 'Kommunernas och regionernas ekonomi: skatteunderlag, statsbidrag, utjämning och prognoser för sektorns ekonomi de kommande åren.',
@@ -109,7 +109,7 @@ Utjämningssystemet ska ge kommuner och regioner likvärdiga ekonomiska föruts�
 Generella statsbidrag ger kommuner och regioner frihet att prioritera efter lokala behov. SKR verkar för att riktade statsbidrag ska bli färre och långsiktiga.',
  3, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2024-10-24 08:00', '-2 hours')),
+ unixepoch('2020-10-22 08:00', '-2 hours')),
 
 (4, 'skola', 'Skola och förskola',
 'Förskola, grundskola, gymnasieskola och vuxenutbildning är kommunernas största verksamhet. SKR stöttar huvudmännen i arbetet med likvärdighet, kvalitet och kompetensförsörjning.',
@@ -128,7 +128,7 @@ Behovet av legitimerade lärare är stort i hela landet. SKR arbetar för fler v
 En gemensam digital infrastruktur gör det enklare för elever och lärare att använda digitala lärresurser på ett säkert sätt.',
  4, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2025-11-04 13:30', '-1 hour')),
+ unixepoch('2020-11-04 13:30', '-1 hour')),
 
 (5, 'vard-och-omsorg', 'Vård och omsorg',
 'Hälso- och sjukvård, äldreomsorg och socialtjänst: SKR stöttar regioner och kommuner i arbetet med en nära, jämlik och säker vård och omsorg.',
@@ -147,7 +147,7 @@ Andelen äldre i befolkningen ökar. SKR stöttar kommunerna med kunskap om kval
 Arbetet med psykisk hälsa och suicidprevention sker i samverkan mellan kommuner, regioner och civilsamhälle.',
  5, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2026-03-18 09:00', '-1 hour')),
+ unixepoch('2021-01-28 09:00', '-1 hour')),
 
 (6, 'digitalisering', 'Digitalisering',
 'Digitaliseringen ger nya möjligheter att utveckla välfärden och effektivisera förvaltningen. SKR samordnar gemensamma lösningar för kommuner och regioner.',
@@ -166,7 +166,7 @@ Med fler digitala tjänster ökar kraven på informationssäkerhet. SKR ger stö
 Artificiell intelligens kan avlasta medarbetare och förbättra service till invånarna, men kräver tydlig styrning, dataskydd och etiska överväganden.',
  6, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2025-01-30 10:00', '-1 hour')),
+ unixepoch('2020-03-31 10:00', '-2 hours')),
 
 (7, 'klimat-och-miljo', 'Klimat och miljö',
 'Kommuner och regioner har en nyckelroll i klimatomställningen, både för att minska utsläppen och för att anpassa samhället till ett förändrat klimat.',
@@ -181,7 +181,7 @@ Ett förändrat klimat med mer skyfall, värmeböljor och höjda havsnivåer st�
 Kommunernas miljö- och hälsoskyddsarbete omfattar bland annat tillsyn, dricksvatten och buller. SKR ger vägledning och driver medlemmarnas frågor gentemot staten.',
  7, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2026-11-10 08:30', '-1 hour')),
+ unixepoch('2020-08-27 08:30', '-2 hours')),
 
 (8, 'kompetensforsorjning', 'Kompetensförsörjning',
 'Välfärden behöver rekrytera hundratusentals medarbetare de kommande tio åren. SKR arbetar med strategier för att möta utmaningen.',
@@ -204,7 +204,7 @@ Kommunernas miljö- och hälsoskyddsarbete omfattar bland annat tillsyn, dricksv
 Kommuner och regioner arbetar tillsammans med arbetstagarorganisationerna för att heltid ska bli norm i välfärden.',
  8, unixepoch('2019-01-15 09:00', '-1 hour'),
  unixepoch('2019-01-15 09:00', '-1 hour'),
- unixepoch('2022-11-08 09:00', '-1 hour'));
+ unixepoch('2019-11-12 09:00', '-1 hour'));
 
 -- Contacts ------------------------------------------------------------
 
@@ -239,7 +239,7 @@ INSERT INTO contact (id, name, title, unit, phone, email, press_officer,
  unixepoch('2019-01-15 09:00', '-1 hour'), unixepoch('2019-01-15 09:00', '-1 hour')),
 (10, 'Johan Berg', 'Handläggare', 'Avdelningen för vård och omsorg',
  '08-452 76 90', 'johan.berg@skr.se', 0, 0, 0,
- unixepoch('2019-01-15 09:00', '-1 hour'), unixepoch('2023-06-30 16:00', '-2 hours'));
+ unixepoch('2019-01-15 09:00', '-1 hour'), unixepoch('2021-01-29 16:00', '-1 hour'));
 
 INSERT INTO contact_topic (contact_id, topic_id) VALUES
 	(1, 1), (2, 1), (5, 3), (6, 4), (6, 8), (7, 6), (8, 7),
@@ -367,7 +367,7 @@ Den medicinska vården av personer i särskilt boende är ett gemensamt ansvar f
 'Vård- och omsorgscollege är en samverkan mellan arbetsgivare, utbildningsanordnare och fackliga organisationer i regionerna. Utbildningarna leder till undersköterskeexamen och ger goda möjligheter till fast anställning.
 
 – Pandemin har visat hur viktiga medarbetarna i vården och omsorgen är. Det är glädjande att så många vill arbeta i välfärden, säger Sara Lindqvist, utredare på SKR.',
-'sv', 'published', unixepoch('2021-05-06 08:00', '-2 hours')),
+'sv', 'published', unixepoch('2021-03-04 08:00', '-1 hour')),
 
 (9, 'nyhet', 'gemensam-upphandling-av-digital-arbetsplats',
 'Gemensam upphandling av digital arbetsplats klar',
@@ -375,7 +375,7 @@ Den medicinska vården av personer i särskilt boende är ett gemensamt ansvar f
 'Upphandlingen har genomförts av SKR:s inköpscentral i nära samarbete med ett tjugotal kommuner och regioner. Avtalet omfattar e-post, samarbetsverktyg och lagring med krav på att data behandlas inom EU.
 
 Per Åkesson, digitaliseringsstrateg på SKR, konstaterar att gemensamma krav gör det lättare för även mindre kommuner att ställa rätt krav på säkerhet och dataskydd.',
-'sv', 'published', unixepoch('2021-10-14 09:30', '-2 hours')),
+'sv', 'published', unixepoch('2021-02-25 09:30', '-1 hour')),
 
 (10, 'nyhet', 'local-and-regional-government-in-sweden',
 'Local and regional government in Sweden',
@@ -393,7 +393,7 @@ Per Åkesson, digitaliseringsstrateg på SKR, konstaterar att gemensamma krav g�
 Municipalities and regions have extensive self-government and levy their own income tax. On average, the local and regional tax rate is around 32 per cent of taxable income.
 
 For press enquiries in English, please call the press line or e-mail press@skr.se.',
-'en', 'published', unixepoch('2022-01-20 10:00', '-1 hour')),
+'en', 'published', unixepoch('2020-01-20 10:00', '-1 hour')),
 
 (11, 'pressmeddelande', 'allt-fler-kommuner-och-regioner-antar-klimatloften',
 'Allt fler kommuner och regioner antar klimatlöften',
@@ -401,11 +401,11 @@ For press enquiries in English, please call the press line or e-mail press@skr.s
 'Löftena handlar bland annat om att minska utsläppen från resor och transporter, ställa klimatkrav i upphandlingar och öka andelen vegetabilisk mat i offentliga måltider.
 
 – Kommuner och regioner går före. Vi ser ett stort engagemang i hela landet, från de minsta kommunerna till de största regionerna, säger Elin Åberg, handläggare på SKR.',
-'sv', 'published', unixepoch('2022-06-09 13:00', '-2 hours')),
+'sv', 'published', unixepoch('2020-06-09 13:00', '-2 hours')),
 
 (12, 'nyhet', 'valfardens-kompetensforsorjning-fem-strategier',
 'Välfärdens kompetensförsörjning: så kan arbetsgivarna möta behoven',
-'Välfärden behöver rekrytera över 500 000 personer fram till 2031. En ny rapport från SKR visar hur kommuner och regioner kan möta behoven genom att arbeta smartare, inte bara rekrytera fler.',
+'Välfärden behöver rekrytera över 500 000 personer fram till 2029. En ny rapport från SKR visar hur kommuner och regioner kan möta behoven genom att arbeta smartare, inte bara rekrytera fler.',
 'Antalet personer över 80 år ökar kraftigt det kommande decenniet, samtidigt som befolkningen i arbetsför ålder växer långsamt. Om välfärden ska bemannas på samma sätt som i dag skulle nästan var fjärde ung person behöva välja att arbeta i kommuner och regioner.
 
 ## Fem strategier
@@ -425,7 +425,7 @@ Flera kommuner har redan visat att det fungerar. I en av kommunerna i rapporten 
 > Kompetensförsörjningen är den största utmaningen för välfärden. Den kan inte lösas med rekrytering allena.
 
 Rapporten finns att ladda ner kostnadsfritt.',
-'sv', 'published', unixepoch('2022-11-08 09:00', '-1 hour')),
+'sv', 'published', unixepoch('2019-11-12 09:00', '-1 hour')),
 
 (13, 'nyhet', 'jamstalldhetsdata-visar-vagen',
 'Internationella kvinnodagen: könsuppdelad statistik visar vägen',
@@ -435,15 +435,15 @@ Rapporten finns att ladda ner kostnadsfritt.',
 I SKR:s Modellkoncept jämför deltagande kommuner och regioner sina resultat med varandra. Erfarenheterna visar att det som mäts också blir gjort.
 
 – Vi ser att kommuner som tar fram och använder könsuppdelad statistik i styrningen kan göra skillnad för invånarna, säger Love Nordenmark, handläggare på SKR.',
-'sv', 'published', unixepoch('2023-03-08 08:00', '-1 hour')),
+'sv', 'published', unixepoch('2021-03-08 08:00', '-1 hour')),
 
 (14, 'pressmeddelande', 'statsbidragen-racker-inte',
 'Statsbidragen räcker inte för att täcka kostnadsökningarna',
-'Regeringens budgetproposition innehåller ett tillskott till kommuner och regioner. SKR konstaterar att det inte räcker för att möta den höga inflationen och de ökade pensionskostnaderna.',
-'Kostnaderna för kommuner och regioner ökar snabbt, främst på grund av högre priser och pensionskostnader. SKR:s beräkningar visar att sektorn behöver betydligt större tillskott för att undvika nedskärningar i välfärden.
+'Regeringens budgetproposition innehåller ett tillskott till kommuner och regioner. SKR konstaterar att det inte räcker för att möta de ökade behoven när antalet barn och äldre växer.',
+'Kostnaderna för kommuner och regioner ökar snabbt, främst för att antalet barn, unga och äldre växer snabbare än antalet personer i arbetsför ålder. Samtidigt stiger pensionskostnaderna. SKR:s beräkningar visar att sektorn behöver betydligt större tillskott de kommande åren för att undvika nedskärningar i välfärden.
 
-– Vi förstår att statens finanser också är ansträngda. Men utan tillräckliga resurser kommer många kommuner och regioner att tvingas till besparingar i verksamheter som skola och vård, säger Anders Wikström, senior ekonom på SKR.',
-'sv', 'published', unixepoch('2023-09-19 10:00', '-2 hours')),
+– Vi förstår att det finns många angelägna behov i statens budget. Men utan tillräckliga resurser kommer många kommuner och regioner att tvingas till besparingar i verksamheter som skola och vård, säger Anders Wikström, senior ekonom på SKR.',
+'sv', 'published', unixepoch('2019-09-18 10:00', '-2 hours')),
 
 (15, 'nyhet', 'digital-inloggning-i-skolan',
 'Ny gemensam lösning för säker inloggning i skolan',
@@ -451,12 +451,12 @@ I SKR:s Modellkoncept jämför deltagande kommuner och regioner sina resultat me
 'Med en gemensam federation kan huvudmännen använda samma inloggning till läromedel, nationella prov och skolans administrativa system. Det minskar antalet konton och lösenord och förbättrar dataskyddet för eleverna.
 
 Lösningen bygger på öppna standarder och kan användas av både kommunala och fristående huvudmän.',
-'sv', 'published', unixepoch('2024-02-15 09:00', '-1 hour')),
+'sv', 'published', unixepoch('2020-02-13 09:00', '-1 hour')),
 
 (16, 'nyhet', 'varmebolja-sa-forbereder-sig-kommuner-och-regioner',
 'Värmebölja: så förbereder sig kommuner och regioner',
 'Långvarig värme är en hälsorisk för äldre och kroniskt sjuka. Inför sommaren går kommuner och regioner igenom sina planer för att skydda de mest sårbara.',
-'Under de senaste somrarna har Sverige haft flera perioder med höga temperaturer. Höga temperaturer ökar risken för uttorkning och försämrad hälsa, särskilt bland äldre personer som bor i särskilt boende eller har hemtjänst.
+'Sommaren 2018 hade Sverige långa perioder med ovanligt höga temperaturer. Höga temperaturer ökar risken för uttorkning och försämrad hälsa, särskilt bland äldre personer som bor i särskilt boende eller har hemtjänst.
 
 ## Handlingsplaner för värmebölja
 
@@ -472,74 +472,74 @@ De flesta regioner och många kommuner har i dag handlingsplaner som aktiveras n
 På längre sikt behöver nya boenden och vårdlokaler planeras för ett varmare klimat, med solskydd, grönska och möjlighet till kylning.
 
 – Klimatanpassning handlar inte bara om skyfall och översvämningar. Värmen är en av de största hälsoriskerna i ett förändrat klimat, säger Elin Åberg, handläggare på SKR.',
-'sv', 'published', unixepoch('2024-05-29 11:00', '-2 hours')),
+'sv', 'published', unixepoch('2019-05-29 11:00', '-2 hours')),
 
-(17, 'pressmeddelande', 'ekonomirapporten-oktober-2024',
-'Ekonomirapporten: Regionerna har ett mycket tufft läge',
-'Regionerna redovisar stora underskott för andra året i rad. Kommunerna klarar sig bättre, men skillnaderna mellan kommunerna är stora, visar höstens Ekonomirapport.',
-'Höga kostnader för läkemedel, pensioner och inhyrd personal pressar regionernas ekonomi. Flera regioner har beslutat om omfattande åtgärdsprogram.
+(17, 'pressmeddelande', 'ekonomirapporten-oktober-2020',
+'Ekonomirapporten oktober 2020: Tuffa år väntar för regionerna',
+'De tillfälliga statsbidragen under pandemin ger kommuner och regioner ett bättre resultat i år än väntat. Men regionerna står inför flera tuffa år när den uppskjutna vården ska tas igen, visar höstens Ekonomirapport.',
+'Kostnader för provtagning, smittspårning, skyddsutrustning och inhyrd personal har pressat regionernas ekonomi under året. Samtidigt har många planerade operationer och besök fått skjutas upp, och den vården behöver tas igen de kommande åren.
 
-– Regionerna gör vad de kan för att få ekonomin i balans, men det tar tid att ställa om utan att det går ut över patienterna, säger Anders Wikström, senior ekonom på SKR.
+– Regionerna gör vad de kan för att ta hand om den uppskjutna vården, men det tar tid, och de tillfälliga statsbidragen upphör, säger Anders Wikström, senior ekonom på SKR.
 
-Rapporten visar också att skatteunderlaget växer svagt nästa år innan konjunkturen vänder uppåt.',
-'sv', 'published', unixepoch('2024-10-24 08:00', '-2 hours')),
+Rapporten visar också att skatteunderlaget växer svagt nästa år innan konjunkturen vänder uppåt efter pandemin.',
+'sv', 'published', unixepoch('2020-10-22 08:00', '-2 hours')),
 
-(18, 'nyhet', 'vagledning-for-generativ-ai-i-forvaltningen',
-'Vägledning för generativ AI i kommuner och regioner',
-'Allt fler kommuner och regioner prövar generativ AI i förvaltningen. SKR har tagit fram en vägledning om ansvar, dataskydd och upphandling.',
-'Generativ AI kan hjälpa handläggare att sammanfatta ärenden, skriva utkast och besvara frågor från invånare. Samtidigt finns risker kring felaktiga svar, personuppgifter och informationssäkerhet.
+(18, 'nyhet', 'vagledning-for-digitala-sammantraden',
+'Vägledning för digitala sammanträden i kommuner och regioner',
+'Allt fler fullmäktige och nämnder vill sammanträda på distans för att minska risken för smittspridning. SKR har tagit fram en vägledning om juridik, teknik och informationssäkerhet.',
+'Kommunallagen ger fullmäktige och nämnder möjlighet att låta ledamöter delta på distans, men det kräver ett beslut och att tekniken uppfyller lagens krav. Samtidigt finns risker kring sekretess, personuppgifter och informationssäkerhet när mötena hålls i digitala verktyg.
 
 Vägledningen tar upp:
 
-- hur verksamheten kan bedöma vilka uppgifter som lämpar sig för AI-stöd
-- krav på dataskydd och var informationen behandlas
-- vad som bör regleras i avtal med leverantörer
-- hur medarbetare kan utbildas för att använda verktygen ansvarsfullt.
+- vilka beslut fullmäktige behöver fatta för att tillåta deltagande på distans
+- krav på att alla deltagare ska kunna se och höra varandra och delta på lika villkor
+- hur ärenden med sekretess och personuppgifter kan hanteras
+- vad som bör regleras i avtal med leverantörer av mötestjänster.
 
-– Det viktiga är att det alltid är en människa som ansvarar för beslutet, säger Per Åkesson, digitaliseringsstrateg på SKR.',
-'sv', 'published', unixepoch('2025-01-30 10:00', '-1 hour')),
+– Det viktiga är att den demokratiska processen fungerar lika väl på distans som i sammanträdesrummet, säger Per Åkesson, digitaliseringsstrateg på SKR.',
+'sv', 'published', unixepoch('2020-03-31 10:00', '-2 hours')),
 
-(19, 'nyhet', 'jamstalld-socialtjanst-pilotlanen-delar-erfarenheter',
-'Jämställd socialtjänst: pilotlänen delar sina erfarenheter',
-'Under tre år har socialtjänsten i två pilotlän arbetat med att stärka jämställdhetsperspektivet och förebygga hedersrelaterat våld. Nu sammanfattas erfarenheterna i en ny skrift.',
-'Pilotarbetet har genomförts tillsammans med de regionala stöd- och samverkansstrukturerna (RSS). Socialtjänsten har bland annat kartlagt sina insatser utifrån kön och tagit fram rutiner för att upptäcka hedersrelaterat våld och förtryck.
+(19, 'nyhet', 'jamstalld-socialtjanst-tva-pilotlan-startar-arbetet',
+'Jämställd socialtjänst: två pilotlän startar arbetet',
+'Socialtjänsten i två län blir först ut i SKR:s pilotarbete för att stärka jämställdhetsperspektivet och förebygga hedersrelaterat våld. Arbetet är en del av satsningen på jämställdhet och kvinnofrid som regeringen beslutade om i februari.',
+'Pilotarbetet genomförs tillsammans med de regionala stöd- och samverkansstrukturerna (RSS) och pågår till och med 2023. Socialtjänsten i de två länen ska bland annat kartlägga sina insatser utifrån kön och ta fram rutiner för att upptäcka hedersrelaterat våld och förtryck.
 
-## Det här har pilotarbetet gett
+## Det här ska pilotarbetet ge
 
 - en gemensam kunskapsgrund om jämställdhet hos chefer och medarbetare
 - könsuppdelad uppföljning av bistånd och insatser
 - tydligare rutiner när barn och unga riskerar att utsättas för hedersrelaterat våld.
 
-– Arbetet har visat att jämställdhetsintegrering och arbetet mot hedersrelaterat våld hänger ihop. När vi ser skillnaderna kan vi också göra något åt dem, säger Jenny Norén, projektledare på SKR.
+– Jämställdhetsintegrering och arbetet mot hedersrelaterat våld hänger ihop. När vi ser skillnaderna kan vi också göra något åt dem, säger Jenny Norén, projektledare på SKR.
 
-Skriften riktar sig till chefer och utvecklingsledare i socialtjänsten och kan laddas ner kostnadsfritt.',
-'sv', 'published', unixepoch('2025-06-12 09:00', '-2 hours')),
+Erfarenheterna från pilotlänen ska sedan spridas till socialtjänsten i hela landet.',
+'sv', 'published', unixepoch('2021-03-25 09:00', '-1 hour')),
 
 (20, 'pressmeddelande', 'lararbristen-minskar-men-inte-overallt',
 'Lärarbristen minskar – men inte överallt',
 'Andelen legitimerade lärare ökar för tredje året i rad. Men i många mindre kommuner och i vissa ämnen är bristen fortsatt stor, visar SKR:s nya analys.',
-'Analysen visar att fler lärare stannar i yrket och att fler söker sig till lärarutbildningen. Samtidigt minskar barnkullarna i förskolan och de tidiga skolåren, vilket minskar behovet där.
+'Analysen visar att fler lärare stannar i yrket och att fler söker sig till lärarutbildningen. Samtidigt har barnkullarna börjat minska, vilket på sikt minskar behovet i förskolan.
 
 Bristen är störst på lärare i yrkesämnen, moderna språk och svenska som andraspråk, och i kommuner långt från lärosätena.
 
 – Vi behöver en lärarutbildning som finns i hela landet och som går att kombinera med arbete, säger Sara Lindqvist, utredare på SKR.',
-'sv', 'published', unixepoch('2025-11-04 13:30', '-1 hour')),
+'sv', 'published', unixepoch('2020-11-04 13:30', '-1 hour')),
 
 (21, 'nyhet', 'ny-overenskommelse-om-psykisk-halsa',
 'Ny överenskommelse om psykisk hälsa och suicidprevention',
-'Staten och SKR har träffat en ny överenskommelse om stöd till kommuner och regioner för arbetet med psykisk hälsa och suicidprevention.',
+'Staten och SKR har träffat en ny överenskommelse om stöd till kommuner och regioner för arbetet med psykisk hälsa och suicidprevention under 2021.',
 'Överenskommelsen omfattar insatser för barn och unga, personer med svår psykisk sjukdom och arbetet med suicidprevention. Medlen fördelas till kommuner och regioner utifrån befolkningsmängd.
 
 En viktig del är att kommuner och regioner tillsammans tar fram gemensamma handlingsplaner, så att ingen faller mellan stolarna när ansvaret delas.',
-'sv', 'published', unixepoch('2026-03-18 09:00', '-1 hour')),
+'sv', 'published', unixepoch('2021-01-28 09:00', '-1 hour')),
 
-(22, 'pressmeddelande', 'budgetpropositionen-2027-ett-steg-i-ratt-riktning',
-'Budgetpropositionen för 2027: ett steg i rätt riktning',
-'SKR välkomnar att regeringen höjer de generella statsbidragen i budgetpropositionen för 2027. Men många kommuner och regioner behöver fortfarande göra besparingar.',
+(22, 'pressmeddelande', 'budgetpropositionen-2021-ett-steg-i-ratt-riktning',
+'Budgetpropositionen för 2021: ett steg i rätt riktning',
+'SKR välkomnar att regeringen höjer de generella statsbidragen i budgetpropositionen för 2021. Men pandemin gör att osäkerheten om de kommande årens ekonomi är fortsatt stor.',
 'Tillskottet är generellt, vilket ger kommuner och regioner möjlighet att prioritera utifrån lokala behov. SKR har länge efterfrågat just generella bidrag framför riktade.
 
-– Det är ett steg i rätt riktning, men det täcker inte hela gapet mellan intäkter och kostnader. Särskilt regionerna har fortsatt stora utmaningar, säger Anders Wikström, senior ekonom på SKR.',
-'sv', 'published', unixepoch('2026-09-24 10:00', '-2 hours')),
+– Det är ett steg i rätt riktning, men det täcker inte hela gapet mellan intäkter och kostnader. Särskilt regionerna har stora utmaningar när den vård som skjutits upp under pandemin ska tas igen, säger Anders Wikström, senior ekonom på SKR.',
+'sv', 'published', unixepoch('2020-09-21 10:00', '-2 hours')),
 
 (23, 'nyhet', 'ny-kartlaggning-av-risker-for-oversvamning',
 'Ny kartläggning av risker för översvämning',
@@ -547,7 +547,7 @@ En viktig del är att kommuner och regioner tillsammans tar fram gemensamma hand
 'Kartläggningen har gjorts av SKR tillsammans med ett antal kommuner och bygger på nationella skyfallskarteringar. Den visar att bland annat vårdboenden, skolor och vattenverk ligger i riskområden.
 
 SKR rekommenderar att kommunerna tar in resultaten i översiktsplaneringen och i arbetet med kontinuitetsplaner.',
-'sv', 'published', unixepoch('2026-11-10 08:30', '-1 hour')),
+'sv', 'published', unixepoch('2020-08-27 08:30', '-2 hours')),
 
 -- Not public: a draft, a scheduled press release, a withdrawn item.
 (24, 'nyhet', 'ny-handlingsplan-for-kvinnofrid',
@@ -563,10 +563,10 @@ SKR rekommenderar att kommunerna tar in resultaten i översiktsplaneringen och i
 'sv', 'published', unixepoch('2030-01-15 09:00', '-1 hour')),
 
 (26, 'nyhet', 'felaktig-uppgift-om-statsbidrag',
-'Uppgifter om statsbidrag för 2024',
+'Uppgifter om statsbidrag för 2021',
 'Artikeln har dragits tillbaka eftersom den innehöll felaktiga belopp.',
 'Artikeln har dragits tillbaka.',
-'sv', 'unpublished', unixepoch('2023-09-18 15:00', '-2 hours')),
+'sv', 'unpublished', unixepoch('2020-09-21 15:00', '-2 hours')),
 
 -- A plain page (kind sida), reached by its slug, never in lists.
 (27, 'sida', 'tillganglighet',
@@ -593,11 +593,11 @@ Myndigheten för digital förvaltning (Digg) har ansvar för tillsynen över lag
 
 -- Times: created a day before publication, updated at publication.
 UPDATE article SET
-	created_at = coalesce(publish_at, unixepoch('2026-11-16 14:00', '-1 hour')) - 86400,
-	updated_at = coalesce(publish_at, unixepoch('2026-11-16 14:00', '-1 hour')),
+	created_at = coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')) - 86400,
+	updated_at = coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')),
 	first_published_at = CASE WHEN status = 'draft'
 	    OR publish_at > unixepoch('2030-01-01') THEN NULL ELSE publish_at END;
-UPDATE article SET updated_at = unixepoch('2023-09-19 08:15', '-2 hours')
+UPDATE article SET updated_at = unixepoch('2020-09-22 08:15', '-2 hours')
  WHERE id = 26;
 -- The seed article was corrected once, the week after it came out.
 UPDATE article SET updated_at = unixepoch('2021-02-15 14:20', '-1 hour')

@@ -5,6 +5,7 @@
  *                    [--templates DIR] [--base-url URL] [--test-clock]
  *   pressrum migrate --db FILE
  *   pressrum demo    --db FILE
+ *   pressrum backup  FILE [--db FILE] [--force]
  *
  * Every option has an environment fallback (PRESSRUM_DB, PRESSRUM_SOCKET,
  * PRESSRUM_WORKERS, PRESSRUM_TEMPLATES, PRESSRUM_BASE_URL).  Started with
@@ -19,6 +20,7 @@
 
 #include "app.h"
 #include "cli/cli.h"
+#include "util/crypto.h"
 #include "web/conn.h"
 
 #ifndef PRESSRUM_SOURCE_DIR
@@ -29,7 +31,9 @@ static const char	*const usage_text =
 "usage: pressrum serve   --db FILE --socket PATH|127.0.0.1:PORT\n"
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
 "       pressrum migrate --db FILE\n"
-"       pressrum demo    --db FILE\n";
+"       pressrum demo    --db FILE\n"
+"       pressrum backup  FILE [--db FILE] [--force]\n"
+"       pressrum user add --role admin|redaktor|press NAME [--db FILE]\n";
 
 static const char *
 env_or(const char *name, const char *fallback)
@@ -105,6 +109,10 @@ main(int argc, char *argv[])
 	struct config	 cfg;
 	const char	*cmd = argc > 1 ? argv[1] : NULL;
 
+	if (crypto_init() != ST_OK) {
+		fputs("pressrum: libsodium failed to start\n", stderr);
+		return 1;
+	}
 	config_defaults(&cfg);
 	if (cmd == NULL && (conn_is_cgi() == 0 ||
 	    getenv("GATEWAY_INTERFACE") != NULL)) {
@@ -113,6 +121,15 @@ main(int argc, char *argv[])
 		config_finish(&cfg);
 		return conn_is_cgi() ? cli_cgi(&cfg) : cli_serve(&cfg);
 	}
+	if (cmd != NULL && strcmp(cmd, "user") == 0) {
+		/* user add --role R NAME [--db FILE]: its own arguments */
+		for (int i = 2; i + 1 < argc; i++)
+			if (strcmp(argv[i], "--db") == 0)
+				cfg.db_path = argv[i + 1];
+		return cli_user(&cfg, argc - 2, argv + 2);
+	}
+	if (cmd != NULL && strcmp(cmd, "backup") == 0)
+		return cli_backup(&cfg, argc - 1, argv + 1);	/* own options */
 	if (cmd == NULL || config_parse(&cfg, argc - 1, argv + 1) != 0) {
 		fputs(usage_text, stderr);
 		return 2;

@@ -13,5 +13,7 @@ int	cli_serve(struct config *);		/* serve.c: master + workers */
 int	cli_cgi(struct config *);		/* serve.c: one CGI request */
 int	cli_migrate(const struct config *);	/* db.c */
 int	cli_demo(const struct config *);	/* db.c */
+int	cli_backup(const struct config *, int, char *[]);	/* backup.c */
+int	cli_user(const struct config *, int, char *[]);	/* user.c */
 
 #endif

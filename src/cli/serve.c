@@ -111,6 +111,16 @@ reload_templates(struct app *app)
 	log_info("templates reloaded");
 }
 
+/* PRESSRUM_MAX_REQUESTS=N (tests): a worker serves N requests, frees
+ * everything and exit()s, so LeakSanitizer or valgrind can report. */
+static long
+max_requests(void)
+{
+	const char	*v = getenv("PRESSRUM_MAX_REQUESTS");
+
+	return v != NULL ? strtol(v, NULL, 10) : 0;
+}
+
 /*
  * A worker: accept, serve, repeat.  SIGTERM and SIGHUP are blocked while
  * a request is served, so a stop lets it finish and a reload applies
@@ -123,6 +133,7 @@ worker_main(const struct config *cfg, int fd)
 	struct conn	 c;
 	sigset_t	 busy, none;
 	int		 errors = 0;
+	long		 served = 0, max = max_requests();
 
 	memset(&app, 0, sizeof(app));
 	app.cfg = *cfg;
@@ -153,9 +164,13 @@ worker_main(const struct config *cfg, int fd)
 		conn_finish(&c);
 		errors = 0;
 		sigprocmask(SIG_SETMASK, &none, NULL);
+		if (max > 0 && ++served >= max)
+			break;
 	}
 	conn_free(&c);
 	app_close(&app);
+	if (max > 0 && served >= max)
+		exit(0);	/* through exit(): leak checkers report */
 	_exit(1);
 }
 

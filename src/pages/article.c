@@ -43,27 +43,31 @@ fill_article_full(struct app *app, struct tdict *d, const struct article *a,
 }
 
 /*
- * GET /nyheter/:slug -- one public article.
- * The slug was checked by slug_valid() in route.c.
- * Statuses: 200, 404, 500.
+ * Show the public article `slug` at `path`.  Pages (kind "sida") are only
+ * shown at their own addresses, news only under /nyheter.
  */
-void
-page_article_show(struct app *app, struct req *rq, struct resp *rs)
+static void
+show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
+    const char *path, int want_page)
 {
 	struct article	 a;
 	struct safe_html body;
 	struct tdict	*root;
 	enum status	 st;
 
-	if ((st = store_article_by_slug(app->store, &app->arena, rq->path_arg,
+	if ((st = store_article_by_slug(app->store, &app->arena, slug,
 	    clock_now(), &a)) != ST_OK)
 		goto out;
+	if ((strcmp(a.kind, "sida") == 0) != want_page) {
+		st = ST_NOTFOUND;
+		goto out;
+	}
 	if ((st = md_render(&app->arena, a.body_md, &body)) != ST_OK) {
 		st = ST_ERROR;
 		goto out;
 	}
-	root = page_layout(app, rq, a.title,
-	    arena_printf(&app->arena, "/nyheter/%s", a.slug), "/nyheter");
+	root = page_layout(app, rq, a.title, path,
+	    want_page ? NULL : "/nyheter");
 	td_text(root, "meta_description", a.lead);
 	fill_article_full(app, td_sub(root, "article"), &a, &body);
 	if ((st = fill_press_duty(app, root)) != ST_OK)
@@ -72,4 +76,27 @@ page_article_show(struct app *app, struct req *rq, struct resp *rs)
 out:
 	if (st != ST_OK)
 		page_error(app, rq, rs, st);
+}
+
+/*
+ * GET /nyheter/:slug -- one public news item or press release.
+ * The slug was checked by slug_valid() in route.c.
+ * Statuses: 200, 404, 500.
+ */
+void
+page_article_show(struct app *app, struct req *rq, struct resp *rs)
+{
+	show(app, rq, rs, rq->path_arg, arena_printf(&app->arena,
+	    "/nyheter/%s", rq->path_arg), 0);
+}
+
+/*
+ * GET /tillganglighet -- the accessibility statement, a page (kind
+ * "sida") with the slug "tillganglighet" that an editor keeps current.
+ * Statuses: 200, 404, 500.
+ */
+void
+page_statement_show(struct app *app, struct req *rq, struct resp *rs)
+{
+	show(app, rq, rs, "tillganglighet", "/tillganglighet", 1);
 }

@@ -23,7 +23,7 @@ kind_label(const char *kind)
 	if (strcmp(kind, "pressmeddelande") == 0)
 		return "Pressmeddelande";
 	if (strcmp(kind, "sida") == 0)
-		return "Sida";
+		return "";	/* a page carries no label */
 	return kind;
 }
 

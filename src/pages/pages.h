@@ -27,6 +27,7 @@ page_fn		 page_article_show;
 page_fn		 page_topic_list;
 page_fn		 page_topic_show;
 page_fn		 page_contact_show;
+page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
 page_fn		 page_sitemap;

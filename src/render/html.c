@@ -186,3 +186,78 @@ html_literal(const char *s)
 	h.len = strlen(h.html);
 	return h;
 }
+
+/*
+ * text escaped as html_text() does, with each U+E000 .. U+E001 pair (the
+ * match markers of store/search.h, UTF-8 EE 80 80 and EE 80 81) turned
+ * into <mark> .. </mark>.  A start inside a mark or an end outside one
+ * is dropped, and a mark still open at the end is closed, so the result
+ * is always balanced.  NULL is taken as "".  Allocated in ar.
+ */
+struct safe_html
+html_highlight(struct arena *ar, const char *text)
+{
+	struct safe_html	 h;
+	struct buf		 b;
+	const char		*p = text ? text : "", *m;
+	int			 open = 0, start;
+
+	buf_init(&b);
+	while ((m = strstr(p, "\xee\x80")) != NULL) {
+		html_text_n(&b, p, (size_t)(m - p));
+		p = m + 2;
+		if (*p != '\x80' && *p != '\x81') {
+			buf_append(&b, m, 2);	/* another code point */
+			continue;
+		}
+		start = *p++ == '\x80';
+		if (start != open) {
+			buf_puts(&b, open ? "</mark>" : "<mark>");
+			open = !open;
+		}
+	}
+	html_text(&b, p);
+	if (open)
+		buf_puts(&b, "</mark>");
+	h.html = arena_strndup(ar, b.data, b.len);
+	h.len = b.len;
+	buf_free(&b);
+	return h;
+}
+
+/*
+ * s as a JSON string literal, quotes included, that is also safe inside
+ * an HTML <script> data block (JSON-LD): '"' and '\' are escaped, control
+ * characters, '<', '>', '&', '\'' and U+2028/U+2029 become \uXXXX, so
+ * the text can never close the element or start a comment.  NULL is
+ * taken as "".  Allocated in ar.
+ */
+struct safe_html
+html_json_string(struct arena *ar, const char *s)
+{
+	struct safe_html	 h;
+	struct buf		 b;
+	const unsigned char	*p;
+
+	buf_init(&b);
+	buf_putc(&b, '"');
+	for (p = (const unsigned char *)(s ? s : ""); *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf_putc(&b, '\\');
+			buf_putc(&b, (char)*p);
+		} else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&' ||
+		    *p == '\'')
+			buf_printf(&b, "\\u%04x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xa8 || p[2] == 0xa9)) {
+			buf_printf(&b, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+			p += 2;
+		} else
+			buf_putc(&b, (char)*p);
+	}
+	buf_putc(&b, '"');
+	h.html = arena_strndup(ar, b.data, b.len);
+	h.len = b.len;
+	buf_free(&b);
+	return h;
+}

@@ -37,4 +37,13 @@ struct safe_html html_escape(struct arena *, const char *s);
 /* Wrap a literal known at compile time (no user data) as safe_html. */
 struct safe_html html_literal(const char *s);
 
+/* text escaped, with the search match markers U+E000 .. U+E001 turned
+ * into <mark> .. </mark>, always balanced.  Arena. */
+struct safe_html html_highlight(struct arena *, const char *text);
+
+/* s as a JSON string literal (with its quotes) that is also safe inside
+ * a <script type="application/ld+json"> block: < > & ' and controls
+ * become \uXXXX.  Arena. */
+struct safe_html html_json_string(struct arena *, const char *s);
+
 #endif

@@ -857,3 +857,17 @@ tmpl_render(const struct tmpl_set *set, const char *name,
 	}
 	return st;
 }
+
+/* 1 if a {{#key}} section over d's own key would run. */
+int
+td_truthy(const struct tdict *d, const char *key)
+{
+	return truthy(dict_find(d, key));
+}
+
+/* The arena d's values live in. */
+struct arena *
+td_arena(const struct tdict *d)
+{
+	return d->ar;
+}

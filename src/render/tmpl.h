@@ -56,5 +56,10 @@ struct tdict	*td_item(struct tdict *, const char *key);
 void		 td_list(struct tdict *, const char *key);
 /* A nested dictionary under `key`. */
 struct tdict	*td_sub(struct tdict *, const char *key);
+/* 1 if a {{#key}} section over d's own `key` would run (no outer
+ * scopes are consulted). */
+int		 td_truthy(const struct tdict *, const char *key);
+/* The arena the dictionary allocates in. */
+struct arena	*td_arena(const struct tdict *);
 
 #endif

@@ -501,3 +501,30 @@ out:
 	sqlite3_close(db);
 	return st;
 }
+
+/*
+ * Transactions for the staff side's writes.  BEGIN IMMEDIATE takes the
+ * write lock at once, so a busy database waits (busy_timeout) here and
+ * never half-way through a change.
+ */
+enum status
+store_begin(struct store *db)
+{
+	return exec(db->db, "BEGIN IMMEDIATE", "begin");
+}
+
+enum status
+store_commit(struct store *db)
+{
+	if (exec(db->db, "COMMIT", "commit") == ST_OK)
+		return ST_OK;
+	store_rollback(db);
+	return ST_DBERR;
+}
+
+void
+store_rollback(struct store *db)
+{
+	if (sqlite3_get_autocommit(db->db) == 0)
+		(void)exec(db->db, "ROLLBACK", "rollback");
+}

@@ -109,6 +109,11 @@ enum status	store_open(const char *path, struct store **out);
 void		store_close(struct store *);
 /* The schema version this binary expects (number of migrations). */
 int		store_schema_version(void);
+/* backup.c: copy the database at db into the file dest while it serves
+ * (SQLite's online backup), via a temporary file renamed into place.
+ * ST_CONFLICT when dest exists and replace is 0; ST_DBERR / ST_ERROR
+ * (logged) otherwise, leaving dest untouched. */
+enum status	store_backup(const char *db, const char *dest, int replace);
 
 /* Articles, public side. */
 enum status	store_article_by_slug(struct store *, struct arena *,
@@ -144,5 +149,84 @@ enum status	store_notice_active(struct store *, struct arena *,
  * ST_NOTFOUND when unset. */
 enum status	store_setting(struct store *, struct arena *,
 		    const char *key, const char **val);
+
+/* ---- The staff side ------------------------------------------------ */
+
+/* Writes: every state change runs between store_begin() (BEGIN
+ * IMMEDIATE) and store_commit(); on any failure store_rollback().  The
+ * audit row is written inside the same transaction. */
+enum status	store_begin(struct store *);
+enum status	store_commit(struct store *);
+void		store_rollback(struct store *);
+
+struct account {
+	int64_t		 id;
+	const char	*name;		/* the sign-in name */
+	const char	*display_name;
+	const char	*role;		/* "admin", "redaktor", "press" */
+	const char	*pw_hash;	/* only from store_account_by_name */
+	int		 disabled;
+};
+
+/* A signed-in session with its account. */
+struct session {
+	struct account	 account;
+	const char	*csrf;		/* the session's form token */
+	int64_t		 expires_at;
+};
+
+/* Create an account.  ST_CONFLICT when the name is taken. *id may be
+ * NULL. */
+enum status	store_account_add(struct store *, const char *name,
+		    const char *display_name, const char *role,
+		    const char *pw_hash, int64_t now, int64_t *id);
+/* The account by sign-in name (case-insensitive), with its hash.
+ * ST_NOTFOUND when there is none. */
+enum status	store_account_by_name(struct store *, struct arena *,
+		    const char *name, struct account *out);
+enum status	store_account_set_login(struct store *, int64_t id,
+		    int64_t now);
+
+/* Sessions: only the hash of the cookie token is stored. */
+enum status	store_session_add(struct store *, const char *token_hash,
+		    int64_t account_id, const char *csrf, int64_t now,
+		    int64_t expires_at);
+/* A live session (not expired, account not disabled); ST_NOTFOUND. */
+enum status	store_session_get(struct store *, struct arena *,
+		    const char *token_hash, int64_t now, struct session *out);
+enum status	store_session_end(struct store *, const char *token_hash);
+/* Drop expired sessions and login attempts older than `before`. */
+enum status	store_prune(struct store *, int64_t now, int64_t before);
+
+/* Failed sign-ins by key ("konto:<name>" or "adress:<ip>"). */
+enum status	store_login_failed(struct store *, const char *key,
+		    int64_t now);
+/* How many failures for key since `since`, and when the last was. */
+enum status	store_login_recent(struct store *, const char *key,
+		    int64_t since, int *count, int64_t *last);
+enum status	store_login_clear(struct store *, const char *key);
+
+/* Append to the audit log.  before/after are JSON texts or NULL. */
+enum status	store_audit(struct store *, int64_t account_id,
+		    const char *action, const char *object_type,
+		    int64_t object_id, const char *summary,
+		    const char *before_json, const char *after_json);
+
+struct audit_entry {
+	int64_t		 id;
+	int64_t		 at;
+	const char	*who;
+	const char	*action;
+	const char	*object_type;
+	int64_t		 object_id;
+	const char	*summary;
+	const char	*before_json;	/* "" when none */
+	const char	*after_json;
+};
+
+/* Newest first; object_type NULL for all.  *total counts all matches. */
+enum status	store_audit_list(struct store *, struct arena *,
+		    const char *object_type, size_t limit, size_t offset,
+		    struct audit_entry **out, size_t *n, int64_t *total);
 
 #endif

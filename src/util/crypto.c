@@ -63,3 +63,9 @@ ct_streq(const char *a, const char *b)
 		return 0;
 	return n == 0 || sodium_memcmp(a, b, n) == 0;
 }
+
+void
+secure_zero(void *p, size_t n)
+{
+	sodium_memzero(p, n);
+}

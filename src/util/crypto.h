@@ -31,6 +31,8 @@ int		password_verify(const char *hash, const char *pw);
 void		token_new(char out[TOKEN_LEN + 1]);
 /* Hex BLAKE2b-256 of the token, NUL-terminated, into out. */
 void		token_hash(const char *token, char out[TOKEN_HASH_LEN + 1]);
+/* Wipe a secret from memory (not optimised away). */
+void		secure_zero(void *, size_t);
 /* Constant-time equality of two NUL-terminated strings; their lengths
  * are not secret. */
 int		ct_streq(const char *, const char *);

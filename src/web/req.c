@@ -7,6 +7,8 @@
  * copied into the request arena and decoded once.  Bad percent-encoding,
  * invalid UTF-8, NUL bytes and inputs over the REQ_MAX_* limits are
  * refused here (ST_BADREQ, ST_TOOLARGE), so no handler ever sees them.
+ * req_parse_params() is the same parser over params and a body in
+ * memory: the seam the unit tests and tests/fuzz/fuzz_params.c use.
  */
 #include <string.h>
 #include <strings.h>
@@ -17,6 +19,30 @@
 #include "req.h"
 
 #define FORM_TYPE	"application/x-www-form-urlencoded"
+
+/*
+ * Where a request's bytes come from: a FastCGI/CGI connection, or (the
+ * test and fuzz seam, req_parse_params()) a param callback and a body
+ * already in memory.  Everything below reads through this.
+ */
+struct src {
+	const char	*(*param)(void *, const char *);
+	long		 (*read)(void *, char *, size_t);
+	void		*ctx;
+};
+
+struct membody {
+	const char	*(*getparam)(void *, const char *);
+	void		*ctx;
+	const char	*body;
+	size_t		 len, off;
+};
+
+static const char *
+src_param(const struct src *s, const char *name)
+{
+	return s->param(s->ctx, name);
+}
 
 static int
 hexval(char c)
@@ -290,9 +316,9 @@ text(struct arena *ar, const char *s)
 }
 
 static void
-parse_method(struct req *rq, struct conn *c)
+parse_method(struct req *rq, const struct src *c)
 {
-	const char	*m = conn_param(c, "REQUEST_METHOD");
+	const char	*m = src_param(c, "REQUEST_METHOD");
 
 	rq->method_name = logsafe(rq->arena, m);
 	if (m == NULL)
@@ -313,19 +339,19 @@ parse_method(struct req *rq, struct conn *c)
  * Returns ST_OK or ST_BADREQ.
  */
 static enum status
-parse_headers(struct req *rq, struct conn *c)
+parse_headers(struct req *rq, const struct src *c)
 {
 	struct arena	*ar = rq->arena;
-	const char	*o = conn_param(c, "HTTP_ORIGIN"),
-			*r = conn_param(c, "HTTP_REFERER"),
-			*https = conn_param(c, "HTTPS"),
-			*scheme = conn_param(c, "REQUEST_SCHEME");
+	const char	*o = src_param(c, "HTTP_ORIGIN"),
+			*r = src_param(c, "HTTP_REFERER"),
+			*https = src_param(c, "HTTPS"),
+			*scheme = src_param(c, "REQUEST_SCHEME");
 
-	rq->remote_addr = text(ar, conn_param(c, "REMOTE_ADDR"));
-	rq->user_agent = text(ar, conn_param(c, "HTTP_USER_AGENT"));
-	rq->if_none_match = text(ar, conn_param(c, "HTTP_IF_NONE_MATCH"));
+	rq->remote_addr = text(ar, src_param(c, "REMOTE_ADDR"));
+	rq->user_agent = text(ar, src_param(c, "HTTP_USER_AGENT"));
+	rq->if_none_match = text(ar, src_param(c, "HTTP_IF_NONE_MATCH"));
 	rq->if_modified_since = text(ar,
-	    conn_param(c, "HTTP_IF_MODIFIED_SINCE"));
+	    src_param(c, "HTTP_IF_MODIFIED_SINCE"));
 	rq->https = (https != NULL && strcasecmp(https, "on") == 0) ||
 	    (scheme != NULL && strcasecmp(scheme, "https") == 0);
 	if ((o != NULL && (rq->origin = text(ar, o)) == NULL) ||
@@ -341,10 +367,10 @@ parse_headers(struct req *rq, struct conn *c)
  * Returns ST_OK or ST_BADREQ.
  */
 static enum status
-parse_path(struct req *rq, struct conn *c)
+parse_path(struct req *rq, const struct src *c)
 {
-	const char	*du = conn_param(c, "DOCUMENT_URI"),
-			*ru = conn_param(c, "REQUEST_URI"), *q;
+	const char	*du = src_param(c, "DOCUMENT_URI"),
+			*ru = src_param(c, "REQUEST_URI"), *q;
 	char		*p;
 	enum status	 st;
 
@@ -368,9 +394,9 @@ parse_path(struct req *rq, struct conn *c)
 
 /* QUERY_STRING into rq->query.  ST_OK, ST_BADREQ or ST_TOOLARGE. */
 static enum status
-parse_query(struct req *rq, struct conn *c)
+parse_query(struct req *rq, const struct src *c)
 {
-	const char	*qs = conn_param(c, "QUERY_STRING");
+	const char	*qs = src_param(c, "QUERY_STRING");
 	size_t		 n;
 
 	if (qs == NULL)
@@ -423,25 +449,61 @@ content_length(const char *cl, size_t *len)
  * Returns ST_OK, ST_BADREQ (missing or short body) or ST_TOOLARGE.
  */
 static enum status
-parse_body(struct req *rq, struct conn *c)
+parse_body(struct req *rq, const struct src *c)
 {
 	char		*body;
 	size_t		 len = 0, got;
 	long		 r;
 	enum status	 st;
 
-	if (!is_form(conn_param(c, "CONTENT_TYPE")))
+	if (!is_form(src_param(c, "CONTENT_TYPE")))
 		return ST_OK;
-	if ((st = content_length(conn_param(c, "CONTENT_LENGTH"), &len)) !=
+	if ((st = content_length(src_param(c, "CONTENT_LENGTH"), &len)) !=
 	    ST_OK)
 		return st;
 	if (len == 0)
 		return ST_OK;
 	body = arena_alloc(rq->arena, len + 1);
 	for (got = 0; got < len; got += (size_t)r)
-		if ((r = conn_read(c, body + got, len - got)) <= 0)
+		if ((r = c->read(c->ctx, body + got, len - got)) <= 0)
 			return ST_BADREQ;
 	return req_parse_urlencoded(rq->arena, body, len, &rq->form);
+}
+
+/* Fill rq through the source c; see req_parse(). */
+static enum status
+parse_all(struct req *rq, const struct src *c, struct arena *ar)
+{
+	enum status	 st;
+
+	memset(rq, 0, sizeof(*rq));
+	rq->arena = ar;
+	rq->path = "/";
+	parse_method(rq, c);
+	rq->uri = logsafe(ar, src_param(c, "REQUEST_URI"));
+	if ((st = parse_headers(rq, c)) != ST_OK)
+		goto out;
+	req_parse_cookies(ar, src_param(c, "HTTP_COOKIE"), &rq->cookies);
+	if ((st = parse_path(rq, c)) != ST_OK)
+		goto out;
+	if ((st = parse_query(rq, c)) != ST_OK)
+		goto out;
+	if (rq->method == METHOD_POST)
+		st = parse_body(rq, c);
+out:
+	return st;
+}
+
+static const char *
+conn_src_param(void *ctx, const char *name)
+{
+	return conn_param(ctx, name);
+}
+
+static long
+conn_src_read(void *ctx, char *p, size_t n)
+{
+	return conn_read(ctx, p, n);
 }
 
 /*
@@ -452,22 +514,45 @@ parse_body(struct req *rq, struct conn *c)
 enum status
 req_parse(struct req *rq, struct conn *c, struct arena *ar)
 {
-	enum status	 st;
+	struct src	 s = { conn_src_param, conn_src_read, c };
 
-	memset(rq, 0, sizeof(*rq));
-	rq->arena = ar;
-	rq->path = "/";
-	parse_method(rq, c);
-	rq->uri = logsafe(ar, conn_param(c, "REQUEST_URI"));
-	if ((st = parse_headers(rq, c)) != ST_OK)
-		goto out;
-	req_parse_cookies(ar, conn_param(c, "HTTP_COOKIE"), &rq->cookies);
-	if ((st = parse_path(rq, c)) != ST_OK)
-		goto out;
-	if ((st = parse_query(rq, c)) != ST_OK)
-		goto out;
-	if (rq->method == METHOD_POST)
-		st = parse_body(rq, c);
-out:
-	return st;
+	return parse_all(rq, &s, ar);
+}
+
+static const char *
+mem_param(void *ctx, const char *name)
+{
+	struct membody	*m = ctx;
+
+	return m->getparam(m->ctx, name);
+}
+
+static long
+mem_read(void *ctx, char *p, size_t n)
+{
+	struct membody	*m = ctx;
+
+	if (n > m->len - m->off)
+		n = m->len - m->off;
+	if (n == 0)
+		return 0;
+	memcpy(p, m->body + m->off, n);
+	m->off += n;
+	return (long)n;
+}
+
+/*
+ * req_parse() without a connection: params come from getparam(ctx,
+ * name) (NULL when absent), the body from bodylen bytes at body.  Same
+ * allocation, checks and statuses as req_parse().
+ */
+enum status
+req_parse_params(struct req *rq, struct arena *ar,
+    const char *(*getparam)(void *, const char *), void *ctx,
+    const char *body, size_t bodylen)
+{
+	struct membody	 m = { getparam, ctx, body, bodylen, 0 };
+	struct src	 s = { mem_param, mem_read, &m };
+
+	return parse_all(rq, &s, ar);
 }

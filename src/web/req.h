@@ -28,6 +28,7 @@
 
 struct arena;
 struct conn;
+struct session;
 
 enum method {
 	METHOD_GET,
@@ -62,6 +63,8 @@ struct req {
 	const char	*if_none_match;
 	const char	*if_modified_since;
 	const char	*path_arg;	/* the route's :param, decoded */
+	const struct session *session;	/* signed-in staff, set by route.c
+					 * for staff routes; else NULL */
 	int		 https;
 };
 
@@ -70,6 +73,12 @@ struct req {
  * failure rq still holds what was parsed before the error and
  * rq->path is at least "/". */
 enum status	 req_parse(struct req *, struct conn *, struct arena *);
+/* req_parse() without a connection (tests, fuzzing): each param comes
+ * from getparam(ctx, name), NULL when absent; the body is the bodylen
+ * bytes at body (NULL when bodylen is 0).  Same checks and statuses. */
+enum status	 req_parse_params(struct req *, struct arena *,
+		    const char *(*getparam)(void *, const char *), void *ctx,
+		    const char *body, size_t bodylen);
 
 /* Parse application/x-www-form-urlencoded bytes (query strings, bodies).
  * '+' is a space; every key and value must decode to valid UTF-8.

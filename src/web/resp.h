@@ -10,6 +10,7 @@
 #define RESP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/buf.h"
 
@@ -23,6 +24,11 @@ struct resp {
 	struct buf	 body;
 	int		 head_only;
 	int		 nocache;	/* staff pages, sessions: no-store */
+	/* HTTP caching (resp_cache): the request's side, set by route.c */
+	int		 conditional;	/* GET or HEAD: validators apply */
+	const char	*if_none_match;	/* request headers, may be NULL */
+	const char	*if_modified_since;
+	int64_t		 last_modified;	/* newest content time, 0: unknown */
 };
 
 /* resp_init/resp_free are the pair; the buffers are on the heap.  The
@@ -45,6 +51,20 @@ void	resp_header(struct resp *, const char *name, const char *val);
 void	resp_redirect(struct resp *, int status, const char *location);
 /* Append unescaped bytes to the body. */
 void	resp_raw(struct resp *, const void *, size_t);
+/* The page's content changed last at t (unix seconds): keeps the
+ * newest of the times given, for Last-Modified. */
+void	resp_last_modified(struct resp *, int64_t t);
+/*
+ * Caching, run by resp_finish() before the headers are written: a 200
+ * to a GET or HEAD that is not nocache gets a strong ETag (a hash of
+ * the type and body), Last-Modified (when known and before `now`'s
+ * second, so a change later in the same second cannot hide),
+ * Cache-Control "public, max-age=0, must-revalidate" unless the handler
+ * set one, and Vary: Cookie; a matching If-None-Match, or with none an
+ * If-Modified-Since not older than Last-Modified, turns it into a 304.
+ * nocache responses get Cache-Control: no-store (resp_render_head).
+ */
+void	resp_cache(struct resp *, int64_t now);
 /* Write status line, headers and body to the connection.  Status 0
  * means 200.  The body is sent unless head_only (or 204/304). */
 void	resp_finish(struct resp *);

@@ -8,24 +8,37 @@
  * literal prefix followed by one ":param" segment, which may end in a
  * literal suffix (":slug.atom").  The first match wins.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "../app.h"
-#include "../pages/pages.h"
+#include "../pages/admin.h"
+#include "../util/clock.h"
 #include "../util/log.h"
 #include "../util/slug.h"
 #include "conn.h"
 #include "req.h"
 #include "resp.h"
 #include "route.h"
+#include "session.h"
+#include "../store/store.h"
 
 enum route_flag {
 	R_GET	= 1 << 0,	/* GET and HEAD */
 	R_POST	= 1 << 1,
-	R_SLUG	= 1 << 2	/* the :param must be a valid slug */
+	R_SLUG	= 1 << 2,	/* the :param must be a valid slug */
+	R_ID	= 1 << 3,	/* the :param must be a positive number */
+	R_STAFF	= 1 << 4,	/* signed-in staff only; POSTs need CSRF */
+	R_ADMIN	= 1 << 5,	/* role admin */
+	R_EDIT	= 1 << 6,	/* role redaktor (or admin) */
+	R_PRESS	= 1 << 7	/* role press (or admin) */
 };
 
+#define R_ROLES	(R_ADMIN | R_EDIT | R_PRESS)
+
+/* One route: pattern and method(s) to a handler.  The same pattern may
+ * appear twice, once for GET and once for POST. */
 struct route {
 	const char	*pattern;	/* "/nyheter/:slug" */
 	page_fn		*fn;
@@ -41,7 +54,15 @@ static const struct route routes[] = {
 	{ "/amnen/:slug.atom",	page_feed_topic,	R_GET | R_SLUG },
 	{ "/amnen/:slug",	page_topic_show,	R_GET | R_SLUG },
 	{ "/kontakt",		page_contact_show,	R_GET },
+	{ "/tillganglighet",	page_statement_show,	R_GET },
 	{ "/sitemap.xml",	page_sitemap,		R_GET },
+
+	/* The staff area.  R_STAFF: a session is needed; the role flags
+	 * say who may; every staff POST is checked for its CSRF token. */
+	{ "/admin/logga-in",	page_admin_login_form,	R_GET },
+	{ "/admin/logga-in",	page_admin_login,	R_POST },
+	{ "/admin/logga-ut",	page_admin_logout,	R_POST | R_STAFF },
+	{ "/admin",		page_admin_home,	R_GET | R_STAFF },
 };
 
 /*
@@ -73,40 +94,136 @@ match(struct arena *ar, const char *pattern, const char *path,
 	return 1;
 }
 
+/* The role flags a route needs, as Swedish words for the 403 page. */
+static const char *
+roles_needed(int flags)
+{
+	if ((flags & R_ROLES) == R_ADMIN)
+		return "administratörer";
+	if ((flags & R_ROLES) == (R_ADMIN | R_EDIT) || (flags & R_ROLES) ==
+	    R_EDIT)
+		return "redaktörer och administratörer";
+	if ((flags & R_ROLES) == R_PRESS)
+		return "pressansvariga och administratörer";
+	return "inloggad personal";
+}
+
+static int
+role_may(const char *role, int flags)
+{
+	if ((flags & R_ROLES) == 0 || strcmp(role, "admin") == 0)
+		return 1;
+	if ((flags & R_EDIT) && strcmp(role, "redaktor") == 0)
+		return 1;
+	return (flags & R_PRESS) && strcmp(role, "press") == 0;
+}
+
+/*
+ * The staff checks, in order: a live session (else sign in: a GET is
+ * sent to the sign-in page, a POST gets the sign-in form with its fields
+ * kept), the role, and for a POST the CSRF token.  Returns 1 when the
+ * handler may run.
+ */
+static int
+staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
+    struct session *s)
+{
+	rs->nocache = 1;
+	if (session_load(app, rq, s) != ST_OK) {
+		if (rq->method == METHOD_POST)
+			page_admin_login_again(app, rq, rs);
+		else
+			resp_redirect(rs, 303, arena_printf(rq->arena,
+			    "/admin/logga-in?till=%s", rq->path));
+		return 0;
+	}
+	rq->session = s;
+	if (!role_may(s->account.role, flags)) {
+		page_forbidden(app, rq, rs, roles_needed(flags));
+		return 0;
+	}
+	if (rq->method == METHOD_POST && csrf_check(app, rq, s) != ST_OK) {
+		log_error("%s: CSRF check failed", rq->uri);
+		page_forbidden(app, rq, rs, NULL);
+		return 0;
+	}
+	return 1;
+}
+
+/* 1 if s is a decimal id from 1 to 2^53. */
+static int
+valid_id(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9' || i >= 15)
+			return 0;
+	return i > 0 && s[0] != '0';
+}
+
+/* Find the route for rq; 405 (with Allow) when only the method is off. */
+static const struct route *
+find(struct req *rq, const char **arg, int *allow)
+{
+	size_t	 i;
+	int	 want;
+
+	want = rq->method == METHOD_POST ? R_POST :
+	    (rq->method == METHOD_GET || rq->method == METHOD_HEAD) ? R_GET : 0;
+	*allow = 0;
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		if (!match(rq->arena, routes[i].pattern, rq->path, arg))
+			continue;
+		if (routes[i].flags & want)
+			return &routes[i];
+		*allow |= routes[i].flags & (R_GET | R_POST);
+	}
+	return NULL;
+}
+
 /* Dispatch rq to its handler, or to the 404/405 page. */
 static void
 dispatch(struct app *app, struct req *rq, struct resp *rs)
 {
-	const struct route	*r, *found = NULL;
+	const struct route	*r;
+	struct session		 s;
 	const char		*arg = NULL;
-	size_t			 i;
-	int			 want;
+	int			 allow;
 
-	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
-		if (match(rq->arena, routes[i].pattern, rq->path, &arg)) {
-			found = &routes[i];
-			break;
-		}
-	if (found == NULL) {
-		page_error(app, rq, rs, ST_NOTFOUND);
+	if ((r = find(rq, &arg, &allow)) == NULL) {
+		page_error(app, rq, rs, allow ? ST_METHOD : ST_NOTFOUND);
+		if (allow)
+			resp_header(rs, "Allow", allow == R_POST ? "POST" :
+			    allow == R_GET ? "GET, HEAD" : "GET, HEAD, POST");
 		return;
 	}
-	r = found;
-	want = rq->method == METHOD_POST ? R_POST :
-	    (rq->method == METHOD_GET || rq->method == METHOD_HEAD) ? R_GET : 0;
-	if ((r->flags & want) == 0) {
-		page_error(app, rq, rs, ST_METHOD);
-		resp_header(rs, "Allow", (r->flags & R_POST) ?
-		    ((r->flags & R_GET) ? "GET, HEAD, POST" : "POST") :
-		    "GET, HEAD");
-		return;
-	}
-	if ((r->flags & R_SLUG) && !slug_valid(arg)) {
+	if (((r->flags & R_SLUG) && !slug_valid(arg)) ||
+	    ((r->flags & R_ID) && !valid_id(arg))) {
 		page_error(app, rq, rs, ST_NOTFOUND);
 		return;
 	}
 	rq->path_arg = arg;
+	if ((r->flags & R_STAFF) && !staff_ok(app, rq, rs, r->flags, &s))
+		return;
 	r->fn(app, rq, rs);
+}
+
+/*
+ * --test-clock: tests move "now" by writing seconds into the setting
+ * test_clock_offset (sqlite3 CLI); it is read before every request.
+ * Never enabled in production.
+ */
+static void
+test_clock(struct app *app)
+{
+	const char	*v;
+
+	if (store_setting(app->store, &app->arena, "test_clock_offset",
+	    &v) == ST_OK)
+		clock_set_offset(strtoll(v, NULL, 10));
+	else
+		clock_set_offset(0);
 }
 
 static long
@@ -129,6 +246,8 @@ route_request(struct app *app, struct conn *c)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	arena_reset(&app->arena);
+	if (app->cfg.test_clock)
+		test_clock(app);
 	resp_init(&rs, c);
 	memset(&rq, 0, sizeof(rq));
 	st = req_parse(&rq, c, &app->arena);

@@ -1,0 +1,330 @@
+#!/usr/bin/env bash
+# run.sh -- Pressrum's benchmark: one command, loopback only, bounded.
+#
+#   bench/run.sh [--quick] [--transport-only | --scale-only] [--million]
+#
+# 1. Transport: the seed article page served three ways behind one nginx
+#    (bench/nginx-bench.conf.in): (A) its exact bytes as a static file,
+#    (B) bench/fcgi_static writing the same bytes from memory over
+#    FastCGI, (C) Pressrum.  wrk -t2 runs against A, B, C in alternation
+#    for 3 rounds x 5 s at 16 and 64 connections; the table shows the
+#    median req/s, p50 and p99 latency, C/A and C/B, and the peak RSS
+#    (VmHWM) of each Pressrum worker.
+# 2. Scale: bench/gen.py fills fresh databases with N = 100 and 100,000
+#    articles (1,000,000 with --million: about 3 more minutes and 2 GB of
+#    disk); at each size the start page, /nyheter page 1, its last page,
+#    the seed article, a topic page, search and the Atom feed are measured
+#    at 16 connections, with the ratio between the sizes.
+#
+# --quick: 1 round of 2 s each (a smoke run, about a minute).
+# Environment: BUILD (build dir, default build/), ROUNDS, SECS, KEEP=1
+# (keep the temp dir).  It builds what is missing, writes only to a temp
+# dir, and stops everything it started (by PID) on exit or Ctrl-C.
+# wrk and the servers share this machine's cores: the numbers are for
+# comparing A, B and C with each other, not absolute capacity.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+BIN=$BUILD/pressrum
+FCGI_STATIC=$BUILD/fcgi_static
+SEED=fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
+TOPIC=jamstalldhet
+QUERY=budget
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+
+QUICK=0 DO_TRANSPORT=1 DO_SCALE=1 MILLION=0
+for arg in "$@"; do
+	case $arg in
+	--quick) QUICK=1 ;;
+	--transport-only) DO_SCALE=0 ;;
+	--scale-only) DO_TRANSPORT=0 ;;
+	--million) MILLION=1 ;;
+	-h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'
+		exit 0 ;;
+	*) die "unknown argument $arg (see --help)" ;;
+	esac
+done
+if [ "$QUICK" = 1 ]; then
+	ROUNDS=${ROUNDS:-1} SECS=${SECS:-2} SCALE_SECS=${SCALE_SECS:-2}
+else
+	ROUNDS=${ROUNDS:-3} SECS=${SECS:-5} SCALE_SECS=${SCALE_SECS:-3}
+fi
+SIZES=(100 100000)
+[ "$MILLION" = 1 ] && SIZES+=(1000000)
+
+for tool in wrk nginx curl python3 cmake; do
+	command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+
+build() {
+	if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+		say "configuring $BUILD"
+		cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		    >/dev/null
+	fi
+	say "building pressrum and fcgi_static in $BUILD"
+	cmake --build "$BUILD" -j"$(nproc)" --target pressrum fcgi_static \
+	    >/dev/null
+}
+
+# --- the servers -------------------------------------------------------------
+
+setup() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-bench.XXXXXX")
+	trap bench_cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	SOCK_B=$T/fcgi_static.sock SOCK_C=$T/pressrum.sock
+	NGX_PORT_A=$(free_port) NGX_PORT_B=$(free_port) NGX_PORT_C=$(free_port)
+	NGX_DOCROOT=$T/static NGX_SOCKET_B=unix:$SOCK_B NGX_SOCKET_C=unix:$SOCK_C
+	A=http://127.0.0.1:$NGX_PORT_A B=http://127.0.0.1:$NGX_PORT_B
+	C=http://127.0.0.1:$NGX_PORT_C
+	mkdir -p "$NGX_DOCROOT"
+}
+
+# Fetch the seed article from Pressrum (C) and make A and B serve the
+# same bytes: the body as page.html, the headers Pressrum adds (minus
+# the ones nginx writes itself) for fcgi_static.
+capture_page() {
+	local code
+	code=$(curl -s --max-time 10 -D "$T/c.head" -o "$NGX_DOCROOT/page.html" \
+	    -w '%{http_code}' "$C/nyheter/$SEED") || code=000
+	[ "$code" = 200 ] || die "the seed article answered $code"
+	tr -d '\r' <"$T/c.head" | grep -viE '^(HTTP/|server:|date:|connection:|content-length:|content-type:|transfer-encoding:|keep-alive:|$)' \
+	    >"$T/extra.head" || true
+	PAGE_BYTES=$(wc -c <"$NGX_DOCROOT/page.html")
+}
+
+# The three must hand out the same bytes.
+check_same() {
+	local s
+	for s in "$A" "$B"; do
+		curl -s --max-time 10 -o "$T/check.html" "$s/nyheter/$SEED"
+		cmp -s "$T/check.html" "$NGX_DOCROOT/page.html" ||
+		    die "$s does not serve the same bytes as Pressrum"
+	done
+}
+
+# --- 1. transport ------------------------------------------------------------
+
+declare -A RPS P50 P99 ERR
+
+run_transport() {
+	local r c s url out
+	say "transport: $ROUNDS rounds x ${SECS}s, A/B/C alternating, 16 and 64 connections"
+	for s in A B C; do		# warm up
+		wrk_run "${!s}/nyheter/$SEED" 16 1 >/dev/null
+	done
+	for ((r = 1; r <= ROUNDS; r++)); do
+		for c in 16 64; do
+			for s in A B C; do
+				url=${!s}/nyheter/$SEED
+				out=$(wrk_run "$url" "$c" "$SECS")
+				read -r rps p50 p99 err <<<"$out"
+				RPS[$s,$c]+="$rps " P50[$s,$c]+="$p50 "
+				P99[$s,$c]+="$p99 " ERR[$s,$c]=$((${ERR[$s,$c]:-0} + err))
+				printf '  round %d  c=%-3d %s  %7s req/s  p50 %s ms  p99 %s ms\n' \
+				    "$r" "$c" "$s" "$rps" "$p50" "$p99" >&2
+			done
+		done
+	done
+}
+
+print_transport() {
+	local c s name ra rb rc
+	# shellcheck disable=SC2086
+	{
+	echo
+	echo "=== Transport: the seed article page (/nyheter/$SEED, $PAGE_BYTES bytes)"
+	echo "    $ROUNDS rounds x ${SECS}s, wrk -t$WRK_THREADS, median of rounds; pressrum and fcgi_static with 2 workers"
+	echo "    NOTE: wrk, nginx and the servers share this machine's $(nproc) cores ($(cpu_name))."
+	printf '%-6s %-16s %10s %10s %10s %7s\n' conns server req/s "p50 ms" "p99 ms" errors
+	for c in 16 64; do
+		for s in A B C; do
+			case $s in
+			A) name="A nginx static" ;;
+			B) name="B fcgi_static" ;;
+			C) name="C pressrum" ;;
+			esac
+			printf '%-6s %-16s %10.0f %10.3f %10.3f %7s\n' "$c" "$name" \
+			    "$(median ${RPS[$s,$c]})" "$(median ${P50[$s,$c]})" \
+			    "$(median ${P99[$s,$c]})" "${ERR[$s,$c]}"
+		done
+		ra=$(median ${RPS[A,$c]}) rb=$(median ${RPS[B,$c]})
+		rc=$(median ${RPS[C,$c]})
+		printf '%-6s %-16s C/A = %.2f   C/B = %.2f   (B/A = %.2f)\n' "$c" \
+		    ratios "$(ratio "$rc" "$ra")" "$(ratio "$rc" "$rb")" \
+		    "$(ratio "$rb" "$ra")"
+	done
+	echo "peak RSS (VmHWM) per pressrum worker: $(hwm_list "$PRESSRUM_PID")"
+	}
+}
+
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'
+}
+
+cpu_name() {
+	awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo
+}
+
+# "8.1 MB, 8.3 MB" for the workers of PID.
+hwm_list() {
+	local kb out=""
+	for kb in $(workers_hwm "$1"); do
+		out+=$(awk -v k="$kb" 'BEGIN { printf "%.1f MB, ", k / 1024 }')
+	done
+	printf '%s\n' "${out%, }"
+}
+
+# --- 2. scale ----------------------------------------------------------------
+
+declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB
+
+# Public list articles and hence the last /nyheter page of db.
+last_page() {
+	python3 - "$1" <<-'EOF'
+	import sqlite3, sys, time
+	db = sqlite3.connect(sys.argv[1])
+	n = db.execute("SELECT count(*) FROM article WHERE status = 'published'"
+	    " AND publish_at <= ? AND kind IN ('nyhet', 'pressmeddelande')",
+	    (int(time.time()),)).fetchone()[0]
+	print(max(1, (n + 9) // 10))
+	EOF
+}
+
+PAGES=(home news news_deep article topic search feed)
+
+page_path() {
+	case $1 in
+	home) echo / ;;
+	news) echo /nyheter ;;
+	news_deep) echo "/nyheter?sida=$2" ;;
+	article) echo "/nyheter/$SEED" ;;
+	topic) echo "/amnen/$TOPIC" ;;
+	search) echo "/sok?q=$QUERY" ;;
+	feed) echo /nyheter.atom ;;
+	esac
+}
+
+# ---- PUBLISH HOOK (TODO: staff area) ---------------------------------------
+# Time a publish through the staff form's code path at this size: when
+# the staff area lands, sign in (pressrum user add + POST /login with the
+# CSRF token), then time N POSTs of the new-article form with status
+# published and report the median in ms.  Until then this prints "n/a".
+# Arguments: DB BASE_URL.  Prints one number (ms) or "n/a".
+measure_publish() {
+	echo n/a
+}
+# ---------------------------------------------------------------------------
+
+run_scale() {
+	local n db deep p path out r rps p50 p99 err code
+	for n in "${SIZES[@]}"; do
+		db=$T/scale-$n.db
+		rm -f "$db" "$db"-*
+		say "scale: N=$n: demo + gen.py"
+		"$BIN" demo --db "$db" >/dev/null 2>>"$T/pressrum.log"
+		local t0=$SECONDS
+		if [ "$n" -ge 1000000 ]; then
+			python3 "$ROOT/bench/gen.py" --no-revisions "$db" "$n"
+		else
+			python3 "$ROOT/bench/gen.py" "$db" "$n"
+		fi
+		S_GEN[$n]=$((SECONDS - t0))
+		stop_and_forget "$PRESSRUM_PID"
+		start_pressrum "$db" "$SOCK_C" 2
+		deep=$(last_page "$db")
+		for p in "${PAGES[@]}"; do
+			path=$(page_path "$p" "$deep")
+			S_PATH[$p,$n]=$path
+			code=$(http_status "$C$path")
+			S_CODE[$p,$n]=$code
+			case $code in 2??) ;; *) say "  $path -> $code, skipped"
+				continue ;; esac
+			wrk_run "$C$path" 16 1 >/dev/null	# warm up
+			for ((r = 1; r <= ROUNDS; r++)); do
+				out=$(wrk_run "$C$path" 16 "$SCALE_SECS")
+				read -r rps p50 p99 err <<<"$out"
+				S_RPS[$p,$n]+="$rps " S_P50[$p,$n]+="$p50 "
+				S_P99[$p,$n]+="$p99 "
+			done
+			printf '  N=%-8s %-28s %7s req/s  p50 %s ms\n' "$n" "$path" \
+			    "$(median ${S_RPS[$p,$n]})" "$(median ${S_P50[$p,$n]})" >&2
+		done
+		S_HWM[$n]=$(hwm_list "$PRESSRUM_PID")
+		S_PUB[$n]=$(measure_publish "$db" "$C")
+		rm -f "$db" "$db"-*
+	done
+}
+
+print_scale() {
+	local p n first=${SIZES[0]} cell
+	# shellcheck disable=SC2086
+	{
+	echo
+	echo "=== Scale: pressrum (C) at N articles, 16 connections, $ROUNDS rounds x ${SCALE_SECS}s, median"
+	echo "    each cell: req/s  p50/p99 ms;  ratio = req/s at N=$first / req/s at N (1.0 = no slower)"
+	printf '%-12s' page
+	for n in "${SIZES[@]}"; do printf ' %-27s' "N=$n"; done
+	for n in "${SIZES[@]:1}"; do printf ' %9s' "x$n"; done
+	echo
+	for p in "${PAGES[@]}"; do
+		printf '%-12s' "$p"
+		for n in "${SIZES[@]}"; do
+			if [ -n "${S_RPS[$p,$n]:-}" ]; then
+				cell=$(printf '%6.0f %6.2f/%-6.2f' \
+				    "$(median ${S_RPS[$p,$n]})" \
+				    "$(median ${S_P50[$p,$n]})" \
+				    "$(median ${S_P99[$p,$n]})")
+			else
+				cell="(HTTP ${S_CODE[$p,$n]})"
+			fi
+			printf ' %-27s' "$cell"
+		done
+		for n in "${SIZES[@]:1}"; do
+			if [ -n "${S_RPS[$p,$n]:-}" ] && [ -n "${S_RPS[$p,$first]:-}" ]; then
+				printf ' %9s' "$(ratio "$(median ${S_RPS[$p,$first]})" \
+				    "$(median ${S_RPS[$p,$n]})")"
+			else
+				printf ' %9s' -
+			fi
+		done
+		echo
+	done
+	for n in "${SIZES[@]}"; do
+		printf 'N=%-8s last page %-24s gen %3ss  worker VmHWM %s  publish %s ms\n' \
+		    "$n" "${S_PATH[news_deep,$n]}" "${S_GEN[$n]}" "${S_HWM[$n]}" \
+		    "${S_PUB[$n]}"
+	done
+	}
+}
+
+# --- main ----------------------------------------------------------------------
+
+main() {
+	local start=$SECONDS
+	build
+	setup
+	say "temp dir $T"
+	"$BIN" demo --db "$T/demo.db" >/dev/null 2>>"$T/pressrum.log"
+	start_pressrum "$T/demo.db" "$SOCK_C" 2
+	start_nginx
+	capture_page
+	start_fcgi_static "$SOCK_B" 2 "$NGX_DOCROOT/page.html" "$T/extra.head"
+	check_same
+	[ "$DO_TRANSPORT" = 1 ] && run_transport
+	[ "$DO_SCALE" = 1 ] && run_scale
+	{
+		echo
+		echo "Pressrum bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(cpu_name)), $(uname -sr)"
+		[ "$DO_TRANSPORT" = 1 ] && print_transport
+		[ "$DO_SCALE" = 1 ] && print_scale
+		echo
+		echo "total time $((SECONDS - start)) s"
+	}
+}
+
+main

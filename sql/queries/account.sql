@@ -1,0 +1,48 @@
+-- account.sql -- staff accounts, sessions and sign-in throttling
+-- (store/account.c).
+
+-- name: account_insert
+INSERT INTO account (name, display_name, role, pw_hash, created_at,
+    updated_at)
+VALUES (:name, :display_name, :role, :pw_hash, :now, :now);
+
+-- name: account_by_name
+SELECT id, name, display_name, role, pw_hash, disabled
+  FROM account
+ WHERE name = :name;
+
+-- name: account_set_login
+UPDATE account SET last_login_at = :now WHERE id = :id;
+
+-- name: session_insert
+INSERT INTO session (token_hash, account_id, csrf, created_at, expires_at,
+    last_seen_at)
+VALUES (:token_hash, :account_id, :csrf, :now, :expires_at, :now);
+
+-- name: session_get
+-- A live session of an account that is not disabled.
+SELECT a.id, a.name, a.display_name, a.role, s.csrf, s.expires_at
+  FROM session s JOIN account a ON a.id = s.account_id
+ WHERE s.token_hash = :token_hash AND s.expires_at > :now
+   AND a.disabled = 0;
+
+-- name: session_delete
+DELETE FROM session WHERE token_hash = :token_hash;
+
+-- name: session_prune
+DELETE FROM session WHERE expires_at <= :now;
+
+-- name: login_attempt_insert
+INSERT INTO login_attempt (key, at) VALUES (:key, :now);
+
+-- name: login_attempt_recent
+-- Failures for key since :since, and the time of the latest.
+SELECT count(*), coalesce(max(at), 0)
+  FROM login_attempt
+ WHERE key = :key AND at > :since;
+
+-- name: login_attempt_clear
+DELETE FROM login_attempt WHERE key = :key;
+
+-- name: login_attempt_prune
+DELETE FROM login_attempt WHERE at <= :before;

@@ -1,0 +1,67 @@
+-- search.sql -- full-text search over public articles and topics
+-- (store/search.c) and the site's last change (store/change.c).
+--
+-- The search table's rowid is article id * 2 or topic id * 2 + 1 (see
+-- migrations/0002_search.sql).  :match is an FTS5 query built by
+-- search_match_query(), never the user's text.  Public hits only:
+-- news and press releases with status 'published' and publish_at <=
+-- :now, and topics with a published_at.  Ranking is bm25 with the title
+-- weighted over the lead over the body; ties go to the newest.
+
+-- name: search_hits
+-- Column order is fixed: store/search.c reads the columns by position.
+SELECT search.rowid,
+       coalesce(a.kind, 'amne'),
+       coalesce(a.slug, t.slug),
+       coalesce(a.title, t.name),
+       coalesce(a.lang, 'sv'),
+       coalesce(a.publish_at, t.published_at)
+  FROM search
+  LEFT JOIN article AS a
+    ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
+   AND a.status = 'published' AND a.publish_at <= :now
+   AND a.kind IN ('nyhet', 'pressmeddelande')
+  LEFT JOIN topic AS t
+    ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
+   AND t.published_at IS NOT NULL
+ WHERE search MATCH :match
+   AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+ ORDER BY bm25(search, 10.0, 4.0, 1.0),
+       coalesce(a.publish_at, t.published_at) DESC, search.rowid DESC
+ LIMIT :limit OFFSET :offset;
+
+-- name: search_count
+-- The public hits of search_hits over all pages.
+SELECT count(*)
+  FROM search
+  LEFT JOIN article AS a
+    ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
+   AND a.status = 'published' AND a.publish_at <= :now
+   AND a.kind IN ('nyhet', 'pressmeddelande')
+  LEFT JOIN topic AS t
+    ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
+   AND t.published_at IS NOT NULL
+ WHERE search MATCH :match
+   AND (a.id IS NOT NULL OR t.id IS NOT NULL);
+
+-- name: search_snippet
+-- The highlighted title and lead and a body snippet of one hit.  The
+-- private-use characters U+E000 and U+E001 mark where a match starts
+-- and ends; html_highlight() turns them into <mark> after escaping.
+SELECT highlight(search, 0, char(57344), char(57345)),
+       highlight(search, 1, char(57344), char(57345)),
+       snippet(search, 2, char(57344), char(57345), '…', 24)
+  FROM search
+ WHERE search MATCH :match AND search.rowid = :rowid;
+
+-- name: site_last_change
+-- The newest moment public pages may have changed at :now: the last
+-- write to their tables (site_change), the newest publish time that has
+-- come, and the newest notice start or end that has come.
+SELECT max((SELECT at FROM site_change WHERE id = 1),
+       coalesce((SELECT max(publish_at) FROM article
+                  WHERE status = 'published' AND publish_at <= :now), 0),
+       coalesce((SELECT max(active_from) FROM notice
+                  WHERE active_from <= :now), 0),
+       coalesce((SELECT max(active_to) FROM notice
+                  WHERE active_to <= :now), 0));

@@ -1,0 +1,259 @@
+/*
+ * admin_login.c -- signing in and out of the staff area, and its start
+ * page.
+ *
+ * Failed sign-ins are counted per account name and per address: after
+ * THROTTLE_SOFT failures in THROTTLE_WINDOW a new try must wait
+ * THROTTLE_WAIT seconds, after THROTTLE_HARD (or ADDR_HARD from one
+ * address) sign-in is refused until the window has passed.
+ */
+#include <string.h>
+
+#include "../app.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/clock.h"
+#include "../util/crypto.h"
+#include "../util/log.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "../web/session.h"
+#include "admin.h"
+
+#define THROTTLE_WINDOW	(15 * 60)
+#define THROTTLE_SOFT	5
+#define THROTTLE_WAIT	30
+#define THROTTLE_HARD	10
+#define ADDR_HARD	30
+
+/* Where to go after signing in: a staff path, else /admin. */
+static const char *
+next_path(const char *till)
+{
+	if (till == NULL || strncmp(till, "/admin", 6) != 0 ||
+	    (till[6] != '\0' && till[6] != '/') || strstr(till, "//") ||
+	    strchr(till, '\\') != NULL)
+		return "/admin";
+	return till;
+}
+
+/* The sign-in form; `kept` holds a refused POST's fields to carry. */
+static void
+login_render(struct app *app, struct req *rq, struct resp *rs,
+    struct tdict *root)
+{
+	td_text(root, "till", next_path(req_query(rq, "till") ?
+	    req_query(rq, "till") : req_form(rq, "till")));
+	page_render(app, rq, rs, "admin_login", root);
+}
+
+/*
+ * GET /admin/logga-in -- the sign-in form.  Query: till (where to go).
+ * Statuses: 200.
+ */
+void
+page_admin_login_form(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct tdict	*root = admin_layout(app, rq, rs, "Logga in", NULL);
+
+	login_render(app, rq, rs, root);
+}
+
+/*
+ * A staff POST whose session has ended: the sign-in form again, carrying
+ * every field of the refused POST (but its stale token) so nothing typed
+ * is lost.  Status 401.
+ */
+void
+page_admin_login_again(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct tdict	*root = admin_layout(app, rq, rs, "Logga in igen", NULL);
+	struct tdict	*k;
+	size_t		 i;
+
+	resp_status(rs, 401);
+	td_bool(root, "again", 1);
+	td_text(root, "replay_action", rq->path);
+	for (i = 0; i < rq->form.n; i++) {
+		if (strcmp(rq->form.v[i].key, "csrf") == 0 ||
+		    strncmp(rq->form.v[i].key, "_replay", 7) == 0)
+			continue;
+		k = td_item(root, "kept");
+		td_text(k, "key", rq->form.v[i].key);
+		td_text(k, "val", rq->form.v[i].val);
+	}
+	td_text(root, "till", next_path(rq->path));
+	page_render(app, rq, rs, "admin_login", root);
+}
+
+/* Throttle: ST_OK to try the password, else the message in *why. */
+static enum status
+throttle(struct app *app, const char *ukey, const char *akey,
+    const char **why)
+{
+	int64_t		 now = clock_now(), ulast, alast;
+	int		 ucount, acount;
+
+	if (store_login_recent(app->store, ukey, now - THROTTLE_WINDOW,
+	    &ucount, &ulast) != ST_OK || store_login_recent(app->store, akey,
+	    now - THROTTLE_WINDOW, &acount, &alast) != ST_OK)
+		return ST_DBERR;
+	if (ucount >= THROTTLE_HARD || acount >= ADDR_HARD) {
+		*why = "För många misslyckade inloggningar. Inloggningen är "
+		    "spärrad i 15 minuter. Kontakta en administratör om du "
+		    "har glömt ditt lösenord.";
+		return ST_FORBIDDEN;
+	}
+	if ((ucount >= THROTTLE_SOFT && now - ulast < THROTTLE_WAIT) ||
+	    (acount >= THROTTLE_SOFT && now - alast < THROTTLE_WAIT)) {
+		*why = "Flera misslyckade inloggningar. Vänta 30 sekunder och "
+		    "försök sedan igen.";
+		return ST_FORBIDDEN;
+	}
+	return ST_OK;
+}
+
+/* Check name and password; ST_OK with *acct, ST_FORBIDDEN on a wrong
+ * pair (recorded), ST_DBERR. */
+static enum status
+authenticate(struct app *app, const char *name, const char *pw,
+    const char *ukey, const char *akey, struct account *acct)
+{
+	/* A real hash to verify against when the name is unknown, so the
+	 * answer takes as long either way. */
+	static char	 dummy[PW_HASH_MAX];
+	enum status	 st;
+	int		 ok;
+
+	if (dummy[0] == '\0' && password_hash("inget konto", dummy) != ST_OK)
+		return ST_ERROR;
+	st = store_account_by_name(app->store, &app->arena, name, acct);
+	if (st != ST_OK && st != ST_NOTFOUND)
+		return st;
+	ok = password_verify(st == ST_OK ? acct->pw_hash : dummy, pw);
+	if (ok && st == ST_OK && !acct->disabled)
+		return ST_OK;
+	if (store_login_failed(app->store, ukey, clock_now()) != ST_OK ||
+	    store_login_failed(app->store, akey, clock_now()) != ST_OK)
+		return ST_DBERR;
+	/* The typed name is not logged: it may be a mistyped password. */
+	log_info("sign-in refused");
+	return ST_FORBIDDEN;
+}
+
+/* After a sign-in that interrupted a POST: offer to send it again. */
+static void
+replay_render(struct app *app, struct req *rq, struct resp *rs,
+    const char *csrf)
+{
+	struct tdict	*root = admin_layout(app, rq, rs, "Inloggad igen",
+	    NULL);
+	const char	*keys[REQ_MAX_FIELDS], *vals[REQ_MAX_FIELDS];
+	struct tdict	*k;
+	size_t		 i, nk, nv;
+
+	nk = kv_all(&rq->form, "_replay_k", keys, REQ_MAX_FIELDS);
+	nv = kv_all(&rq->form, "_replay_v", vals, REQ_MAX_FIELDS);
+	td_text(root, "csrf", csrf);
+	td_text(root, "replay_action", next_path(req_form(rq,
+	    "_replay_action")));
+	for (i = 0; i < nk && i < nv; i++) {
+		k = td_item(root, "kept");
+		td_text(k, "key", keys[i]);
+		td_text(k, "val", vals[i]);
+	}
+	page_render(app, rq, rs, "admin_replay", root);
+}
+
+/*
+ * POST /admin/logga-in -- sign in.
+ * Form: namn, losenord, till; after an interrupted POST also
+ * _replay_action and pairs of _replay_k/_replay_v.
+ * Statuses: 303 to `till` (or the replay page, 200), 400 (empty fields),
+ * 403 (wrong name or password, or another origin), 429 (throttled), 500.
+ */
+void
+page_admin_login(struct app *app, struct req *rq, struct resp *rs)
+{
+	const char	*name = req_form(rq, "namn");
+	const char	*pw = req_form(rq, "losenord");
+	const char	*why = NULL, *csrf = NULL, *ukey, *akey;
+	struct account	 acct;
+	struct tdict	*root;
+	enum status	 st;
+
+	root = admin_layout(app, rq, rs, "Logga in", NULL);
+	td_text(root, "namn", name);
+	if (!same_origin(app, rq)) {
+		page_forbidden(app, rq, rs, NULL);
+		return;
+	}
+	if (name == NULL || *name == '\0')
+		form_error(app, root, "namn", "Skriv ditt användarnamn.");
+	if (pw == NULL || *pw == '\0')
+		form_error(app, root, "losenord", "Skriv ditt lösenord.");
+	if (form_has_errors(root)) {
+		resp_status(rs, 400);
+		goto form;
+	}
+	ukey = arena_printf(&app->arena, "konto:%s", name);
+	akey = arena_printf(&app->arena, "adress:%s",
+	    rq->remote_addr ? rq->remote_addr : "-");
+	if ((st = throttle(app, ukey, akey, &why)) == ST_FORBIDDEN) {
+		resp_status(rs, 429);
+		form_error(app, root, "namn", why);
+		goto form;
+	}
+	if (st == ST_OK)
+		st = authenticate(app, name, pw, ukey, akey, &acct);
+	if (st == ST_FORBIDDEN) {
+		resp_status(rs, 403);
+		form_error(app, root, "namn", "Fel användarnamn eller "
+		    "lösenord, eller så är kontot avstängt.");
+		goto form;
+	}
+	if (st != ST_OK || store_login_clear(app->store, ukey) != ST_OK ||
+	    store_account_set_login(app->store, acct.id, clock_now()) !=
+	    ST_OK || session_start(app, rs, acct.id, &csrf) != ST_OK) {
+		page_error(app, rq, rs, st == ST_OK ? ST_DBERR : st);
+		return;
+	}
+	log_info("account %lld signed in", (long long)acct.id);
+	if (req_form(rq, "_replay_action") != NULL)
+		replay_render(app, rq, rs, csrf);
+	else
+		resp_redirect(rs, 303, next_path(req_form(rq, "till")));
+	return;
+form:
+	login_render(app, rq, rs, root);
+}
+
+/*
+ * POST /admin/logga-ut -- end the session.
+ * Statuses: 303 to the sign-in page.
+ */
+void
+page_admin_logout(struct app *app, struct req *rq, struct resp *rs)
+{
+	session_end(app, rq, rs);
+	resp_redirect(rs, 303, "/admin/logga-in?utloggad=1");
+}
+
+/*
+ * GET /admin -- the staff start page: what this role can do.
+ * Statuses: 200.
+ */
+void
+page_admin_home(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct tdict	*root = admin_layout(app, rq, rs, "Översikt", "/admin");
+	const char	*role = rq->session->account.role;
+
+	td_bool(root, "may_edit", !strcmp(role, "admin") ||
+	    !strcmp(role, "redaktor"));
+	td_bool(root, "may_press", !strcmp(role, "admin") ||
+	    !strcmp(role, "press"));
+	td_bool(root, "may_admin", !strcmp(role, "admin"));
+	page_render(app, rq, rs, "admin_home", root);
+}

@@ -1,0 +1,228 @@
+/*
+ * account.c -- staff accounts, their sessions and sign-in throttling.
+ *
+ * Passwords arrive here already hashed (util/crypto.c) and session
+ * tokens only as their hash: the database never holds a secret that
+ * would let someone who reads it sign in.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "store_int.h"
+
+/* Step a bound write statement once; ST_OK or ST_DBERR (logged). */
+static enum status
+run(struct store *db, enum query_id id)
+{
+	sqlite3_stmt	*q = db->stmt[id];
+	enum status	 st = ST_OK;
+
+	if (sqlite3_step(q) != SQLITE_DONE) {
+		store_log_error(db, id);
+		st = ST_DBERR;
+	}
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_account_add(struct store *db, const char *name, const char *display,
+    const char *role, const char *pw_hash, int64_t now, int64_t *id)
+{
+	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_INSERT];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (bind_text(q, ":name", name) != SQLITE_OK ||
+	    bind_text(q, ":display_name", display) != SQLITE_OK ||
+	    bind_text(q, ":role", role) != SQLITE_OK ||
+	    bind_text(q, ":pw_hash", pw_hash) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK)
+		goto out;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_DONE) {
+		if (id != NULL)
+			*id = sqlite3_last_insert_rowid(db->db);
+		st = ST_OK;
+	} else if (sqlite3_extended_errcode(db->db) ==
+	    SQLITE_CONSTRAINT_UNIQUE)
+		st = ST_CONFLICT;
+out:
+	if (st == ST_DBERR)
+		store_log_error(db, Q_ACCOUNT_INSERT);
+	stmt_done(q);
+	return st;
+}
+
+static void
+read_account(struct arena *ar, sqlite3_stmt *q, struct account *a)
+{
+	a->id = sqlite3_column_int64(q, 0);
+	a->name = column_text(ar, q, 1);
+	a->display_name = column_text(ar, q, 2);
+	a->role = column_text(ar, q, 3);
+}
+
+enum status
+store_account_by_name(struct store *db, struct arena *ar, const char *name,
+    struct account *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_BY_NAME];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_text(q, ":name", name) != SQLITE_OK)
+		goto out;
+	if ((rc = sqlite3_step(q)) == SQLITE_DONE)
+		st = ST_NOTFOUND;
+	else if (rc == SQLITE_ROW) {
+		read_account(ar, q, out);
+		out->pw_hash = column_text(ar, q, 4);
+		out->disabled = sqlite3_column_int(q, 5);
+		st = ST_OK;
+	}
+out:
+	if (st == ST_DBERR)
+		store_log_error(db, Q_ACCOUNT_BY_NAME);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_account_set_login(struct store *db, int64_t id, int64_t now)
+{
+	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_SET_LOGIN];
+
+	if (bind_int64(q, ":id", id) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_ACCOUNT_SET_LOGIN);
+}
+
+enum status
+store_session_add(struct store *db, const char *token_hash,
+    int64_t account_id, const char *csrf, int64_t now, int64_t expires_at)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_INSERT];
+
+	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK ||
+	    bind_int64(q, ":account_id", account_id) != SQLITE_OK ||
+	    bind_text(q, ":csrf", csrf) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK ||
+	    bind_int64(q, ":expires_at", expires_at) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_SESSION_INSERT);
+}
+
+enum status
+store_session_get(struct store *db, struct arena *ar, const char *token_hash,
+    int64_t now, struct session *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_GET];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK)
+		goto out;
+	if ((rc = sqlite3_step(q)) == SQLITE_DONE)
+		st = ST_NOTFOUND;
+	else if (rc == SQLITE_ROW) {
+		read_account(ar, q, &out->account);
+		out->csrf = column_text(ar, q, 4);
+		out->expires_at = sqlite3_column_int64(q, 5);
+		st = ST_OK;
+	}
+out:
+	if (st == ST_DBERR)
+		store_log_error(db, Q_SESSION_GET);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_session_end(struct store *db, const char *token_hash)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_DELETE];
+
+	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_SESSION_DELETE);
+}
+
+enum status
+store_prune(struct store *db, int64_t now, int64_t before)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_PRUNE];
+	enum status	 st;
+
+	if (bind_int64(q, ":now", now) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	if ((st = run(db, Q_SESSION_PRUNE)) != ST_OK)
+		return st;
+	q = db->stmt[Q_LOGIN_ATTEMPT_PRUNE];
+	if (bind_int64(q, ":before", before) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_LOGIN_ATTEMPT_PRUNE);
+}
+
+enum status
+store_login_failed(struct store *db, const char *key, int64_t now)
+{
+	sqlite3_stmt	*q = db->stmt[Q_LOGIN_ATTEMPT_INSERT];
+
+	if (bind_text(q, ":key", key) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_LOGIN_ATTEMPT_INSERT);
+}
+
+enum status
+store_login_recent(struct store *db, const char *key, int64_t since,
+    int *count, int64_t *last)
+{
+	sqlite3_stmt	*q = db->stmt[Q_LOGIN_ATTEMPT_RECENT];
+	enum status	 st = ST_DBERR;
+
+	*count = 0;
+	*last = 0;
+	if (bind_text(q, ":key", key) != SQLITE_OK ||
+	    bind_int64(q, ":since", since) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*count = sqlite3_column_int(q, 0);
+		*last = sqlite3_column_int64(q, 1);
+		st = ST_OK;
+	}
+out:
+	if (st == ST_DBERR)
+		store_log_error(db, Q_LOGIN_ATTEMPT_RECENT);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_login_clear(struct store *db, const char *key)
+{
+	sqlite3_stmt	*q = db->stmt[Q_LOGIN_ATTEMPT_CLEAR];
+
+	if (bind_text(q, ":key", key) != SQLITE_OK) {
+		stmt_done(q);
+		return ST_DBERR;
+	}
+	return run(db, Q_LOGIN_ATTEMPT_CLEAR);
+}

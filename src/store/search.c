@@ -1,0 +1,320 @@
+/*
+ * search.c -- full-text search: the visitor's words to a safe FTS5
+ * query, and the ranked, highlighted page of public hits.
+ *
+ * The search page (pages/search.c) calls search_match_query() on ?q=
+ * and hands the result to store_search().  The query is built here, in
+ * C, from words alone: every word is a quoted FTS5 string with a prefix
+ * star, so nothing the visitor types (quotes, parentheses, AND, OR, NOT,
+ * NEAR, column filters, '^', '*', '-') is ever read as FTS5 syntax.
+ * Hits are read in two steps: one query ranks and pages the public hits,
+ * then one small query per hit (at most a page) fetches its highlighted
+ * title and lead and its body snippet, so snippets are only made for
+ * the rows shown.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/log.h"
+#include "search.h"
+#include "store_int.h"
+
+/* Worst case per word: ` AND ` + two quotes + '*'. */
+#define QUERY_CAP	(SEARCH_MAX_BYTES + SEARCH_MAX_TERMS * 8 + 1)
+#define NOT_A_CHAR	0xfffdU
+
+struct qbuild {
+	char	*out;
+	size_t	 len;
+	size_t	 terms;
+	int	 in_word;
+};
+
+/*
+ * Decode the code point at p (n > 0 bytes left) into *cp; returns the
+ * bytes used (at least 1).  A malformed or cut-off sequence reads as one
+ * byte of NOT_A_CHAR.
+ */
+static size_t
+decode(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	static const unsigned long	 min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t				 len, i;
+	unsigned long			 c = p[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	len = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 && c < 0xf0 ? 3 :
+	    c >= 0xc2 && c < 0xe0 ? 2 : 0;
+	*cp = NOT_A_CHAR;
+	if (len == 0 || len > n)
+		return 1;
+	c &= 0x7fU >> len;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 1;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 1;
+	*cp = c;
+	return len;
+}
+
+/*
+ * 1 if cp belongs to a word: ASCII letters and digits and every other
+ * code point but the common punctuation, symbol, space and private-use
+ * blocks (which FTS5's unicode61 tokenizer also takes as separators).
+ */
+static int
+word_char(unsigned long cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z');
+	if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7)
+		return 0;
+	return !((cp >= 0x2000 && cp <= 0x2bff) ||
+	    (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xe000 && cp <= 0xf8ff) ||
+	    (cp >= 0xfe00 && cp <= 0xfe6f) ||
+	    (cp >= 0xfeff && cp <= 0xff0f) ||
+	    (cp >= 0xfff0 && cp <= 0xffff) ||
+	    (cp >= 0x1f000 && cp <= 0x1faff) ||
+	    cp >= 0xe0000);
+}
+
+/*
+ * The precomposed letter for base + combining mark (a decomposed "ä"
+ * typed on some systems is 'a' U+0308), or 0.
+ */
+static unsigned long
+compose(char base, unsigned long mark)
+{
+	static const struct {
+		char		 base;
+		unsigned long	 mark, cp;
+	} tab[] = {
+		{ 'a', 0x30a, 0xe5 }, { 'A', 0x30a, 0xc5 },
+		{ 'a', 0x308, 0xe4 }, { 'A', 0x308, 0xc4 },
+		{ 'o', 0x308, 0xf6 }, { 'O', 0x308, 0xd6 },
+		{ 'u', 0x308, 0xfc }, { 'U', 0x308, 0xdc },
+		{ 'e', 0x301, 0xe9 }, { 'E', 0x301, 0xc9 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (tab[i].base == base && tab[i].mark == mark)
+			return tab[i].cp;
+	return 0;
+}
+
+/* Append n bytes; QUERY_CAP is the proven bound (asserted). */
+static void
+put(struct qbuild *b, const void *p, size_t n)
+{
+	assert(b->len + n < QUERY_CAP);
+	if (b->len + n >= QUERY_CAP)
+		return;
+	memcpy(b->out + b->len, p, n);
+	b->len += n;
+}
+
+/* Close the open word, if any. */
+static void
+word_end(struct qbuild *b)
+{
+	if (!b->in_word)
+		return;
+	put(b, "\"*", 2);
+	b->in_word = 0;
+	b->terms++;
+}
+
+/* Append the code point cp (its bytes are p, n) to the current word. */
+static void
+word_add(struct qbuild *b, const unsigned char *p, size_t n,
+    unsigned long cp)
+{
+	unsigned long	 c;
+	char		 tail;
+
+	if (cp >= 0x300 && cp <= 0x36f) {
+		/* A combining mark: fold into the letter before, or drop. */
+		if (b->in_word && (c = compose(b->out[b->len - 1], cp)) != 0) {
+			b->out[b->len - 1] = (char)(0xc0 | (c >> 6));
+			tail = (char)(0x80 | (c & 0x3f));
+			put(b, &tail, 1);
+		}
+		return;
+	}
+	if (!b->in_word) {
+		if (b->terms > 0)
+			put(b, " AND ", 5);
+		put(b, "\"", 1);
+		b->in_word = 1;
+	}
+	put(b, p, n);
+}
+
+/*
+ * The visitor's words as an FTS5 query (see search.h).  *out is in ar.
+ * Returns the number of words, 0 when there is nothing to search for.
+ */
+size_t
+search_match_query(struct arena *ar, const char *q, const char **out)
+{
+	const unsigned char	*p = (const unsigned char *)(q ? q : "");
+	struct qbuild		 b;
+	unsigned long		 cp;
+	size_t			 left, n;
+
+	memset(&b, 0, sizeof(b));
+	b.out = arena_alloc(ar, QUERY_CAP);
+	left = strnlen((const char *)p, SEARCH_MAX_BYTES);
+	while (left > 0 && b.terms < SEARCH_MAX_TERMS) {
+		n = decode(p, left, &cp);
+		if (word_char(cp))
+			word_add(&b, p, n, cp);
+		else
+			word_end(&b);
+		p += n;
+		left -= n;
+	}
+	word_end(&b);		/* the loop only stops on a closed word */
+	b.out[b.len] = '\0';
+	*out = b.out;
+	return b.terms;
+}
+
+/* 1 if the last error on db came from FTS5 parsing a query. */
+static int
+fts5_error(struct store *db)
+{
+	return strncmp(sqlite3_errmsg(db->db), "fts5:", 5) == 0;
+}
+
+/* Bind :match and :now, the parameters search_hits and search_count share. */
+static int
+bind_search(sqlite3_stmt *q, const char *match, int64_t now)
+{
+	int	 rc;
+
+	if ((rc = bind_text(q, ":match", match)) != SQLITE_OK)
+		return rc;
+	return bind_int64(q, ":now", now);
+}
+
+static enum status
+search_count(struct store *db, const char *match, int64_t now,
+    int64_t *total)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_COUNT];
+	enum status	 st = ST_DBERR;
+
+	*total = 0;
+	if (bind_search(q, match, now) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		*total = sqlite3_column_int64(q, 0);
+		st = ST_OK;
+	} else {
+		store_log_error(db, Q_SEARCH_COUNT);
+		if (fts5_error(db))
+			st = ST_OK;
+	}
+	stmt_done(q);
+	return st;
+}
+
+/* Fill the highlighted title and lead and the snippet of hit h. */
+static enum status
+search_snippet(struct store *db, struct arena *ar, const char *match,
+    int64_t rowid, struct search_hit *h)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_SNIPPET];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	h->title_hl = h->title;
+	h->lead_hl = h->snippet = "";
+	if (bind_text(q, ":match", match) == SQLITE_OK &&
+	    bind_int64(q, ":rowid", rowid) == SQLITE_OK &&
+	    ((rc = sqlite3_step(q)) == SQLITE_ROW || rc == SQLITE_DONE)) {
+		if (rc == SQLITE_ROW) {
+			h->title_hl = column_text(ar, q, 0);
+			h->lead_hl = column_text(ar, q, 1);
+			h->snippet = column_text(ar, q, 2);
+		}
+		st = ST_OK;
+	} else
+		store_log_error(db, Q_SEARCH_SNIPPET);
+	stmt_done(q);
+	return st;
+}
+
+/* Step the bound search_hits and collect its rows; *rowids in ar. */
+static int
+collect_hits(struct arena *ar, sqlite3_stmt *q, struct search_result *out,
+    int64_t **rowids)
+{
+	struct search_hit	*h;
+	size_t			 cap = 0, rcap = 0;
+	int			 rc;
+
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->items = arena_grow(ar, out->items, out->n, &cap,
+		    sizeof(*out->items));
+		*rowids = arena_grow(ar, *rowids, out->n, &rcap,
+		    sizeof(**rowids));
+		(*rowids)[out->n] = sqlite3_column_int64(q, 0);
+		h = &out->items[out->n++];
+		memset(h, 0, sizeof(*h));
+		h->kind = column_text(ar, q, 1);
+		h->slug = column_text(ar, q, 2);
+		h->title = column_text(ar, q, 3);
+		h->lang = column_text(ar, q, 4);
+		h->date = sqlite3_column_int64(q, 5);
+	}
+	return rc;
+}
+
+/*
+ * One page of public hits for match, best first, each with its
+ * highlighted title and lead and body snippet, and the total.  Strings
+ * live in ar.  ST_OK or ST_DBERR (logged); an FTS5 query error is
+ * logged and reads as no hits.
+ */
+enum status
+store_search(struct store *db, struct arena *ar, const char *match,
+    int64_t now, size_t limit, size_t offset, struct search_result *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_HITS];
+	int64_t		*rowids = NULL;
+	enum status	 st;
+	size_t		 i;
+	int		 rc = SQLITE_ERROR;
+
+	memset(out, 0, sizeof(*out));
+	if (limit > INT32_MAX || offset > INT32_MAX)
+		limit = offset = 0;
+	if (bind_search(q, match, now) == SQLITE_OK &&
+	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
+	    bind_int64(q, ":offset", (int64_t)offset) == SQLITE_OK)
+		rc = collect_hits(ar, q, out, &rowids);
+	if (rc != SQLITE_DONE) {
+		store_log_error(db, Q_SEARCH_HITS);
+		st = fts5_error(db) ? ST_OK : ST_DBERR;
+		stmt_done(q);
+		out->n = 0;
+		return st;
+	}
+	stmt_done(q);
+	for (i = 0; i < out->n; i++)
+		if ((st = search_snippet(db, ar, match, rowids[i],
+		    &out->items[i])) != ST_OK)
+			return st;
+	return search_count(db, match, now, &out->total);
+}

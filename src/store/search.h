@@ -1,0 +1,81 @@
+/*
+ * search.h -- full-text search over the public articles and topics, and
+ * the site's last change (for HTTP Last-Modified).
+ *
+ * The index is an FTS5 table kept current by triggers (see
+ * sql/migrations/0002_search.sql).  A page turns the visitor's words
+ * into a safe FTS5 query with search_match_query() and runs it with
+ * store_search(); the user's text never reaches MATCH as syntax.  Both
+ * the index and the change stamp follow every write through triggers.
+ */
+#ifndef SEARCH_H
+#define SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/status.h"
+
+struct arena;
+struct store;
+
+#define SEARCH_MAX_BYTES	200	/* of the query that is read */
+#define SEARCH_MAX_TERMS	12
+
+/* The private-use characters that mark a match in title_hl, lead_hl
+ * and snippet (UTF-8 of U+E000 and U+E001); html_highlight() knows them
+ * too. */
+#define SEARCH_MARK_START	"\xee\x80\x80"
+#define SEARCH_MARK_END		"\xee\x80\x81"
+
+struct search_hit {
+	const char	*kind;		/* "nyhet", "pressmeddelande", "amne" */
+	const char	*slug;
+	const char	*title;
+	const char	*lang;		/* "sv" or "en" */
+	int64_t		 date;		/* publish time; 0 when none */
+	const char	*title_hl;	/* title with the matches marked */
+	const char	*lead_hl;	/* whole lead, matches marked */
+	const char	*snippet;	/* a piece of the body, matches marked,
+					 * "" when the body has no match */
+};
+
+struct search_result {
+	struct search_hit *items;
+	size_t		 n;
+	int64_t		 total;		/* public hits over all pages */
+};
+
+/*
+ * Turn the visitor's words q into an FTS5 query: at most
+ * SEARCH_MAX_BYTES of q are read and at most SEARCH_MAX_TERMS words kept;
+ * a word is a run of letters and digits (anything that is not ASCII
+ * punctuation, white space or common Unicode punctuation), written as a
+ * quoted string with a prefix star, the words joined by AND:
+ * `"jämställdhet"* AND "skola"*`.  Quotes, parentheses, operators and
+ * column filters in q are only separators.  *out is allocated in ar ("" when
+ * q has no word).  Returns the number of words.
+ */
+size_t		search_match_query(struct arena *, const char *q,
+		    const char **out);
+
+/*
+ * One page of public hits for match (from search_match_query), best
+ * first, with highlighted title, lead and body snippet, and the total.
+ * Strings live in ar.  ST_OK or ST_DBERR (logged).  An FTS5 query
+ * error (which search_match_query() should make impossible) is logged
+ * and reads as no hits.
+ */
+enum status	store_search(struct store *, struct arena *, const char *match,
+		    int64_t now, size_t limit, size_t offset,
+		    struct search_result *out);
+
+/*
+ * The newest moment the public pages may have changed at now: the last
+ * write to any table they show, the newest publish time that has come,
+ * the newest notice start or end that has come.  For Last-Modified.
+ * ST_OK or ST_DBERR (logged).
+ */
+enum status	store_last_change(struct store *, int64_t now, int64_t *out);
+
+#endif
