@@ -12,9 +12,12 @@
  * Whatever Pressrum does beyond this program is its own work; what this
  * program costs is the price of nginx <-> FastCGI <-> worker.
  *
- * Usage: fcgi_static [-w WORKERS] [-t CONTENT_TYPE] [-H HEADER_FILE]
+ * Usage: fcgi_static [-c] [-w WORKERS] [-t CONTENT_TYPE] [-H HEADER_FILE]
  *            SOCKET BODY_FILE
- * SOCKET is a unix socket path or 127.0.0.1:PORT.  SIGTERM or SIGINT
+ * SOCKET is a unix socket path or 127.0.0.1:PORT.  -c closes each
+ * connection at once instead of libfcgi's default (shutdown the write
+ * side, then wait in poll() until nginx closes its end): the experiment
+ * bench/transport.sh runs to price that wait.  SIGTERM or SIGINT
  * stops the master, which stops its workers.
  */
 #include <sys/stat.h>
@@ -39,6 +42,7 @@ struct reply {
 };
 
 static volatile sig_atomic_t	 got_stop;
+static int			 close_at_once;
 
 static void
 on_stop(int sig)
@@ -50,8 +54,8 @@ on_stop(int sig)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: fcgi_static [-w workers] [-t content-type] "
-	    "[-H header-file] socket body-file\n");
+	fprintf(stderr, "usage: fcgi_static [-c] [-w workers] "
+	    "[-t content-type] [-H header-file] socket body-file\n");
 	exit(2);
 }
 
@@ -149,6 +153,9 @@ worker(int fd, const struct reply *r)
 	while (FCGX_Accept_r(&req) >= 0) {
 		FCGX_PutStr(r->head, (int)r->headlen, req.out);
 		FCGX_PutStr(r->body, (int)r->bodylen, req.out);
+		/* libfcgi skips its shutdown-and-drain for a detached request. */
+		if (close_at_once)
+			req.detached = 1;
 		FCGX_Finish_r(&req);
 	}
 	_exit(1);
@@ -213,8 +220,11 @@ main(int argc, char *argv[])
 	int			 ch, fd, rc = 1;
 
 	memset(&r, 0, sizeof(r));
-	while ((ch = getopt(argc, argv, "w:t:H:")) != -1) {
+	while ((ch = getopt(argc, argv, "cw:t:H:")) != -1) {
 		switch (ch) {
+		case 'c':
+			close_at_once = 1;
+			break;
 		case 'w':
 			n = strtol(optarg, &end, 10);
 			if (*end != '\0' || n < 1 || n > MAX_WORKERS)

@@ -101,14 +101,16 @@ start_pressrum() {
 	    { tail -n 20 "$T/pressrum.log" >&2; die "pressrum did not start"; }
 }
 
-# start_fcgi_static SOCKET WORKERS BODY HEADERS: sets FCGI_PID.
+# start_fcgi_static SOCKET WORKERS BODY HEADERS [FLAG...]: sets FCGI_PID.
 start_fcgi_static() {
-	rm -f "$1"
-	"$FCGI_STATIC" -w "$2" -H "$4" "$1" "$3" \
+	local sock=$1 w=$2 body=$3 head=$4
+	shift 4
+	rm -f "$sock"
+	"$FCGI_STATIC" "$@" -w "$w" -H "$head" "$sock" "$body" \
 	    </dev/null >>"$T/fcgi_static.log" 2>&1 &
 	FCGI_PID=$!
 	BENCH_PIDS+=("$FCGI_PID")
-	wait_socket "$1" "$FCGI_PID" || die "fcgi_static did not start"
+	wait_socket "$sock" "$FCGI_PID" || die "fcgi_static did not start"
 }
 
 # render_nginx PREFIX: bench/nginx-bench.conf.in with the NGX_* variables
@@ -162,7 +164,7 @@ start_nginx() {
 
 # HTTP status of URL (000 when no answer).
 http_status() {
-	curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$1" || true
+	curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$1" || true
 }
 
 # wrk_run URL CONNS SECS: one bounded wrk run; prints

@@ -571,24 +571,43 @@ SKR rekommenderar att kommunerna tar in resultaten i översiktsplaneringen och i
 -- A plain page (kind sida), reached by its slug, never in lists.
 (27, 'sida', 'tillganglighet',
 'Tillgänglighet för SKR Press',
-'Sveriges Kommuner och Regioner står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda webbplatsen.',
-'Den här webbplatsen ska följa lagen om tillgänglighet till digital offentlig service. Här beskriver vi hur webbplatsen uppfyller lagen och hur du kan rapportera brister.
+'Sveriges Kommuner och Regioner står bakom webbplatsen SKR Press. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du rapporterar problem.',
+'Den här redogörelsen gäller webbplatsen SKR Press: nyheter, pressmeddelanden, ämnessidor och presskontakter från Sveriges Kommuner och Regioner (SKR), och redaktionens verktyg för att publicera dem.
 
 ## Hur tillgänglig är webbplatsen?
 
-Webbplatsen är gjord för att uppfylla kraven i WCAG 2.2 på nivå AA. Sidorna fungerar utan JavaScript, med tangentbord och med skärmläsare.
+Webbplatsen är **delvis förenlig** med lagen (2018:1937) om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan. Vi arbetar mot kraven i WCAG 2.2 på nivå AA, som rymmer de krav i WCAG 2.1 AA som lagen hänvisar till genom standarden EN 301 549.
 
-## Vad kan du göra om du inte kan använda delar av webbplatsen?
+Sidorna fungerar utan JavaScript, med bara tangentbord, med skärmläsare och med förstoring upp till 400 procent.
 
-Om du behöver innehåll från webbplatsen i ett annat format kan du kontakta oss på press@skr.se.
+## Innehåll som inte är tillgängligt
 
-## Rapportera brister
+- **Äldre pressmeddelanden som PDF.** Några pressmeddelanden från före 2019 länkar till PDF-filer utan taggad struktur, som är svåra att läsa med skärmläsare (WCAG 1.3.1). Filer publicerade före den 23 september 2018 omfattas inte av lagens krav. Be oss om innehållet i ett annat format, så skickar vi det.
+- **Inspelade sändningar hos andra.** Vissa artiklar länkar till inspelade webbsändningar på andra webbplatser som saknar textning (WCAG 1.2.2). Sändningarna ligger utanför vår kontroll.
+- **Tabeller i äldre artiklar.** I några artiklar från 2019 saknar tabellerna rubrikceller, vilket gör dem svårare att förstå med skärmläsare (WCAG 1.3.1). Vi rättar dem under 2021.
 
-Vi strävar efter att uppfylla lagen. Om du upptäcker problem som inte beskrivs på den här sidan vill vi gärna veta det.
+## Hur vi har testat webbplatsen
+
+Vi har gjort en självskattning, det vill säga granskat webbplatsen själva. Varje sidtyp kontrolleras automatiskt vid varje ändring med axe-core mot WCAG 2.2 nivå A och AA och med W3C:s validerare (Nu HTML Checker). Dessutom har vi granskat sidorna manuellt med bara tangentbord, med skärmläsarna NVDA och VoiceOver, med förstoring och i smala fönster ned till 320 pixlar.
+
+Bedömningen gjordes den 4 januari 2021. Redogörelsen uppdaterades senast den 4 januari 2021.
+
+## Rapportera brister eller be om innehåll i annat format
+
+Om du upptäcker problem som inte beskrivs här, eller behöver innehåll från webbplatsen i ett annat format, till exempel lättläst text, punktskrift eller inläst ljud, kontakta oss:
+
+- e-post [press@skr.se](mailto:press@skr.se)
+- telefon [08-452 70 00](tel:+46845270000)
+
+Vi svarar inom två arbetsdagar.
 
 ## Tillsyn
 
-Myndigheten för digital förvaltning (Digg) har ansvar för tillsynen över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du [anmäla det till Digg](https://www.digg.se/).',
+Myndigheten för digital förvaltning (Digg) har ansvar för tillsynen över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du [anmäla det till Digg i deras anmälningsformulär](https://www.digg.se/tdosanmalan).
+
+## Inga kakor eller resurser från andra
+
+Webbplatsen hämtar inga skript, typsnitt, bilder eller andra resurser från andra webbplatser och sätter inga kakor hos besökare. Därför behövs varken kakbanner eller samtycke. Bara inloggad redaktionspersonal får en nödvändig inloggningskaka.',
 'sv', 'published', unixepoch('2021-01-04 09:00', '-1 hour'));
 
 -- Times: created a day before publication, updated at publication.

@@ -24,6 +24,7 @@ static const struct {
 	{ "/admin/kontakter",	"Kontakter",	"admin press" },
 	{ "/admin/pressjour",	"Pressjour",	"admin press" },
 	{ "/admin/notis",	"Notis",	"admin" },
+	{ "/admin/tillganglighet", "Tillgänglighet", "admin" },
 	{ "/admin/konton",	"Konton",	"admin" },
 	{ "/admin/logg",	"Logg",		"admin" },
 };

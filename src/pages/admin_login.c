@@ -57,6 +57,7 @@ page_admin_login_form(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct tdict	*root = admin_layout(app, rq, rs, "Logga in", NULL);
 
+	td_bool(root, "signed_out", req_query(rq, "utloggad") != NULL);
 	login_render(app, rq, rs, root);
 }
 

@@ -43,6 +43,53 @@ fill_article_full(struct app *app, struct tdict *d, const struct article *a,
 }
 
 /*
+ * The root dictionary of the public article page for a at path: the
+ * layout, the article with its body, links, experts and topics, and the
+ * press duty box.  Also used by the editor's preview and the embargo
+ * link, so that they show exactly this page.  Allocated in app->arena.
+ * Returns ST_OK, ST_ERROR (body refused by md_render) or ST_DBERR.
+ */
+enum status
+page_article_fill(struct app *app, struct req *rq, const struct article *a,
+    const char *path, struct tdict **rootp)
+{
+	struct safe_html body;
+	struct tdict	*root;
+
+	if (md_render(&app->arena, a->body_md, &body) != ST_OK)
+		return ST_ERROR;
+	root = page_layout(app, rq, a->title, path,
+	    strcmp(a->kind, "sida") == 0 ? NULL : "/nyheter");
+	td_text(root, "meta_description", a->lead);
+	if (strcmp(a->kind, "sida") != 0)
+		fill_share_article(app, root, a, arena_printf(&app->arena,
+		    "%s%s", app->cfg.base_url, path));
+	fill_article_full(app, td_sub(root, "article"), a, &body);
+	*rootp = root;
+	return fill_press_duty(app, root);
+}
+
+/*
+ * The accessibility statement's "Senast granskad": the setting
+ * statement_reviewed (YYYY-MM-DD, kept by /admin/tillganglighet), else
+ * the page's last update.
+ */
+static void
+fill_reviewed(struct app *app, struct tdict *root, const struct article *a)
+{
+	const char	*v;
+	int64_t		 t = -1;
+
+	if (store_setting(app->store, &app->arena, "statement_reviewed",
+	    &v) == ST_OK)
+		t = date_parse_local(v, "12:00");
+	if (t < 0)
+		t = a->updated_at;
+	td_text(root, "reviewed", date_sv(&app->arena, t));
+	td_text(root, "reviewed_iso", date_ymd(&app->arena, t));
+}
+
+/*
  * Show the public article `slug` at `path`.  Pages (kind "sida") are only
  * shown at their own addresses, news only under /nyheter.
  */
@@ -51,7 +98,6 @@ show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
     const char *path, int want_page)
 {
 	struct article	 a;
-	struct safe_html body;
 	struct tdict	*root;
 	enum status	 st;
 
@@ -62,16 +108,10 @@ show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
 		st = ST_NOTFOUND;
 		goto out;
 	}
-	if ((st = md_render(&app->arena, a.body_md, &body)) != ST_OK) {
-		st = ST_ERROR;
+	if ((st = page_article_fill(app, rq, &a, path, &root)) != ST_OK)
 		goto out;
-	}
-	root = page_layout(app, rq, a.title, path,
-	    want_page ? NULL : "/nyheter");
-	td_text(root, "meta_description", a.lead);
-	fill_article_full(app, td_sub(root, "article"), &a, &body);
-	if ((st = fill_press_duty(app, root)) != ST_OK)
-		goto out;
+	if (want_page && strcmp(slug, "tillganglighet") == 0)
+		fill_reviewed(app, root, &a);
 	page_render(app, rq, rs, "article", root);
 out:
 	if (st != ST_OK)

@@ -1,6 +1,6 @@
 /*
  * feed.c -- the machine-read pages: Atom feeds (all news, and one per
- * topic) and sitemap.xml.  Every URL in them is absolute, built from the
+ * topic), sitemap.xml and robots.txt.  Every URL in them is absolute, built from the
  * configured base URL (never from the Host header).
  */
 #include <string.h>
@@ -72,7 +72,7 @@ feed(struct app *app, struct req *rq, struct resp *rs,
 void
 page_feed_all(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0 };
+	struct article_filter	 f = { NULL, NULL, 0, 1 };
 	const char		*site = "Nyheter";
 
 	(void)store_setting(app->store, &app->arena, "site_name", &site);
@@ -88,7 +88,7 @@ page_feed_all(struct app *app, struct req *rq, struct resp *rs)
 void
 page_feed_topic(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0 };
+	struct article_filter	 f = { NULL, NULL, 0, 1 };
 	struct topic		 t;
 	enum status		 st;
 
@@ -110,7 +110,7 @@ page_feed_topic(struct app *app, struct req *rq, struct resp *rs)
 void
 page_sitemap(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0 };
+	struct article_filter	 f = { NULL, NULL, 0, 1 };
 	struct article_list	 l;
 	struct topic		*topics;
 	struct tdict		*root, *u;
@@ -141,4 +141,21 @@ page_sitemap(struct app *app, struct req *rq, struct resp *rs)
 	}
 	resp_type(rs, "application/xml; charset=utf-8");
 	page_render(app, rq, rs, "sitemap", root);
+}
+
+/*
+ * GET /robots.txt -- for crawlers: everything but the staff area and
+ * search results, and where the sitemap is (an absolute URL on the
+ * configured base URL).
+ * Statuses: 200.
+ */
+void
+page_robots(struct app *app, struct req *rq, struct resp *rs)
+{
+	(void)rq;
+	resp_text(rs, arena_printf(&app->arena, "# Everything public may be "
+	    "indexed but the staff area and search results.\n"
+	    "User-agent: *\nDisallow: /admin\nDisallow: /sok\n\n"
+	    "Sitemap: %s/sitemap.xml\n", app->cfg.base_url));
+	resp_status(rs, 200);
 }

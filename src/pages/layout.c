@@ -11,6 +11,7 @@
 #include "../app.h"
 #include "../render/date.h"
 #include "../render/tmpl.h"
+#include "../store/search.h"
 #include "../store/store.h"
 #include "../util/clock.h"
 #include "../util/log.h"
@@ -93,6 +94,31 @@ page_layout(struct app *app, struct req *rq, const char *title,
 	return root;
 }
 
+/*
+ * Tell the response when its content may have changed last (HTTP
+ * Last-Modified): the site's last change, and when this worker's
+ * templates were loaded, since a new binary or new templates change
+ * pages too.  A template reload (SIGHUP) gives app->tmpl a new set,
+ * loaded while the old one still lived, so the pointer tells.  When the
+ * store cannot say, nothing is set.
+ */
+static void
+last_modified(struct app *app, struct resp *rs)
+{
+	static const struct tmpl_set	*seen;
+	static int64_t			 loaded;
+	int64_t				 t;
+
+	if (app->tmpl != seen) {
+		seen = app->tmpl;
+		loaded = clock_now();
+	}
+	if (store_last_change(app->store, clock_now(), &t) != ST_OK)
+		return;		/* unknown: no Last-Modified, the ETag stays */
+	resp_last_modified(rs, loaded);
+	resp_last_modified(rs, t);
+}
+
 void
 page_render(struct app *app, struct req *rq, struct resp *rs,
     const char *name, struct tdict *root)
@@ -105,4 +131,5 @@ page_render(struct app *app, struct req *rq, struct resp *rs,
 	}
 	if (rs->status == 0)
 		resp_status(rs, 200);
+	last_modified(app, rs);
 }

@@ -31,6 +31,8 @@ page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
 page_fn		 page_sitemap;
+page_fn		 page_robots;
+page_fn		 page_search;
 
 /* The root dictionary of a page with everything the layout needs:
  * title (NULL on the start page), canonical path ("/nyheter"), the
@@ -47,6 +49,13 @@ void		 page_render(struct app *, struct req *, struct resp *,
 void		 page_error(struct app *, struct req *, struct resp *,
 		    enum status);
 
+/* The public article page's root dictionary for a at path (article.c):
+ * layout, article, press duty.  Used by the editor's preview too.
+ * Arena.  ST_OK, ST_ERROR (body refused by md_render) or ST_DBERR. */
+enum status	 page_article_fill(struct app *, struct req *,
+		    const struct article *, const char *path,
+		    struct tdict **root);
+
 /* Fillers shared by several pages (fill.c); strings are copied into ar. */
 void		 fill_article_item(struct tdict *, struct arena *,
 		    const struct article *);
@@ -54,6 +63,10 @@ void		 fill_contact(struct tdict *, struct arena *,
 		    const struct contact *);
 /* press_duty dict with the shared line and the officers on duty. */
 enum status	 fill_press_duty(struct app *, struct tdict *);
+/* Open Graph article fields and schema.org NewsArticle microdata for
+ * the article shown at the absolute url (share.c); on the layout dict. */
+void		 fill_share_article(struct app *, struct tdict *,
+		    const struct article *, const char *url);
 /* Kind value to its Swedish label: "nyhet" -> "Nyhet". */
 const char	*kind_label(const char *kind);
 

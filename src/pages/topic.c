@@ -48,7 +48,7 @@ out:
 static enum status
 fill_topic_lists(struct app *app, struct tdict *root, const struct topic *t)
 {
-	struct article_filter	 f = { NULL, t->slug, 0 };
+	struct article_filter	 f = { NULL, t->slug, 0, 1 };
 	struct article_list	 l;
 	struct contact		*c;
 	size_t			 i, n;
@@ -92,6 +92,10 @@ page_topic_show(struct app *app, struct req *rq, struct resp *rs)
 	root = page_layout(app, rq, t.name,
 	    arena_printf(&app->arena, "/amnen/%s", t.slug), "/amnen");
 	td_text(root, "meta_description", t.lead);
+	d = td_sub(root, "topic_feed");
+	td_textf(d, "feed_title", "Nyheter om %s", t.name);
+	td_textf(d, "feed_href", "%s/amnen/%s.atom", app->cfg.base_url,
+	    t.slug);
 	d = td_sub(root, "topic");
 	td_text(d, "slug", t.slug);
 	td_text(d, "name", t.name);

@@ -219,44 +219,7 @@ html_highlight(struct arena *ar, const char *text)
 	html_text(&b, p);
 	if (open)
 		buf_puts(&b, "</mark>");
-	h.html = arena_strndup(ar, b.data, b.len);
-	h.len = b.len;
-	buf_free(&b);
-	return h;
-}
-
-/*
- * s as a JSON string literal, quotes included, that is also safe inside
- * an HTML <script> data block (JSON-LD): '"' and '\' are escaped, control
- * characters, '<', '>', '&', '\'' and U+2028/U+2029 become \uXXXX, so
- * the text can never close the element or start a comment.  NULL is
- * taken as "".  Allocated in ar.
- */
-struct safe_html
-html_json_string(struct arena *ar, const char *s)
-{
-	struct safe_html	 h;
-	struct buf		 b;
-	const unsigned char	*p;
-
-	buf_init(&b);
-	buf_putc(&b, '"');
-	for (p = (const unsigned char *)(s ? s : ""); *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\') {
-			buf_putc(&b, '\\');
-			buf_putc(&b, (char)*p);
-		} else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&' ||
-		    *p == '\'')
-			buf_printf(&b, "\\u%04x", *p);
-		else if (p[0] == 0xe2 && p[1] == 0x80 &&
-		    (p[2] == 0xa8 || p[2] == 0xa9)) {
-			buf_printf(&b, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
-			p += 2;
-		} else
-			buf_putc(&b, (char)*p);
-	}
-	buf_putc(&b, '"');
-	h.html = arena_strndup(ar, b.data, b.len);
+	h.html = arena_strndup(ar, b.len ? b.data : "", b.len);
 	h.len = b.len;
 	buf_free(&b);
 	return h;

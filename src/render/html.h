@@ -41,9 +41,4 @@ struct safe_html html_literal(const char *s);
  * into <mark> .. </mark>, always balanced.  Arena. */
 struct safe_html html_highlight(struct arena *, const char *text);
 
-/* s as a JSON string literal (with its quotes) that is also safe inside
- * a <script type="application/ld+json"> block: < > & ' and controls
- * become \uXXXX.  Arena. */
-struct safe_html html_json_string(struct arena *, const char *s);
-
 #endif

@@ -222,3 +222,117 @@ out:
 	buf_free(&b);
 	return res;
 }
+
+/* The source line of n's nearest block (inlines carry no position). */
+static int
+block_line(cmark_node *n)
+{
+	while (n != NULL && cmark_node_get_type(n) > CMARK_NODE_LAST_BLOCK)
+		n = cmark_node_parent(n);
+	return n != NULL ? cmark_node_get_start_line(n) : 0;
+}
+
+/* The folded plain text under node n, in ar. */
+static const char *
+node_text(struct arena *ar, cmark_node *n)
+{
+	struct buf	 b;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*c;
+	const char	*lit, *res;
+	int		 gap = 0;
+
+	buf_init(&b);
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+			gap = 1;
+		else if ((cmark_node_get_type(c) == CMARK_NODE_TEXT ||
+		    cmark_node_get_type(c) == CMARK_NODE_CODE) &&
+		    (lit = cmark_node_get_literal(c)) != NULL)
+			put_folded(&b, lit, &gap);
+	}
+	cmark_iter_free(it);
+	res = arena_strndup(ar, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
+/* Append one item for node n (a heading, link or image) to *out. */
+static void
+add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
+    size_t *cap)
+{
+	struct md_item	*it, *grown;
+	const char	*url;
+
+	if (*k == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		grown = arena_alloc(ar, *cap * sizeof(*grown));
+		if (*k)
+			memcpy(grown, *out, *k * sizeof(*grown));
+		*out = grown;
+	}
+	it = &(*out)[(*k)++];
+	it->line = block_line(n);
+	it->text = node_text(ar, n);
+	url = cmark_node_get_url(n);
+	it->url = arena_strdup(ar, url != NULL ? url : "");
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		it->kind = MD_HEADING;
+		it->level = cmark_node_get_heading_level(n);
+		if (it->level < 2)
+			it->level = 2;
+		break;
+	case CMARK_NODE_LINK:
+		it->kind = MD_LINK;
+		break;
+	default:
+		it->kind = MD_IMAGE;
+		break;
+	}
+}
+
+/*
+ * The headings, links and images of md, in order, for the editor's
+ * accessibility checks.  *out in ar.  ST_OK or ST_TOOLARGE.
+ */
+enum status
+md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
+{
+	cmark_node	*doc, *c;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node_type	 t;
+	size_t		 len, cap = 0;
+	enum status	 st = ST_TOOLARGE;
+
+	*out = NULL;
+	*n = 0;
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		return ST_TOOLARGE;
+	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	if (too_deep(doc))
+		goto out;
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		t = cmark_node_get_type(c);
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_HEADING ||
+		    t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE))
+			add_item(ar, c, out, n, &cap);
+	}
+	cmark_iter_free(it);
+	st = ST_OK;
+out:
+	cmark_node_free(doc);
+	return st;
+}

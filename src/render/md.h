@@ -25,4 +25,25 @@ enum status	md_render(struct arena *, const char *md, struct safe_html *out);
  * feeds.  Allocated in the arena. */
 char		*md_plain(struct arena *, const char *md, size_t max);
 
+/* What md_outline() reports, for the editor's accessibility checks. */
+enum md_item_kind {
+	MD_HEADING,	/* level as rendered: "#" and "##" are both 2 */
+	MD_LINK,	/* text: the link text; url: its target */
+	MD_IMAGE	/* text: the alt text ("" when none) */
+};
+
+struct md_item {
+	enum md_item_kind kind;
+	int		 line;		/* 1-based source line of its block */
+	int		 level;		/* headings only */
+	const char	*text;		/* plain text, whitespace folded */
+	const char	*url;		/* links and images */
+};
+
+/* Headings, links and images of md in document order; *out in the
+ * arena (NULL when *n is 0).  Returns ST_OK, or ST_TOOLARGE like
+ * md_render(). */
+enum status	md_outline(struct arena *, const char *md,
+		    struct md_item **out, size_t *n);
+
 #endif

@@ -286,7 +286,9 @@ out:
 		return ST_DBERR;
 	}
 	stmt_done(q);
-	if (article_count(db, f, now, &out->total) != ST_OK)
+	if (f != NULL && f->no_total)
+		out->total = -1;
+	else if (article_count(db, f, now, &out->total) != ST_OK)
 		return ST_DBERR;
 	return list_topics(db, ar, out);
 }

@@ -298,6 +298,8 @@ store_search(struct store *db, struct arena *ar, const char *match,
 	int		 rc = SQLITE_ERROR;
 
 	memset(out, 0, sizeof(*out));
+	if (match == NULL || *match == '\0')
+		return ST_OK;	/* no words: nothing is found */
 	if (limit > INT32_MAX || offset > INT32_MAX)
 		limit = offset = 0;
 	if (bind_search(q, match, now) == SQLITE_OK &&

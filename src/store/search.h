@@ -62,9 +62,9 @@ size_t		search_match_query(struct arena *, const char *q,
 /*
  * One page of public hits for match (from search_match_query), best
  * first, with highlighted title, lead and body snippet, and the total.
- * Strings live in ar.  ST_OK or ST_DBERR (logged).  An FTS5 query
- * error (which search_match_query() should make impossible) is logged
- * and reads as no hits.
+ * Strings live in ar.  ST_OK or ST_DBERR (logged).  An empty match
+ * finds nothing; an FTS5 query error (which search_match_query() makes
+ * impossible) is logged and reads as no hits.
  */
 enum status	store_search(struct store *, struct arena *, const char *match,
 		    int64_t now, size_t limit, size_t offset,

@@ -528,3 +528,16 @@ store_rollback(struct store *db)
 	if (sqlite3_get_autocommit(db->db) == 0)
 		(void)exec(db->db, "ROLLBACK", "rollback");
 }
+
+enum status
+store_read_begin(struct store *db)
+{
+	return exec(db->db, "BEGIN", "read begin");
+}
+
+void
+store_read_end(struct store *db)
+{
+	if (sqlite3_get_autocommit(db->db) == 0)
+		(void)exec(db->db, "COMMIT", "read end");
+}

@@ -75,6 +75,7 @@ struct article_filter {
 	const char	*kind;
 	const char	*topic_slug;
 	int		 year;		/* Stockholm calendar year */
+	int		 no_total;	/* the caller shows no count: skip it */
 };
 
 struct article_list {
@@ -151,6 +152,11 @@ enum status	store_setting(struct store *, struct arena *,
 		    const char *key, const char **val);
 
 /* ---- The staff side ------------------------------------------------ */
+
+/* One read transaction around a public page's queries: one snapshot,
+ * and SQLite takes its locks once instead of once per statement. */
+enum status	store_read_begin(struct store *);
+void		store_read_end(struct store *);
 
 /* Writes: every state change runs between store_begin() (BEGIN
  * IMMEDIATE) and store_commit(); on any failure store_rollback().  The

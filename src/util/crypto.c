@@ -54,6 +54,20 @@ token_hash(const char *token, char out[TOKEN_HASH_LEN + 1])
 	sodium_bin2hex(out, TOKEN_HASH_LEN + 1, h, sizeof(h));
 }
 
+void
+digest_hex(const void *a, size_t na, const void *b, size_t nb,
+    char out[DIGEST_HEX_LEN + 1])
+{
+	crypto_generichash_state	 st;
+	unsigned char			 h[DIGEST_HEX_LEN / 2];
+
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, a, na);
+	crypto_generichash_update(&st, b, nb);
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(out, DIGEST_HEX_LEN + 1, h, sizeof(h));
+}
+
 int
 ct_streq(const char *a, const char *b)
 {

@@ -33,6 +33,11 @@ void		token_new(char out[TOKEN_LEN + 1]);
 void		token_hash(const char *token, char out[TOKEN_HASH_LEN + 1]);
 /* Wipe a secret from memory (not optimised away). */
 void		secure_zero(void *, size_t);
+/* Hex BLAKE2b-128 of the bytes a (na) followed by b (nb), into out:
+ * content validators (ETag), not secrets. */
+#define DIGEST_HEX_LEN	32
+void		digest_hex(const void *a, size_t na, const void *b, size_t nb,
+		    char out[DIGEST_HEX_LEN + 1]);
 /* Constant-time equality of two NUL-terminated strings; their lengths
  * are not secret. */
 int		ct_streq(const char *, const char *);

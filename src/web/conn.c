@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -106,6 +107,18 @@ conn_is_cgi(void)
  * request when fd < 0.  The FCGX_Request is on the heap and released by
  * conn_free().  Returns ST_OK or ST_ERROR (logged).
  */
+/* 1 if fd is a unix-domain socket. */
+static int
+is_unix(int fd)
+{
+	struct sockaddr_storage	 ss;
+	socklen_t		 len = sizeof(ss);
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) != 0)
+		return 0;
+	return ss.ss_family == AF_UNIX;
+}
+
 enum status
 conn_init(struct conn *c, int fd)
 {
@@ -132,6 +145,7 @@ conn_init(struct conn *c, int fd)
 		return ST_ERROR;
 	}
 	c->fcgx = fr;
+	c->unix_sock = is_unix(fd);
 	return ST_OK;
 }
 
@@ -243,11 +257,29 @@ conn_write(struct conn *c, const void *p, size_t n)
 	return ST_OK;
 }
 
+/*
+ * Finish the request.  On a unix socket we read what is left of the
+ * request's input and close at once: libfcgi's default is a lingering
+ * close that shuts down our side and then waits in poll() for nginx to
+ * hang up, which kept a worker idle for a sixth of its time in the
+ * benchmark.  With no unread input there is nothing a plain close could
+ * lose.  Over TCP the lingering close stays (an early close can reset
+ * the connection).
+ */
 void
 conn_finish(struct conn *c)
 {
-	if (c->cgi)
+	FCGX_Request	*fr = c->fcgx;
+	char		 sink[1024];
+
+	if (c->cgi) {
 		fflush(stdout);
-	else
-		FCGX_Finish_r(c->fcgx);
+		return;
+	}
+	if (c->unix_sock) {
+		while (FCGX_GetStr(sink, sizeof(sink), fr->in) > 0)
+			continue;
+		fr->detached = 1;	/* libfcgi: close without lingering */
+	}
+	FCGX_Finish_r(fr);
 }

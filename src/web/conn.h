@@ -16,6 +16,7 @@
 struct conn {
 	int	 cgi;		/* 1: plain CGI, one request */
 	int	 done;		/* CGI request already taken */
+	int	 unix_sock;	/* listening on a unix socket: close at once */
 	void	*fcgx;		/* FCGX_Request *, owned by conn.c */
 };
 

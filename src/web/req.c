@@ -445,21 +445,23 @@ content_length(const char *cl, size_t *len)
 
 /*
  * A urlencoded POST body into rq->form; other content types leave the
- * form empty.  A body over REQ_MAX_BODY is refused before it is read.
+ * form empty.  A body over REQ_MAX_BODY, of any type, is refused before
+ * it is read.
  * Returns ST_OK, ST_BADREQ (missing or short body) or ST_TOOLARGE.
  */
 static enum status
 parse_body(struct req *rq, const struct src *c)
 {
+	const char	*cl = src_param(c, "CONTENT_LENGTH");
 	char		*body;
 	size_t		 len = 0, got;
 	long		 r;
 	enum status	 st;
 
+	st = content_length(cl, &len);
 	if (!is_form(src_param(c, "CONTENT_TYPE")))
-		return ST_OK;
-	if ((st = content_length(src_param(c, "CONTENT_LENGTH"), &len)) !=
-	    ST_OK)
+		return st == ST_TOOLARGE ? ST_TOOLARGE : ST_OK;
+	if (st != ST_OK)
 		return st;
 	if (len == 0)
 		return ST_OK;

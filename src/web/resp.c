@@ -8,13 +8,19 @@
  * that writes the security headers (CSP, nosniff, referrer and
  * permissions policies, frame denial) and Content-Length.  The header
  * block is built in one buffer and written with one conn_write(), the
- * body with a second.
+ * body with a second.  It is also where HTTP caching is decided
+ * (resp_cache()): validators for public pages, 304 for a conditional GET
+ * that matches, no-store for staff pages and sessions.
  */
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "../util/buf.h"
+#include "../util/clock.h"
+#include "../util/crypto.h"
 #include "../util/log.h"
 #include "conn.h"
 #include "resp.h"
@@ -79,6 +85,9 @@ resp_init(struct resp *rs, struct conn *c)
 	buf_init(&rs->body);
 	rs->head_only = 0;
 	rs->nocache = 0;
+	rs->conditional = 0;
+	rs->if_none_match = rs->if_modified_since = NULL;
+	rs->last_modified = 0;
 }
 
 void
@@ -88,12 +97,14 @@ resp_free(struct resp *rs)
 	buf_free(&rs->body);
 }
 
-/* Keeps head_only and nocache: they describe the request, not the page. */
+/* Keeps head_only, nocache and the conditional headers: they describe
+ * the request, not the page. */
 void
 resp_clear(struct resp *rs)
 {
 	rs->status = 0;
 	rs->ctype = NULL;
+	rs->last_modified = 0;
 	buf_reset(&rs->headers);
 	buf_reset(&rs->body);
 }
@@ -187,6 +198,13 @@ resp_raw(struct resp *rs, const void *p, size_t n)
 	buf_append(&rs->body, p, n);
 }
 
+void
+resp_text(struct resp *rs, const char *text)
+{
+	resp_type(rs, "text/plain; charset=utf-8");
+	buf_puts(&rs->body, text);
+}
+
 /* 1 if the status carries no body (nor a Content-Length of its own). */
 static int
 bodyless(int status)
@@ -244,6 +262,8 @@ resp_finish(struct resp *rs)
 
 	if (rs->conn == NULL)
 		return;
+	resp_cache(rs, clock_now());
+	status = rs->status ? rs->status : 200;
 	buf_init(&head);
 	resp_render_head(rs, rs->body.len, &head);
 	if (conn_write(rs->conn, head.data, head.len) != ST_OK ||
@@ -251,4 +271,146 @@ resp_finish(struct resp *rs)
 	    conn_write(rs->conn, rs->body.data, rs->body.len) != ST_OK))
 		log_info("response not delivered: client went away");
 	buf_free(&head);
+}
+
+void
+resp_last_modified(struct resp *rs, int64_t t)
+{
+	if (t > rs->last_modified)
+		rs->last_modified = t;
+}
+
+/* 1 if the handler already added a header called name. */
+static int
+has_header(const struct resp *rs, const char *name)
+{
+	const char	*p = rs->headers.data, *end = p + rs->headers.len, *nl;
+	size_t		 n = strlen(name);
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		if ((size_t)(nl - p) > n && p[n] == ':' &&
+		    strncasecmp(p, name, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const wdays[] = {
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
+};
+static const char *const months[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+/* t as an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") into out. */
+static void
+http_date(int64_t t, char out[32])
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	gmtime_r(&tt, &tm);
+	snprintf(out, 32, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	    wdays[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+/*
+ * Parse an HTTP-date in any of its three forms (IMF-fixdate, RFC 850,
+ * asctime) into *t.  Returns 0 when s is not one.
+ */
+static int
+parse_http_date(const char *s, int64_t *t)
+{
+	struct tm	 tm;
+	char		 mon[4], wd[10];
+	int		 i, n = 0;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d GMT%n", wd, &tm.tm_mday,
+	    mon, &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) == 7 &&
+	    n > 0 && s[n] == '\0')
+		tm.tm_year -= 1900;
+	else if (sscanf(s, "%9[A-Za-z], %2d-%3s-%2d %2d:%2d:%2d GMT%n", wd,
+	    &tm.tm_mday, mon, &tm.tm_year, &tm.tm_hour, &tm.tm_min,
+	    &tm.tm_sec, &n) == 7 && n > 0 && s[n] == '\0')
+		tm.tm_year += tm.tm_year < 70 ? 100 : 0;
+	else if (sscanf(s, "%3s %3s %2d %2d:%2d:%2d %4d%n", wd, mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tm.tm_year,
+	    &n) == 7 && n > 0 && s[n] == '\0')
+		tm.tm_year -= 1900;
+	else
+		return 0;
+	for (i = 0; i < 12 && strcmp(mon, months[i]) != 0; i++)
+		continue;
+	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60 || tm.tm_year < 70)
+		return 0;
+	tm.tm_mon = i;
+	*t = (int64_t)timegm(&tm);
+	return 1;
+}
+
+/*
+ * 1 if the If-None-Match value inm names etag ("*" names any).  The
+ * comparison is weak, as RFC 9110 wants for If-None-Match: a W/ prefix
+ * (nginx's gzip adds one) is ignored.
+ */
+static int
+etag_listed(const char *inm, const char *etag)
+{
+	const char	*p = inm, *end;
+	size_t		 n = strlen(etag);
+
+	for (;;) {
+		p += strspn(p, " \t,");
+		if (*p == '\0')
+			return 0;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (*p != '"' || (end = strchr(p + 1, '"')) == NULL)
+			return 0;
+		if ((size_t)(end + 1 - p) == n && memcmp(p, etag, n) == 0)
+			return 1;
+		p = end + 1;
+	}
+}
+
+void
+resp_cache(struct resp *rs, int64_t now)
+{
+	const char	*ctype = rs->ctype ? rs->ctype : DEFAULT_TYPE;
+	char		 hex[DIGEST_HEX_LEN + 1], etag[DIGEST_HEX_LEN + 3];
+	char		 date[32];
+	int64_t		 since;
+	int		 lm_sent = 0;
+
+	if (!rs->conditional || rs->nocache || (rs->status != 0 &&
+	    rs->status != 200))
+		return;
+	digest_hex(ctype, strlen(ctype) + 1, rs->body.len ? rs->body.data : "",
+	    rs->body.len, hex);
+	snprintf(etag, sizeof(etag), "\"%s\"", hex);
+	resp_header(rs, "ETag", etag);
+	if (rs->last_modified > 0 && rs->last_modified < now) {
+		http_date(rs->last_modified, date);
+		resp_header(rs, "Last-Modified", date);
+		lm_sent = 1;
+	}
+	if (!has_header(rs, "Cache-Control"))
+		resp_header(rs, "Cache-Control",
+		    "public, max-age=0, must-revalidate");
+	resp_header(rs, "Vary", "Cookie");
+	if (rs->if_none_match != NULL) {
+		if (etag_listed(rs->if_none_match, etag))
+			rs->status = 304;
+	} else if (rs->if_modified_since != NULL && lm_sent &&
+	    parse_http_date(rs->if_modified_since, &since) &&
+	    rs->last_modified <= since)
+		rs->status = 304;
 }

@@ -51,6 +51,9 @@ void	resp_header(struct resp *, const char *name, const char *val);
 void	resp_redirect(struct resp *, int status, const char *location);
 /* Append unescaped bytes to the body. */
 void	resp_raw(struct resp *, const void *, size_t);
+/* A text/plain (UTF-8) body: sets the type and appends text as is; no
+ * escaping is needed where nothing is parsed as markup (robots.txt). */
+void	resp_text(struct resp *, const char *text);
 /* The page's content changed last at t (unix seconds): keeps the
  * newest of the times given, for Last-Modified. */
 void	resp_last_modified(struct resp *, int64_t t);

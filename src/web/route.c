@@ -14,6 +14,8 @@
 
 #include "../app.h"
 #include "../pages/admin.h"
+#include "../pages/admin_staff.h"
+#include "../pages/admin_article.h"
 #include "../util/clock.h"
 #include "../util/log.h"
 #include "../util/slug.h"
@@ -32,7 +34,11 @@ enum route_flag {
 	R_STAFF	= 1 << 4,	/* signed-in staff only; POSTs need CSRF */
 	R_ADMIN	= 1 << 5,	/* role admin */
 	R_EDIT	= 1 << 6,	/* role redaktor (or admin) */
-	R_PRESS	= 1 << 7	/* role press (or admin) */
+	R_PRESS	= 1 << 7,	/* role press (or admin) */
+	R_TAIL	= 1 << 8,	/* the :param is the rest of the path, '/'
+				 * included; the handler splits it */
+	R_READ	= 1 << 9	/* a public page that only reads: its
+				 * queries run in one read transaction */
 };
 
 #define R_ROLES	(R_ADMIN | R_EDIT | R_PRESS)
@@ -46,16 +52,18 @@ struct route {
 };
 
 static const struct route routes[] = {
-	{ "/",			page_home_show,		R_GET },
-	{ "/nyheter",		page_news_list,		R_GET },
-	{ "/nyheter.atom",	page_feed_all,		R_GET },
-	{ "/nyheter/:slug",	page_article_show,	R_GET | R_SLUG },
-	{ "/amnen",		page_topic_list,	R_GET },
-	{ "/amnen/:slug.atom",	page_feed_topic,	R_GET | R_SLUG },
-	{ "/amnen/:slug",	page_topic_show,	R_GET | R_SLUG },
-	{ "/kontakt",		page_contact_show,	R_GET },
-	{ "/tillganglighet",	page_statement_show,	R_GET },
-	{ "/sitemap.xml",	page_sitemap,		R_GET },
+	{ "/",			page_home_show,		R_GET | R_READ },
+	{ "/nyheter",		page_news_list,		R_GET | R_READ },
+	{ "/nyheter.atom",	page_feed_all,		R_GET | R_READ },
+	{ "/nyheter/:slug",	page_article_show,	R_GET | R_READ | R_SLUG },
+	{ "/amnen",		page_topic_list,	R_GET | R_READ },
+	{ "/amnen/:slug.atom",	page_feed_topic,	R_GET | R_READ | R_SLUG },
+	{ "/amnen/:slug",	page_topic_show,	R_GET | R_READ | R_SLUG },
+	{ "/kontakt",		page_contact_show,	R_GET | R_READ },
+	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
+	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
+	{ "/robots.txt",	page_robots,		R_GET | R_READ },
+	{ "/sok",		page_search,		R_GET | R_READ },
 
 	/* The staff area.  R_STAFF: a session is needed; the role flags
 	 * say who may; every staff POST is checked for its CSRF token. */
@@ -63,16 +71,51 @@ static const struct route routes[] = {
 	{ "/admin/logga-in",	page_admin_login,	R_POST },
 	{ "/admin/logga-ut",	page_admin_logout,	R_POST | R_STAFF },
 	{ "/admin",		page_admin_home,	R_GET | R_STAFF },
+
+	/* Contacts and press duty: press officers (and admins). */
+	{ "/admin/kontakter",	page_admin_contact_list, R_GET | R_STAFF | R_PRESS },
+	{ "/admin/kontakter",	page_admin_contact_create, R_POST | R_STAFF | R_PRESS },
+	{ "/admin/kontakter/ny", page_admin_contact_new, R_GET | R_STAFF | R_PRESS },
+	{ "/admin/kontakter/:id", page_admin_contact_edit, R_GET | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/kontakter/:id", page_admin_contact_save, R_POST | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/pressjour",	page_admin_duty_form,	R_GET | R_STAFF | R_PRESS },
+	{ "/admin/pressjour",	page_admin_duty_save,	R_POST | R_STAFF | R_PRESS },
+	/* Site notice, accounts, audit log, statement: admins. */
+	{ "/admin/notis",	page_admin_notice_form,	R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/notis",	page_admin_notice_save,	R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/konton",	page_admin_account_list, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/konton",	page_admin_account_create, R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/konton/ny",	page_admin_account_new,	R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/konton/:id",	page_admin_account_edit, R_GET | R_ID | R_STAFF | R_ADMIN },
+	{ "/admin/konton/:id",	page_admin_account_save, R_POST | R_ID | R_STAFF | R_ADMIN },
+	{ "/admin/logg",	page_admin_audit_list,	R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/tillganglighet", page_admin_statement_form, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/tillganglighet", page_admin_statement_save, R_POST | R_STAFF | R_ADMIN },
+	/* Articles and topics: editors (and admins).  The article :id
+	 * routes take ID/versioner/N and the like (R_TAIL). */
+	{ "/admin/artiklar",	page_admin_article_list, R_GET | R_STAFF | R_EDIT },
+	{ "/admin/artiklar",	page_admin_article_create, R_POST | R_STAFF | R_EDIT },
+	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/artiklar/:id", page_admin_article_get, R_GET | R_TAIL | R_STAFF | R_EDIT },
+	{ "/admin/artiklar/:id", page_admin_article_post, R_POST | R_TAIL | R_STAFF | R_EDIT },
+	{ "/admin/amnen",	page_admin_topic_list,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/amnen",	page_admin_topic_create, R_POST | R_STAFF | R_EDIT },
+	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/amnen/:id",	page_admin_topic_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/amnen/:id",	page_admin_topic_save,	R_POST | R_ID | R_STAFF | R_EDIT },
+	/* Embargo preview links: public, the token is checked there. */
+	{ "/forhandsvisning/:token", page_embargo_show,	R_GET },
 };
 
 /*
  * Match path against pattern.  On a match with a ":param" segment the
- * segment (without any suffix) is copied into ar and stored in *arg.
- * Returns 1 on a match.
+ * segment (without any suffix) is copied into ar and stored in *arg;
+ * with tail set it may hold '/' (the rest of the path).  Returns 1 on a
+ * match.
  */
 static int
 match(struct arena *ar, const char *pattern, const char *path,
-    const char **arg)
+    const char **arg, int tail)
 {
 	const char	*colon = strchr(pattern, ':'), *suffix;
 	size_t		 plen, slen, len;
@@ -87,7 +130,7 @@ match(struct arena *ar, const char *pattern, const char *path,
 	suffix = strchr(colon, '.');
 	slen = suffix ? strlen(suffix) : 0;
 	len = strlen(path);
-	if (len <= slen || memchr(path, '/', len) != NULL ||
+	if (len <= slen || (!tail && memchr(path, '/', len) != NULL) ||
 	    (slen && strcmp(path + len - slen, suffix) != 0))
 		return 0;
 	*arg = arena_strndup(ar, path, len - slen);
@@ -173,7 +216,8 @@ find(struct req *rq, const char **arg, int *allow)
 	    (rq->method == METHOD_GET || rq->method == METHOD_HEAD) ? R_GET : 0;
 	*allow = 0;
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		if (!match(rq->arena, routes[i].pattern, rq->path, arg))
+		if (!match(rq->arena, routes[i].pattern, rq->path, arg,
+		    routes[i].flags & R_TAIL))
 			continue;
 		if (routes[i].flags & want)
 			return &routes[i];
@@ -206,7 +250,11 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 	rq->path_arg = arg;
 	if ((r->flags & R_STAFF) && !staff_ok(app, rq, rs, r->flags, &s))
 		return;
-	r->fn(app, rq, rs);
+	if ((r->flags & R_READ) && store_read_begin(app->store) == ST_OK) {
+		r->fn(app, rq, rs);
+		store_read_end(app->store);
+	} else
+		r->fn(app, rq, rs);
 }
 
 /*
@@ -224,6 +272,19 @@ test_clock(struct app *app)
 		clock_set_offset(strtoll(v, NULL, 10));
 	else
 		clock_set_offset(0);
+}
+
+/* The request URI fit for the log: a preview token is not. */
+static const char *
+loggable_uri(const char *uri)
+{
+	static const char	 secret[] = "/forhandsvisning/";
+
+	if (uri == NULL)
+		return "-";
+	if (strncmp(uri, secret, sizeof(secret) - 1) == 0)
+		return "/forhandsvisning/[token]";
+	return uri;
 }
 
 static long
@@ -252,14 +313,22 @@ route_request(struct app *app, struct conn *c)
 	memset(&rq, 0, sizeof(rq));
 	st = req_parse(&rq, c, &app->arena);
 	rs.head_only = rq.method == METHOD_HEAD;
+	/* HTTP caching (resp_cache): conditional GETs, and never a stored
+	 * copy of anything asked for with a session. */
+	rs.conditional = rq.method == METHOD_GET || rq.method == METHOD_HEAD;
+	rs.if_none_match = rq.if_none_match;
+	rs.if_modified_since = rq.if_modified_since;
+	if (req_cookie(&rq, SESSION_COOKIE) != NULL)
+		rs.nocache = 1;
 	if (st != ST_OK)
 		page_error(app, &rq, &rs, st);
 	else
 		dispatch(app, &rq, &rs);
 	/* One line per request; the query string may hold search words
-	 * but never secrets (those only travel in POST bodies). */
+	 * but never secrets (those only travel in POST bodies), and an
+	 * embargo link's token is cut from its path. */
 	log_info("%s %s %d %ldus", rq.method_name ? rq.method_name : "-",
-	    rq.uri ? rq.uri : "-", rs.status ? rs.status : 200,
+	    loggable_uri(rq.uri), rs.status ? rs.status : 200,
 	    elapsed_us(&t0));
 	resp_finish(&rs);
 	resp_free(&rs);

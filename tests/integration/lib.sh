@@ -13,6 +13,8 @@
 #   PRESSRUM_SRC  source tree (default: two levels above this file)
 #   PRESSRUM_BIN  the pressrum binary (default: $PRESSRUM_SRC/build/pressrum)
 #   KEEP=1        keep the temp dir for a post-mortem
+#   TEST_CLOCK=1  serve with --test-clock (tests move "now" with the
+#                 setting test_clock_offset)
 # After site_start: T, BASE, PORT, SOCKET, DB, SERVER_PID, NGINX_PID.
 
 set -u -o pipefail
@@ -139,7 +141,7 @@ site_start() {
 	    { cat "$T/demo.log"; bail "pressrum demo failed"; }
 	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
 	    --templates "$PRESSRUM_SRC/templates" --base-url "$BASE" \
-	    </dev/null >>"$T/server.log" 2>&1 &
+	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 
 	mkdir -p "$T/nginx"

@@ -116,4 +116,8 @@ done
 check "the restored database passes integrity_check" \
     test "$(sqlite3 "$DB" 'PRAGMA integrity_check')" = ok
 
+check "no sanitizer report and no worker crash in the server log" \
+    sh -c '! grep -qE "AddressSanitizer|LeakSanitizer|runtime error:|killed by signal" "$1"' \
+    - "$T/server.log"
+
 done_testing

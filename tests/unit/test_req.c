@@ -396,6 +396,57 @@ test_parse_post(void **state)
 	arena_free(&ar);
 }
 
+/* Whole requests through req_parse_params(): params from a table. */
+
+static const char *
+table_param(void *ctx, const char *name)
+{
+	const char *const	*t = ctx;
+
+	for (; t[0] != NULL; t += 2)
+		if (strcmp(t[0], name) == 0)
+			return t[1];
+	return NULL;
+}
+
+static void
+test_parse_params(void **state)
+{
+	const char	*get[] = { "REQUEST_METHOD", "GET",
+	    "DOCUMENT_URI", "/amnen", "QUERY_STRING", "a=%C3%A5",
+	    "HTTP_COOKIE", "sid=x", NULL };
+	const char	*post[] = { "REQUEST_METHOD", "POST",
+	    "DOCUMENT_URI", "/", "CONTENT_TYPE",
+	    "application/x-www-form-urlencoded", "CONTENT_LENGTH", "7", NULL };
+	const char	*big[] = { "REQUEST_METHOD", "POST",
+	    "DOCUMENT_URI", "/", "CONTENT_TYPE", "text/plain",
+	    "CONTENT_LENGTH", "1048577", NULL };
+	struct arena	 ar;
+	struct req	 rq;
+
+	(void)state;
+	arena_init(&ar);
+	assert_int_equal(req_parse_params(&rq, &ar, table_param, get,
+	    NULL, 0), ST_OK);
+	assert_string_equal(rq.path, "/amnen");
+	assert_string_equal(req_query(&rq, "a"), "\xc3\xa5");
+	assert_string_equal(req_cookie(&rq, "sid"), "x");
+	assert_int_equal(req_parse_params(&rq, &ar, table_param, post,
+	    "b=1&c=2", 7), ST_OK);
+	assert_string_equal(req_form(&rq, "c"), "2");
+	/* A body shorter than CONTENT_LENGTH. */
+	assert_int_equal(req_parse_params(&rq, &ar, table_param, post,
+	    "b=1", 3), ST_BADREQ);
+	/* Over REQ_MAX_BODY is refused whatever the type. */
+	assert_int_equal(req_parse_params(&rq, &ar, table_param, big,
+	    NULL, 0), ST_TOOLARGE);
+	big[7] = "1048576";
+	assert_int_equal(req_parse_params(&rq, &ar, table_param, big,
+	    NULL, 0), ST_OK);
+	assert_int_equal(rq.form.n, 0);
+	arena_free(&ar);
+}
+
 int
 main(void)
 {
@@ -409,6 +460,7 @@ main(void)
 		cmocka_unit_test_setup(test_parse_path, clear_env),
 		cmocka_unit_test_setup(test_parse_query_limits, clear_env),
 		cmocka_unit_test_setup(test_parse_post, clear_env),
+		cmocka_unit_test(test_parse_params),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,363 @@
+/*
+ * admin_article.c -- the editor's article list, the routes under
+ * /admin/artiklar/ID/..., the edit page and deleting a draft.
+ *
+ * route.c has checked the session, the role (redaktor or admin) and,
+ * for a POST, the CSRF token.  The :id routes take the rest of the path
+ * ("12", "12/versioner/3", ...), which dispatch() splits here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/clock.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "admin.h"
+#include "admin_article.h"
+
+#define PAGE_SIZE	25
+#define MAX_PARTS	5
+
+static const struct {
+	const char	*value;
+	const char	*label;
+} filters[] = {
+	{ "",		"Alla" },
+	{ "draft",	"Utkast" },
+	{ "scheduled",	"Schemalagda" },
+	{ "published",	"Publicerade" },
+	{ "unpublished", "Avpublicerade" },
+};
+
+/* The filter value from the query, or NULL for all / unknown. */
+static const char *
+filter_value(struct req *rq)
+{
+	const char	*v = req_query(rq, "status");
+	size_t		 i;
+
+	for (i = 1; v != NULL && i < sizeof(filters) / sizeof(filters[0]); i++)
+		if (strcmp(v, filters[i].value) == 0)
+			return filters[i].value;
+	return NULL;
+}
+
+static void
+fill_rows(struct app *app, struct tdict *root, const struct article_row *r,
+    size_t n, int64_t now)
+{
+	struct tdict	*t;
+	size_t		 i;
+
+	td_list(root, "rows");
+	td_bool(root, "has_rows", n > 0);
+	for (i = 0; i < n; i++) {
+		t = td_item(root, "rows");
+		td_textf(t, "id", "%lld", (long long)r[i].id);
+		td_text(t, "title", r[i].title);
+		td_text(t, "kind", kind_label(r[i].kind)[0] ?
+		    kind_label(r[i].kind) : "Sida");
+		td_text(t, "status", status_label(&app->arena, r[i].status,
+		    r[i].publish_at, now));
+		td_text(t, "updated", date_sv_time(&app->arena,
+		    r[i].updated_at));
+		td_text(t, "updated_iso", date_iso(&app->arena,
+		    r[i].updated_at));
+		td_text(t, "author", r[i].author);
+	}
+}
+
+static void
+fill_pager(struct tdict *root, const char *status, long page, int64_t total)
+{
+	long	 pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
+
+	td_textf(root, "page", "%ld", page);
+	td_textf(root, "pages", "%ld", pages > 0 ? pages : 1);
+	if (page > 1)
+		td_textf(root, "prev_url", "/admin/artiklar?%s%s%ssida=%ld",
+		    status ? "status=" : "", status ? status : "",
+		    status ? "&" : "", page - 1);
+	if (page < pages)
+		td_textf(root, "next_url", "/admin/artiklar?%s%s%ssida=%ld",
+		    status ? "status=" : "", status ? status : "",
+		    status ? "&" : "", page + 1);
+}
+
+/*
+ * GET /admin/artiklar[?status=..&sida=N] -- every article, newest change
+ * first.  Statuses: 200, 500.
+ */
+void
+page_admin_article_list(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_row *rows;
+	struct tdict	*root, *t;
+	const char	*status = filter_value(rq), *p = req_query(rq, "sida");
+	long		 page = p != NULL ? strtol(p, NULL, 10) : 1;
+	int64_t		 total, now = clock_now();
+	size_t		 n, i;
+	enum status	 st;
+
+	if (page < 1 || page > 100000)
+		page = 1;
+	st = store_admin_article_list(app->store, &app->arena, status, now,
+	    PAGE_SIZE, (size_t)(page - 1) * PAGE_SIZE, &rows, &n, &total);
+	if (st != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Artiklar", "/admin/artiklar");
+	for (i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
+		t = td_item(root, "filters");
+		td_text(t, "value", filters[i].value);
+		td_text(t, "label", filters[i].label);
+		td_bool(t, "selected", status != NULL ?
+		    strcmp(status, filters[i].value) == 0 : i == 0);
+	}
+	td_bool(root, "deleted", req_query(rq, "klart") != NULL &&
+	    strcmp(req_query(rq, "klart"), "raderad") == 0);
+	td_textf(root, "total", "%lld", (long long)total);
+	fill_rows(app, root, rows, n, now);
+	fill_pager(root, status, page, total);
+	page_render(app, rq, rs, "admin_articles", root);
+}
+
+/* GET /admin/artiklar/ny -- an empty form.  Statuses: 200, 500. */
+void
+page_admin_article_new(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_edit a;
+	struct edit_form f;
+
+	memset(&a, 0, sizeof(a));
+	a.kind = "nyhet";
+	a.lang = "sv";
+	a.status = "draft";
+	a.title = a.slug = a.lead = a.body_md = a.author = "";
+	form_from_article(app, &a, &f);
+	show_form(app, rq, rs, &f, NULL, 0);
+}
+
+/* POST /admin/artiklar -- create (or preview) a new article. */
+void
+page_admin_article_create(struct app *app, struct req *rq, struct resp *rs)
+{
+	form_post(app, rq, rs, NULL);
+}
+
+/* The confirmation for ?klart=CODE on the edit page. */
+static void
+fill_done(struct app *app, struct req *rq, struct tdict *root,
+    const struct article_edit *a)
+{
+	const char	*c = req_query(rq, "klart"), *msg = NULL;
+
+	if (c == NULL)
+		return;
+	if (strcmp(c, "skapad") == 0)
+		msg = "Artikeln är sparad som utkast.";
+	else if (strcmp(c, "sparad") == 0)
+		msg = "Artikeln är sparad.";
+	else if (strcmp(c, "publicerad") == 0)
+		msg = "Artikeln är publicerad.";
+	else if (strcmp(c, "schemalagd") == 0)
+		msg = arena_printf(&app->arena, "Artikeln är schemalagd och "
+		    "publiceras %s.", date_sv_time(&app->arena, a->publish_at));
+	else if (strcmp(c, "avpublicerad") == 0)
+		msg = "Artikeln är avpublicerad och syns inte längre på "
+		    "webbplatsen. Den finns kvar här och i versionerna.";
+	else if (strcmp(c, "aterstalld") == 0)
+		msg = "Versionen är återställd och sparad som en ny version.";
+	else if (strcmp(c, "aterkallad") == 0)
+		msg = "Förhandslänken är återkallad.";
+	if (msg == NULL)
+		return;
+	td_text(root, "done", msg);
+	if (is_public(a, clock_now())) {
+		td_textf(root, "done_url", "/nyheter/%s", a->slug);
+		td_textf(root, "done_url_text", "Visa den publika sidan "
+		    "/nyheter/%s", a->slug);
+	}
+}
+
+/* GET /admin/artiklar/ID: the edit form with the stored article. */
+static void
+edit_page(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	struct edit_form f;
+	struct tdict	*root;
+
+	root = admin_layout(app, rq, rs, "Redigera artikel",
+	    "/admin/artiklar");
+	fill_done(app, rq, root, a);
+	form_from_article(app, a, &f);
+	show_form(app, rq, rs, &f, root, 0);
+}
+
+/* GET /admin/artiklar/ID/radera: the confirmation step. */
+static void
+delete_confirm(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	struct tdict	*root;
+
+	if (strcmp(a->status, "draft") != 0 || a->first_published_at != 0) {
+		resp_status(rs, 409);
+		root = admin_layout(app, rq, rs, "Artikeln kan inte raderas",
+		    "/admin/artiklar");
+		td_text(root, "message", "Bara utkast som aldrig har "
+		    "publicerats kan raderas. En publicerad artikel kan "
+		    "avpubliceras; den finns då kvar i arkivet.");
+		page_render(app, rq, rs, "admin_error", root);
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Radera utkast", "/admin/artiklar");
+	td_textf(root, "id", "%lld", (long long)a->id);
+	td_text(root, "title", a->title);
+	page_render(app, rq, rs, "admin_article_delete", root);
+}
+
+/* POST /admin/artiklar/ID/radera: delete a never-published draft. */
+static void
+delete_post(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	const char	*before;
+	enum status	 st;
+
+	if ((st = store_begin(app->store)) != ST_OK)
+		goto out;
+	if ((st = store_admin_article_json(app->store, &app->arena, a->id,
+	    &before)) == ST_OK &&
+	    (st = store_admin_article_delete(app->store, a->id)) == ST_OK &&
+	    (st = audit_article(app, rq, a->id, "raderade utkast", a->title,
+	    before)) == ST_OK)
+		st = store_commit(app->store);
+	else
+		store_rollback(app->store);
+out:
+	if (st == ST_CONFLICT)
+		delete_confirm(app, rq, rs, a);
+	else if (st != ST_OK)
+		page_error(app, rq, rs, st);
+	else
+		resp_redirect(rs, 303, "/admin/artiklar?klart=raderad");
+}
+
+/* A path part that is a positive number, or 0. */
+static int64_t
+part_id(const char *s)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s < '1' || *s > '9' || strlen(s) > 15)
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' ? v : 0;
+}
+
+/* Split the route's tail at '/' into at most MAX_PARTS parts. */
+static size_t
+split(struct app *app, const char *tail, char **parts)
+{
+	char	*s = arena_strdup(&app->arena, tail), *p;
+	size_t	 n = 0;
+
+	while (s != NULL && n < MAX_PARTS) {
+		parts[n++] = s;
+		if ((p = strchr(s, '/')) != NULL)
+			*p++ = '\0';
+		s = p;
+	}
+	return s == NULL ? n : MAX_PARTS + 1;
+}
+
+/* Load the article named by parts[0]; 404 page when there is none. */
+static int
+load(struct app *app, struct req *rq, struct resp *rs, const char *part,
+    struct article_edit *a)
+{
+	int64_t		 id = part_id(part);
+	enum status	 st = ST_NOTFOUND;
+
+	if (id == 0 || (st = store_admin_article_get(app->store,
+	    &app->arena, id, a)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * GET /admin/artiklar/ID, ID/versioner, ID/versioner/N,
+ * ID/versioner/jamfor?a=N&b=M, ID/radera.  Statuses: 200, 404, 409
+ * (delete refused), 500.
+ */
+void
+page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_edit a;
+	char		*p[MAX_PARTS];
+	size_t		 n = split(app, rq->path_arg, p);
+
+	if (n > 3 || !load(app, rq, rs, p[0], &a))
+		goto notfound;
+	if (n == 1)
+		edit_page(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "versioner") == 0)
+		revision_list(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "radera") == 0)
+		delete_confirm(app, rq, rs, &a);
+	else if (n == 3 && strcmp(p[1], "versioner") == 0 &&
+	    strcmp(p[2], "jamfor") == 0)
+		revision_compare(app, rq, rs, &a);
+	else if (n == 3 && strcmp(p[1], "versioner") == 0 && part_id(p[2]))
+		revision_show(app, rq, rs, &a, part_id(p[2]));
+	else
+		goto notfound;
+	return;
+notfound:
+	if (rs->status == 0)
+		page_error(app, rq, rs, ST_NOTFOUND);
+}
+
+/*
+ * POST /admin/artiklar/ID (save), ID/radera, ID/aterstall,
+ * ID/forhandslank, ID/forhandslank/L/aterkalla.  Statuses: see the
+ * handlers; 404 for anything else.
+ */
+void
+page_admin_article_post(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct article_edit a;
+	char		*p[MAX_PARTS];
+	size_t		 n = split(app, rq->path_arg, p);
+
+	if (n > 4 || !load(app, rq, rs, p[0], &a))
+		goto notfound;
+	if (n == 1)
+		form_post(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "radera") == 0)
+		delete_post(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "aterstall") == 0)
+		revision_restore(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "forhandslank") == 0)
+		preview_link_create(app, rq, rs, &a);
+	else if (n == 4 && strcmp(p[1], "forhandslank") == 0 &&
+	    part_id(p[2]) && strcmp(p[3], "aterkalla") == 0)
+		preview_link_revoke(app, rq, rs, &a, part_id(p[2]));
+	else
+		goto notfound;
+	return;
+notfound:
+	if (rs->status == 0)
+		page_error(app, rq, rs, ST_NOTFOUND);
+}

@@ -1,0 +1,110 @@
+/*
+ * admin_article.h -- the article editor and topic pages of the staff
+ * area (role redaktor or admin), and what their files share.
+ *
+ * admin_article.c routes /admin/artiklar/ID/... and holds the list and
+ * the delete step; admin_article_form.c reads, checks, shows and saves
+ * the form (and the conflict page); admin_preview.c the preview and the
+ * embargo links; admin_revision.c the revisions; admin_topic.c topics.
+ */
+#ifndef ADMIN_ARTICLE_H
+#define ADMIN_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../store/article_admin.h"
+#include "pages.h"
+
+struct tdict;
+
+/* Routes (route.c).  The :id routes take the rest of the path. */
+page_fn		 page_admin_article_list;	/* GET /admin/artiklar */
+page_fn		 page_admin_article_new;	/* GET /admin/artiklar/ny */
+page_fn		 page_admin_article_create;	/* POST /admin/artiklar */
+page_fn		 page_admin_article_get;	/* GET /admin/artiklar/ID.. */
+page_fn		 page_admin_article_post;	/* POST /admin/artiklar/ID.. */
+page_fn		 page_embargo_show;		/* GET /forhandsvisning/T */
+page_fn		 page_admin_topic_list;		/* GET /admin/amnen */
+page_fn		 page_admin_topic_new;		/* GET /admin/amnen/ny */
+page_fn		 page_admin_topic_create;	/* POST /admin/amnen */
+page_fn		 page_admin_topic_edit;		/* GET /admin/amnen/ID */
+page_fn		 page_admin_topic_save;		/* POST /admin/amnen/ID */
+
+/* The form as posted (or as loaded from the database). */
+struct edit_form {
+	struct article_edit a;
+	const char	*pub_date;	/* "YYYY-MM-DD" as typed */
+	const char	*pub_time;	/* "HH:MM" */
+	const char	*action;	/* the button pressed, may be NULL */
+	int		 override_a11y;
+	const char	*link_err[EDIT_MAX_LINKS];	/* beside each row */
+	const char	*new_token;	/* a preview link just made, or NULL */
+};
+
+/* Everything the form offers to choose from. */
+struct choices {
+	struct topic_pick *topics;
+	size_t		 ntopics;
+	struct contact	*contacts;
+	size_t		 ncontacts;
+};
+
+/* admin_article_form.c */
+enum status	 load_choices(struct app *, struct choices *);
+void		 form_from_article(struct app *, const struct article_edit *,
+		    struct edit_form *);
+void		 form_read(struct app *, struct req *, struct edit_form *);
+/* The edit page (new when f->a.id is 0) with f's values; status 0
+ * leaves the response status alone. */
+void		 show_form(struct app *, struct req *, struct resp *,
+		    struct edit_form *, struct tdict *root, int status);
+/* The same into template tmpl (admin_article_form, admin_conflict). */
+void		 show_form_into(struct app *, struct req *, struct resp *,
+		    struct edit_form *, struct tdict *root, const char *tmpl);
+/* POST /admin/artiklar[/ID]: cur is the stored article (NULL: new). */
+void		 form_post(struct app *, struct req *, struct resp *,
+		    const struct article_edit *cur);
+/* The buttons that fit an article in status/publish_at (list
+ * "buttons": value, label, secondary). */
+void		 fill_buttons(struct tdict *, const struct article_edit *,
+		    int64_t now);
+/* "Utkast", "Schemalagd 3 mars 2025 kl. 09.00", "Publicerad", ... */
+const char	*status_label(struct arena *, const char *status,
+		    int64_t publish_at, int64_t now);
+/* 1 when the article is public at now. */
+int		 is_public(const struct article_edit *, int64_t now);
+/* Write a's audit row with before/after in the open transaction. */
+enum status	 audit_article(struct app *, struct req *, int64_t id,
+		    const char *action, const char *title, const char *before);
+
+/* admin_preview.c */
+/* Build the public struct article for a from the choices; arena. */
+void		 edit_to_article(struct app *, const struct article_edit *,
+		    const struct choices *, struct article *);
+/* POST action "forhandsgranska": the public page of f, not saved. */
+void		 preview_show(struct app *, struct req *, struct resp *,
+		    struct edit_form *, const char *post_url);
+/* The embargo-link section of the edit page; token: a link just made
+ * (shown once) or NULL. */
+enum status	 fill_preview_links(struct app *, struct tdict *,
+		    const struct article_edit *, const char *token);
+void		 preview_link_create(struct app *, struct req *,
+		    struct resp *, const struct article_edit *);
+void		 preview_link_revoke(struct app *, struct req *,
+		    struct resp *, const struct article_edit *, int64_t lid);
+
+/* admin_revision.c */
+void		 revision_list(struct app *, struct req *, struct resp *,
+		    const struct article_edit *);
+void		 revision_show(struct app *, struct req *, struct resp *,
+		    const struct article_edit *, int64_t version);
+void		 revision_compare(struct app *, struct req *, struct resp *,
+		    const struct article_edit *);
+void		 revision_restore(struct app *, struct req *, struct resp *,
+		    const struct article_edit *);
+/* The diff of old and new as the list `key` of lines for diff.html. */
+void		 fill_diff(struct tdict *, const char *key, const char *old,
+		    const char *new_text);
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * admin_audit.c -- /admin/logg: the audit log for admins, newest first,
+ * paged, filterable by the kind of thing changed.  Each entry says when,
+ * who, what and which (linked to the thing's edit page), with the
+ * before/after JSON as a small key: before -> after table (the JSON is
+ * taken apart by SQLite's json_each in store_audit_diff, not here).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/tmpl.h"
+#include "../store/staff.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "admin.h"
+#include "admin_staff.h"
+
+#define PER_PAGE	25
+#define MAX_PAGE	100000
+
+/* The kinds of things in the log: the filter's word (?typ=), the
+ * object_type stored, labels, and the edit page (a prefix the id is
+ * appended to when it ends in '/'). */
+static const struct {
+	const char	*param;
+	const char	*type;
+	const char	*label;
+	const char	*filter;	/* in the filter's list */
+	const char	*href;
+} types[] = {
+	{ "artikel",	AUDIT_ARTICLE,	"Artikel",	"Artiklar",	"/admin/artiklar/" },
+	{ "kontakt",	AUDIT_CONTACT,	"Kontakt",	"Kontakter",	"/admin/kontakter/" },
+	{ "pressjour",	AUDIT_DUTY,	"Pressjour",	"Pressjour",	"/admin/pressjour" },
+	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis" },
+	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/" },
+	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/" },
+};
+
+/* The index in types[] of the stored object_type (by_param 0) or of the
+ * filter word (by_param 1); -1 when unknown. */
+static int
+type_index(const char *s, int by_param)
+{
+	size_t	 i;
+
+	for (i = 0; s != NULL && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(by_param ? types[i].param : types[i].type, s) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* "which": the label and the link to the thing's edit page. */
+static void
+fill_which(struct tdict *d, const struct audit_entry *e,
+    int64_t statement_id)
+{
+	int	 t = type_index(e->object_type, 0);
+
+	if (t < 0) {
+		td_text(d, "which", e->object_type);
+		return;
+	}
+	if (e->object_id > 0)
+		td_textf(d, "which", "%s %lld", types[t].label,
+		    (long long)e->object_id);
+	else
+		td_text(d, "which", types[t].label);
+	if (t == 0 && e->object_id == statement_id)
+		td_text(d, "which_href", "/admin/tillganglighet");
+	else if (types[t].href[strlen(types[t].href) - 1] != '/')
+		td_text(d, "which_href", types[t].href);
+	else if (e->object_id > 0)
+		td_textf(d, "which_href", "%s%lld", types[t].href,
+		    (long long)e->object_id);
+}
+
+static enum status
+fill_entry(struct app *app, struct tdict *d, const struct audit_entry *e,
+    int64_t statement_id)
+{
+	struct audit_change	*c;
+	struct tdict		*r;
+	size_t			 i, n;
+
+	td_text(d, "when", date_sv_time(&app->arena, e->at));
+	td_text(d, "when_iso", date_iso(&app->arena, e->at));
+	td_text(d, "who", *e->who ? e->who : "Systemet");
+	td_text(d, "what", e->action);
+	td_text(d, "summary", e->summary);
+	fill_which(d, e, statement_id);
+	if (store_audit_diff(app->store, &app->arena, e->before_json,
+	    e->after_json, &c, &n) != ST_OK)
+		return ST_DBERR;
+	td_bool(d, "has_changes", n > 0);
+	td_textf(d, "entry_id", "%lld", (long long)e->id);
+	for (i = 0; i < n; i++) {
+		r = td_item(d, "changes");
+		td_text(r, "key", c[i].key);
+		td_text(r, "before", c[i].before);
+		td_text(r, "after", c[i].after);
+		td_bool(r, "changed", c[i].changed);
+	}
+	return ST_OK;
+}
+
+static void
+fill_filter(struct tdict *root, int current)
+{
+	struct tdict	*d;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		d = td_item(root, "types");
+		td_text(d, "type", types[i].param);
+		td_text(d, "label", types[i].filter);
+		td_bool(d, "selected", (int)i == current);
+	}
+	td_bool(root, "all_selected", current < 0);
+}
+
+static void
+fill_pager(struct app *app, struct tdict *root, int t, long page,
+    int64_t total)
+{
+	struct tdict	*p = td_sub(root, "pager");
+	long		 pages = total > 0 ? (long)((total + PER_PAGE - 1) /
+	    PER_PAGE) : 1;
+	const char	*q = t >= 0 ? arena_printf(&app->arena, "typ=%s&",
+	    types[t].param) : "";
+
+	td_textf(p, "page", "%ld", page);
+	td_textf(p, "pages", "%ld", pages);
+	if (page > 1)
+		td_text(p, "prev_href", arena_printf(&app->arena,
+		    "/admin/logg?%ssida=%ld", q, page - 1));
+	if (page < pages)
+		td_text(p, "next_href", arena_printf(&app->arena,
+		    "/admin/logg?%ssida=%ld", q, page + 1));
+}
+
+/*
+ * GET /admin/logg -- the audit log.  Query: typ (artikel, kontakt,
+ * pressjour, notis, konto, ämne), sida.
+ * Statuses: 200, 404 (a page past the end), 500.
+ */
+void
+page_admin_audit_list(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct audit_entry	*e;
+	struct statement	 s;
+	struct tdict		*root;
+	int			 t = type_index(req_query(rq, "typ"), 1);
+	long			 page = 1;
+	size_t			 i, n;
+	int64_t			 total;
+	enum status		 st;
+
+	if (req_query(rq, "sida") != NULL &&
+	    ((page = (long)staff_id(req_query(rq, "sida"))) < 1 ||
+	    page > MAX_PAGE)) {
+		page_error(app, rq, rs, ST_NOTFOUND);
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Logg", "/admin/logg");
+	if ((st = store_audit_list(app->store, &app->arena, t >= 0 ?
+	    types[t].type : NULL, PER_PAGE, (size_t)(page - 1) * PER_PAGE, &e,
+	    &n, &total)) != ST_OK)
+		goto out;
+	if (n == 0 && page > 1) {
+		st = ST_NOTFOUND;
+		goto out;
+	}
+	if (store_statement_get(app->store, &app->arena, &s) != ST_OK)
+		s.id = 0;
+	td_list(root, "entries");
+	td_bool(root, "has_entries", n > 0);
+	for (i = 0; i < n; i++)
+		if ((st = fill_entry(app, td_item(root, "entries"), &e[i],
+		    s.id)) != ST_OK)
+			goto out;
+	td_textf(root, "total", "%lld", (long long)total);
+	fill_filter(root, t);
+	fill_pager(app, root, t, page, total);
+	page_render(app, rq, rs, "admin_audit", root);
+out:
+	if (st != ST_OK)
+		page_error(app, rq, rs, st);
+}

@@ -1,0 +1,311 @@
+/*
+ * admin_revision.c -- an article's history: the list of revisions, one
+ * revision in full (every published version stays readable), the
+ * comparison of two (render/diff.c) and restoring one as a new version.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/diff.h"
+#include "../render/tmpl.h"
+#include "../store/store.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/clock.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "admin.h"
+#include "admin_article.h"
+
+/*
+ * The diff of old and new_text as the list `key` of lines (op class,
+ * sign, words) that templates/diff.html renders; also "<key>_same"
+ * when nothing changed.
+ */
+void
+fill_diff(struct tdict *root, const char *key, const char *old,
+    const char *new_text)
+{
+	struct arena	*ar = td_arena(root);
+	struct diff	 d;
+	struct tdict	*l, *s;
+	size_t		 i, j;
+
+	diff_text(ar, old, new_text, &d);
+	td_bool(root, arena_printf(ar, "%s_same", key), d.ndel + d.nadd == 0);
+	td_list(root, key);
+	for (i = 0; i < d.n; i++) {
+		l = td_item(root, key);
+		td_text(l, "cls", d.lines[i].op == DIFF_DEL ? "dl-del" :
+		    d.lines[i].op == DIFF_ADD ? "dl-add" : "dl-same");
+		td_text(l, "sign", d.lines[i].op == DIFF_DEL ? "−" :
+		    d.lines[i].op == DIFF_ADD ? "+" : " ");
+		td_text(l, "sr", d.lines[i].op == DIFF_DEL ? "Borttagen rad: " :
+		    d.lines[i].op == DIFF_ADD ? "Tillagd rad: " : "");
+		td_list(l, "segs");
+		if (d.lines[i].segs == NULL) {
+			s = td_item(l, "segs");
+			td_bool(s, "plain", d.lines[i].op == DIFF_SAME);
+			td_bool(s, "del", d.lines[i].op == DIFF_DEL);
+			td_bool(s, "add", d.lines[i].op == DIFF_ADD);
+			td_text(s, "text", d.lines[i].text);
+			continue;
+		}
+		for (j = 0; j < d.lines[i].nsegs; j++) {
+			s = td_item(l, "segs");
+			td_bool(s, "plain", d.lines[i].segs[j].op == DIFF_SAME);
+			td_bool(s, "del", d.lines[i].segs[j].op == DIFF_DEL);
+			td_bool(s, "add", d.lines[i].segs[j].op == DIFF_ADD);
+			td_text(s, "text", d.lines[i].segs[j].text);
+		}
+	}
+}
+
+static void
+fill_article_head(struct tdict *root, const struct article_edit *a)
+{
+	td_textf(root, "id", "%lld", (long long)a->id);
+	td_text(root, "title", a->title);
+	td_textf(root, "current_version", "%lld", (long long)a->version);
+}
+
+/*
+ * /admin/artiklar/ID/versioner -- every revision, newest first, with a
+ * form to compare two and a button to restore each.  Statuses: 200, 500.
+ */
+void
+revision_list(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	struct revision_row *r;
+	struct tdict	*root, *t;
+	int64_t		 now = clock_now();
+	size_t		 n, i;
+	enum status	 st;
+
+	if ((st = store_revision_list(app->store, &app->arena, a->id, &r,
+	    &n)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Versioner", "/admin/artiklar");
+	fill_article_head(root, a);
+	td_bool(root, "has_two", n > 1);
+	td_list(root, "revs");
+	for (i = 0; i < n; i++) {
+		t = td_item(root, "revs");
+		td_textf(t, "version", "%lld", (long long)r[i].version);
+		td_text(t, "saved", date_sv_time(&app->arena, r[i].saved_at));
+		td_text(t, "saved_iso", date_iso(&app->arena, r[i].saved_at));
+		td_text(t, "who", r[i].who);
+		td_text(t, "status", status_label(&app->arena, r[i].status,
+		    r[i].publish_at, now));
+		td_text(t, "rev_title", r[i].title);
+		td_bool(t, "is_current", r[i].version == a->version);
+		td_bool(t, "sel_a", i == 1);
+		td_bool(t, "sel_b", i == 0);
+	}
+	page_render(app, rq, rs, "admin_revisions", root);
+}
+
+/* Names of the chosen topics / experts, one a line, for show and diff. */
+static const char *
+names(struct arena *ar, const struct article_edit *a,
+    const struct choices *c, int experts)
+{
+	struct buf	 b;
+	const char	*res;
+	size_t		 i, j;
+
+	buf_init(&b);
+	for (i = 0; i < (experts ? a->nexperts : a->ntopics); i++) {
+		int64_t	id = experts ? a->expert_ids[i] : a->topic_ids[i];
+
+		for (j = 0; !experts && j < c->ntopics; j++)
+			if (c->topics[j].id == id)
+				buf_printf(&b, "%s\n", c->topics[j].name);
+		for (j = 0; experts && j < c->ncontacts; j++)
+			if (c->contacts[j].id == id)
+				buf_printf(&b, "%s\n", c->contacts[j].name);
+	}
+	res = arena_strndup(ar, b.len ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
+static const char *
+links_text(struct arena *ar, const struct article_edit *a)
+{
+	struct buf	 b;
+	const char	*res;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < a->nlinks; i++)
+		buf_printf(&b, "%s – %s\n", a->links[i].title, a->links[i].url);
+	res = arena_strndup(ar, b.len ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
+/*
+ * /admin/artiklar/ID/versioner/N -- revision N in full.  Statuses: 200,
+ * 404, 500.
+ */
+void
+revision_show(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a, int64_t version)
+{
+	struct article_edit r;
+	struct choices	 c;
+	struct tdict	*root, *d;
+	enum status	 st;
+
+	if ((st = store_revision_get(app->store, &app->arena, a->id, version,
+	    &r)) != ST_OK || (st = load_choices(app, &c)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = admin_layout(app, rq, rs, arena_printf(&app->arena,
+	    "Version %lld", (long long)version), "/admin/artiklar");
+	fill_article_head(root, a);
+	d = td_sub(root, "rev");
+	td_textf(d, "version", "%lld", (long long)r.version);
+	td_text(d, "saved", date_sv_time(&app->arena, r.updated_at));
+	td_text(d, "who", r.author);
+	td_text(d, "status", status_label(&app->arena, r.status,
+	    r.publish_at, clock_now()));
+	td_text(d, "kind", kind_label(r.kind)[0] ? kind_label(r.kind) :
+	    "Sida");
+	td_text(d, "lang", strcmp(r.lang, "en") == 0 ? "Engelska" :
+	    "Svenska");
+	td_text(d, "rev_title", r.title);
+	td_text(d, "slug", r.slug);
+	td_text(d, "lead", r.lead);
+	td_text(d, "body", r.body_md);
+	td_text(d, "topics", names(&app->arena, &r, &c, 0));
+	td_text(d, "experts", names(&app->arena, &r, &c, 1));
+	td_text(d, "links", links_text(&app->arena, &r));
+	td_bool(root, "is_current", r.version == a->version);
+	page_render(app, rq, rs, "admin_revision", root);
+}
+
+/* The version number in query key, or 0. */
+static int64_t
+query_version(struct req *rq, const char *key)
+{
+	const char	*v = req_query(rq, key);
+	char		*end;
+	long long	 n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strtoll(v, &end, 10);
+	return *end == '\0' && n > 0 ? n : 0;
+}
+
+/*
+ * /admin/artiklar/ID/versioner/jamfor?a=N&b=M -- what changed from N to
+ * M in title, lead, body, links, topics and experts.  Statuses: 200,
+ * 404 (no such revision), 500.
+ */
+void
+revision_compare(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	struct article_edit ra, rb;
+	struct choices	 c;
+	struct tdict	*root;
+	int64_t		 va = query_version(rq, "a"), vb = query_version(rq, "b");
+	enum status	 st = ST_NOTFOUND;
+
+	if (va == 0 || vb == 0 ||
+	    (st = store_revision_get(app->store, &app->arena, a->id, va,
+	    &ra)) != ST_OK ||
+	    (st = store_revision_get(app->store, &app->arena, a->id, vb,
+	    &rb)) != ST_OK || (st = load_choices(app, &c)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = admin_layout(app, rq, rs, arena_printf(&app->arena,
+	    "Jämför version %lld och %lld", (long long)va, (long long)vb),
+	    "/admin/artiklar");
+	fill_article_head(root, a);
+	td_textf(root, "va", "%lld", (long long)va);
+	td_textf(root, "vb", "%lld", (long long)vb);
+	fill_diff(root, "diff_title", ra.title, rb.title);
+	fill_diff(root, "diff_lead", ra.lead, rb.lead);
+	fill_diff(root, "diff_body", ra.body_md, rb.body_md);
+	fill_diff(root, "diff_links", links_text(&app->arena, &ra),
+	    links_text(&app->arena, &rb));
+	fill_diff(root, "diff_topics", names(&app->arena, &ra, &c, 0),
+	    names(&app->arena, &rb, &c, 0));
+	fill_diff(root, "diff_experts", names(&app->arena, &ra, &c, 1),
+	    names(&app->arena, &rb, &c, 1));
+	fill_diff(root, "diff_slug", ra.slug, rb.slug);
+	page_render(app, rq, rs, "admin_diff", root);
+}
+
+/* Write revision r back over article a (status and time kept). */
+static enum status
+restore(struct app *app, struct req *rq, const struct article_edit *a,
+    struct article_edit *r)
+{
+	const char	*before, *other;
+	int64_t		 owner, from = r->version;
+	enum status	 st;
+
+	r->id = a->id;
+	r->version = a->version;
+	r->status = a->status;
+	r->publish_at = a->publish_at;
+	if ((st = store_admin_slug_owner(app->store, &app->arena, r->slug,
+	    a->id, &owner, &other)) == ST_OK)
+		r->slug = a->slug;	/* taken since: keep today's */
+	else if (st != ST_NOTFOUND)
+		return st;
+	if ((st = store_admin_article_json(app->store, &app->arena, a->id,
+	    &before)) != ST_OK ||
+	    (st = store_admin_article_update(app->store, r, clock_now())) !=
+	    ST_OK ||
+	    (st = store_revision_add(app->store, a->id,
+	    admin_account_id(rq), clock_now())) != ST_OK)
+		return st;
+	return audit_article(app, rq, a->id, arena_printf(&app->arena,
+	    "återställde version %lld", (long long)from), r->title,
+	    before);
+}
+
+/*
+ * POST /admin/artiklar/ID/aterstall (version=N): revision N becomes the
+ * article's text as a new version; status and publish time stay.
+ * Statuses: 303, 404, 409 (the article changed meanwhile), 500.
+ */
+void
+revision_restore(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	struct article_edit r;
+	const char	*v = req_form(rq, "version");
+	enum status	 st = ST_NOTFOUND;
+	int64_t		 n = v != NULL ? strtoll(v, NULL, 10) : 0;
+
+	if (n <= 0 || (st = store_revision_get(app->store, &app->arena,
+	    a->id, n, &r)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	if ((st = store_begin(app->store)) == ST_OK) {
+		if ((st = restore(app, rq, a, &r)) == ST_OK)
+			st = store_commit(app->store);
+		else
+			store_rollback(app->store);
+	}
+	if (st != ST_OK)
+		page_error(app, rq, rs, st);
+	else
+		resp_redirect(rs, 303, arena_printf(&app->arena,
+		    "/admin/artiklar/%lld?klart=aterstalld", (long long)a->id));
+}

@@ -1,0 +1,60 @@
+/*
+ * admin_staff.h -- the staff area's pages for contacts, press duty, the
+ * site notice, accounts, the audit log and the accessibility statement,
+ * and the small form helpers they share (admin_contact.c).
+ *
+ * Roles (checked in route.c before a handler runs): contacts and press
+ * duty are for press officers and admins; the notice, accounts, the
+ * audit log and the statement for admins only.
+ */
+#ifndef ADMIN_STAFF_H
+#define ADMIN_STAFF_H
+
+#include <stdint.h>
+
+#include "pages.h"
+
+struct arena;
+
+/* admin_contact.c */
+page_fn		 page_admin_contact_list;	/* GET  /admin/kontakter */
+page_fn		 page_admin_contact_new;	/* GET  /admin/kontakter/ny */
+page_fn		 page_admin_contact_create;	/* POST /admin/kontakter */
+page_fn		 page_admin_contact_edit;	/* GET  /admin/kontakter/:id */
+page_fn		 page_admin_contact_save;	/* POST /admin/kontakter/:id */
+
+/* admin_duty.c */
+page_fn		 page_admin_duty_form;		/* GET  /admin/pressjour */
+page_fn		 page_admin_duty_save;		/* POST /admin/pressjour */
+
+/* admin_notice.c */
+page_fn		 page_admin_notice_form;	/* GET  /admin/notis */
+page_fn		 page_admin_notice_save;	/* POST /admin/notis */
+
+/* admin_account.c */
+page_fn		 page_admin_account_list;	/* GET  /admin/konton */
+page_fn		 page_admin_account_new;	/* GET  /admin/konton/ny */
+page_fn		 page_admin_account_create;	/* POST /admin/konton */
+page_fn		 page_admin_account_edit;	/* GET  /admin/konton/:id */
+page_fn		 page_admin_account_save;	/* POST /admin/konton/:id */
+
+/* admin_audit.c */
+page_fn		 page_admin_audit_list;		/* GET  /admin/logg */
+
+/* admin_statement.c */
+page_fn		 page_admin_statement_form;	/* GET  /admin/tillganglighet */
+page_fn		 page_admin_statement_save;	/* POST /admin/tillganglighet */
+
+/* A form field with surrounding white space trimmed, copied into ar;
+ * "" when the field is missing. */
+const char	*staff_field(struct arena *, const char *val);
+/* A positive decimal id (at most 15 digits), else 0. */
+int64_t		 staff_id(const char *);
+/* A plausible work phone number: digits, spaces and + - ( ) /, a '+'
+ * only first, 6 to 20 digits, at most 40 characters. */
+int		 staff_phone_ok(const char *);
+/* A plausible e-mail address: no white space, one '@' with text before
+ * it and a domain after it that has a dot inside. */
+int		 staff_email_ok(const char *);
+
+#endif

@@ -1,0 +1,223 @@
+/*
+ * search.c -- /sok?q=: full-text search over the public news, press
+ * releases and topic pages, best first, ten a page (?sida=N), with the
+ * matched words highlighted.
+ *
+ * The visitor's words become a safe FTS5 query in the store
+ * (search_match_query()); whatever q holds, the page answers 200 with
+ * hits or "Inga träffar".  Titles, leads and snippets come back with
+ * private-use markers around the matches; html_highlight() escapes
+ * them and turns the markers into <mark>.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app.h"
+#include "../render/date.h"
+#include "../render/html.h"
+#include "../render/tmpl.h"
+#include "../store/search.h"
+#include "../util/buf.h"
+#include "../util/clock.h"
+#include "../web/req.h"
+#include "../web/resp.h"
+#include "pages.h"
+
+#define SEARCH_PER_PAGE	10
+#define SEARCH_MAX_PAGE	10000
+
+/* "/sok?q=..&sida=N" in ar. */
+static char *
+search_href(struct arena *ar, const char *q, long page)
+{
+	struct buf	 b;
+	char		*s;
+
+	buf_init(&b);
+	buf_puts(&b, "/sok");
+	if (q != NULL && *q != '\0') {
+		buf_puts(&b, "?q=");
+		html_url(&b, q);
+		if (page > 1)
+			buf_printf(&b, "&sida=%ld", page);
+	}
+	s = arena_strndup(ar, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* ?sida as a page number, 1 when absent, -1 when it cannot be one. */
+static long
+read_page(const struct req *rq)
+{
+	const char	*s = req_query(rq, "sida");
+	char		*end;
+	long		 v;
+
+	if (s == NULL)
+		return 1;
+	if (*s < '0' || *s > '9' || strlen(s) > 6)
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end != '\0' || v < 1 || v > SEARCH_MAX_PAGE ? -1 : v;
+}
+
+/* 1 if s holds a match marker. */
+static int
+marked(const char *s)
+{
+	return strstr(s, SEARCH_MARK_START) != NULL;
+}
+
+/*
+ * A body snippet without the Markdown that would show as noise: line
+ * breaks become spaces, '#', '*', '`' and '[' go, a link's "](target)"
+ * goes, and a '>' that starts a line (a quote) goes.  Arena.
+ */
+static const char *
+plain_snippet(struct arena *ar, const char *s)
+{
+	char		*out = arena_alloc(ar, strlen(s) + 1), *o = out;
+	const char	*close;
+	int		 bol = 1;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == ']' && s[1] == '(' &&
+		    (close = strchr(s, ')')) != NULL) {
+			s = close;
+			continue;
+		}
+		if (*s == '\n' || *s == '\r' || *s == '\t') {
+			bol = 1;
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		if (strchr("#*`[", *s) != NULL || (bol && *s == '>'))
+			continue;
+		if (*s != ' ')
+			bol = 0;
+		if (*s != ' ' || (o > out && o[-1] != ' '))
+			*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* What to show under the title: the lead when a word matched there,
+ * else the body snippet when one did, else the lead. */
+static struct safe_html
+hit_text(struct arena *ar, const struct search_hit *h)
+{
+	if (!marked(h->lead_hl) && marked(h->snippet))
+		return html_highlight(ar, plain_snippet(ar, h->snippet));
+	if (*h->lead_hl == '\0' && *h->snippet != '\0')
+		return html_highlight(ar, plain_snippet(ar, h->snippet));
+	return html_highlight(ar, h->lead_hl);
+}
+
+static void
+fill_hit(struct arena *ar, struct tdict *d, const struct search_hit *h)
+{
+	struct safe_html	 text = hit_text(ar, h);
+	int			 topic = strcmp(h->kind, "amne") == 0;
+
+	td_text(d, "slug", h->slug);
+	td_bool(d, "is_topic", topic);
+	td_text(d, "kind_label", topic ? "Ämne" : kind_label(h->kind));
+	td_bool(d, "is_en", strcmp(h->lang, "en") == 0);
+	td_html(d, "title_hl", html_highlight(ar, h->title_hl));
+	td_bool(d, "has_text", text.len > 0);
+	td_html(d, "text", text);
+	td_text(d, "date", h->date > 0 ? date_sv(ar, h->date) : "");
+	td_text(d, "date_iso", h->date > 0 ? date_iso(ar, h->date) : "");
+}
+
+static void
+fill_pager(struct arena *ar, struct tdict *root, const char *q, long page,
+    long pages)
+{
+	struct tdict	*p;
+
+	if (pages <= 1)
+		return;
+	p = td_sub(root, "pager");
+	td_textf(p, "page", "%ld", page);
+	td_textf(p, "pages", "%ld", pages);
+	if (page > 1)
+		td_text(p, "prev_href", search_href(ar, q, page - 1));
+	if (page < pages)
+		td_text(p, "next_href", search_href(ar, q, page + 1));
+}
+
+/* "3 träffar för ”skola”", "Inga träffar för ”xyz”". */
+static void
+fill_total(struct tdict *root, const char *q, int64_t total)
+{
+	if (total == 0)
+		td_textf(root, "total_text", "Inga träffar för ”%s”", q);
+	else
+		td_textf(root, "total_text", "%lld %s för ”%s”",
+		    (long long)total, total == 1 ? "träff" : "träffar", q);
+}
+
+/* The page's title: "Sök", or "Sökresultat för ”q”" (", sida N"). */
+static const char *
+search_title(struct arena *ar, const char *q, long page)
+{
+	if (*q == '\0')
+		return "Sök";
+	if (page > 1)
+		return arena_printf(ar, "Sökresultat för ”%s”, sida %ld", q,
+		    page);
+	return arena_printf(ar, "Sökresultat för ”%s”", q);
+}
+
+/*
+ * GET /sok -- search.
+ * Query: q (the words; may be absent, empty or anything at all), sida.
+ * Statuses: 200 (also for no hits and for a q with no words), 400 (a
+ * sida that cannot be a page), 404 (a page past the last), 500.
+ */
+void
+page_search(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct search_result	 r;
+	struct tdict		*root;
+	const char		*q = req_query(rq, "q"), *match;
+	long			 page = read_page(rq), pages = 0;
+	size_t			 i;
+	enum status		 st = ST_BADREQ;
+
+	memset(&r, 0, sizeof(r));
+	if (page < 0)
+		goto out;
+	q = q != NULL && q[strspn(q, " \t\r\n")] != '\0' ? q : "";
+	if (*q != '\0' && search_match_query(&app->arena, q, &match) > 0 &&
+	    (st = store_search(app->store, &app->arena, match, clock_now(),
+	    SEARCH_PER_PAGE, (size_t)(page - 1) * SEARCH_PER_PAGE,
+	    &r)) != ST_OK)
+		goto out;
+	pages = (long)((r.total + SEARCH_PER_PAGE - 1) / SEARCH_PER_PAGE);
+	if (page > 1 && page > pages) {
+		st = ST_NOTFOUND;
+		goto out;
+	}
+	st = ST_OK;
+	root = page_layout(app, rq, search_title(&app->arena, q, page),
+	    search_href(&app->arena, q, page), NULL);
+	td_text(root, "meta_description",
+	    "Sök bland nyheter, pressmeddelanden och ämnen.");
+	td_bool(root, "noindex", *q != '\0');
+	td_text(root, "q", q);
+	fill_total(root, q, r.total);
+	td_bool(root, "has_items", r.n > 0);
+	td_list(root, "items");
+	for (i = 0; i < r.n; i++)
+		fill_hit(&app->arena, td_item(root, "items"), &r.items[i]);
+	fill_pager(&app->arena, root, q, page, pages);
+	page_render(app, rq, rs, "search", root);
+out:
+	if (st != ST_OK)
+		page_error(app, rq, rs, st);
+}

@@ -1,0 +1,134 @@
+/*
+ * a11ycheck.c -- accessibility warnings for an article body: skipped
+ * heading levels, vague link texts, images without alt text.  The
+ * Markdown is parsed by md.c (md_outline); this file holds the policy
+ * and the Swedish wording.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "a11ycheck.h"
+#include "md.h"
+
+/* Link texts that say nothing on their own (compared folded). */
+static const char *const vague[] = {
+	"här", "klicka här", "klicka", "tryck här", "läs mer", "läs mer här",
+	"mer", "mer info", "mer information", "länk", "länken", "denna länk",
+	"den här länken", "se här", "here", "click here", "click", "read more",
+	"more", "link", "this link", "more info", "learn more",
+};
+
+/* 1 for the bytes trimmed around a link text. */
+static int
+trim_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '.' || c == ',' || c == ':' ||
+	    c == ';' || c == '!' || c == '?' || c == '"' || c == '\'' ||
+	    c == '(' || c == ')' || c == '[' || c == ']' || c == '-' ||
+	    c == '>' || c == '<';
+}
+
+/* Lower-case ASCII and the Swedish capitals Å Ä Ö (UTF-8) into out. */
+static void
+fold(const char *s, size_t n, char *out)
+{
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xc3 && i + 1 < n && ((unsigned char)s[i + 1] == 0x85 ||
+		    (unsigned char)s[i + 1] == 0x84 ||
+		    (unsigned char)s[i + 1] == 0x96)) {
+			out[k++] = (char)c;
+			out[k++] = (char)(s[++i] + 0x20);
+			continue;
+		}
+		out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	out[k] = '\0';
+}
+
+int
+a11y_vague_link(const char *text)
+{
+	char	 buf[64];
+	size_t	 b = 0, e = strlen(text), i;
+
+	while (b < e && trim_char(text[b]))
+		b++;
+	while (e > b && trim_char(text[e - 1]))
+		e--;
+	if (e - b >= sizeof(buf))
+		return 0;
+	fold(text + b, e - b, buf);
+	for (i = 0; i < sizeof(vague) / sizeof(vague[0]); i++)
+		if (strcmp(buf, vague[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append a warning to *out (grown in ar). */
+static void
+warn(struct arena *ar, struct a11y_warning **out, size_t *n,
+    enum a11y_kind kind, int line, char *message)
+{
+	struct a11y_warning	*w = arena_alloc(ar, (*n + 1) * sizeof(*w));
+
+	if (*n)
+		memcpy(w, *out, *n * sizeof(*w));
+	w[*n].kind = kind;
+	w[*n].line = line;
+	w[*n].message = message;
+	*out = w;
+	(*n)++;
+}
+
+static void
+check_item(struct arena *ar, const struct md_item *it, int *prev,
+    struct a11y_warning **out, size_t *n)
+{
+	switch (it->kind) {
+	case MD_HEADING:
+		if (it->level > *prev + 1)
+			warn(ar, out, n, A11Y_HEADING_SKIP, it->line,
+			    arena_printf(ar, "Rad %d: rubriken \"%s\" hoppar "
+			    "över en nivå (nivå %d efter nivå %d). Använd "
+			    "rubriknivåerna i ordning; \"##\" är den första "
+			    "nivån i brödtexten.", it->line, it->text,
+			    it->level, *prev));
+		*prev = it->level;
+		break;
+	case MD_LINK:
+		if (it->text[0] == '\0' || a11y_vague_link(it->text))
+			warn(ar, out, n, A11Y_LINK_TEXT, it->line,
+			    arena_printf(ar, "Rad %d: länktexten \"%s\" säger "
+			    "inte vart länken leder. Skriv vad läsaren hittar "
+			    "där, till exempel \"Läs rapporten om ...\".",
+			    it->line, it->text));
+		break;
+	case MD_IMAGE:
+		if (it->text[0] == '\0')
+			warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
+			    arena_printf(ar, "Rad %d: bilden %s saknar "
+			    "alternativtext. Beskriv bilden inom hakparentesen: "
+			    "![beskrivning](adress).", it->line, it->url));
+		break;
+	}
+}
+
+size_t
+a11y_check(struct arena *ar, const char *md, struct a11y_warning **out)
+{
+	struct md_item	*items;
+	size_t		 nitems, i, n = 0;
+	int		 prev = 1;	/* the title is the h1 */
+
+	*out = NULL;
+	if (md_outline(ar, md, &items, &nitems) != ST_OK)
+		return 0;
+	for (i = 0; i < nitems; i++)
+		check_item(ar, &items[i], &prev, out, &n);
+	return n;
+}

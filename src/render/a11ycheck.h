@@ -1,0 +1,42 @@
+/*
+ * a11ycheck.h -- the editor's accessibility checks on an article body
+ * (EN 301 549 asks authoring tools to help authors make accessible
+ * content).
+ *
+ * a11y_check() reads the CommonMark through md_outline() and warns, in
+ * Swedish, about headings that skip a level (the title is the page's
+ * h1, so the body starts at h2; "#" renders as h2), link texts that say
+ * nothing out of context ("här", "klicka här", "läs mer", "länk",
+ * "here", "click here", "read more", ...) and images without alt text.
+ * The preview shows the warnings; publishing with warnings needs an
+ * explicit override.
+ */
+#ifndef A11YCHECK_H
+#define A11YCHECK_H
+
+#include <stddef.h>
+
+enum a11y_kind {
+	A11Y_HEADING_SKIP,
+	A11Y_LINK_TEXT,
+	A11Y_IMAGE_ALT
+};
+
+struct a11y_warning {
+	enum a11y_kind	 kind;
+	int		 line;		/* source line, 1-based */
+	const char	*message;	/* Swedish, for the page */
+};
+
+struct arena;
+
+/* Check md; *out (arena, NULL when none) gets the warnings in document
+ * order.  Returns how many.  A body md_render() refuses gives none
+ * (the form reports that separately). */
+size_t	a11y_check(struct arena *, const char *md, struct a11y_warning **out);
+
+/* 1 if text (trimmed of spaces and punctuation, any case) is one of the
+ * link texts that make no sense out of context. */
+int	a11y_vague_link(const char *text);
+
+#endif

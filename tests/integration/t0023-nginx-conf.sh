@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# t0023-nginx-conf.sh -- the nginx configs in deploy/ are valid, and the
+# production one works: the README's `nginx -t` step, checked in the suite.
+#
+# deploy/nginx-dev.conf.in is rendered as ./dev run does and tested with
+# nginx -t.  deploy/nginx-site.conf is tested inside a stand-in for
+# Debian's /etc/nginx/nginx.conf, with its paths (certificate, logs,
+# socket, public/) rewritten to a temp dir and a throw-away self-signed
+# certificate; then that nginx is started on loopback ports in front of
+# the test site and checked over HTTPS and HTTP/2: HSTS, the app's pages,
+# static files with the security headers, the plain-HTTP redirect.
+. "$(dirname "$0")/lib.sh"
+site_start
+
+# 1. The development config.
+mkdir -p "$T/dev"
+"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" 8 "$T/sock" "$PRESSRUM_SRC/public" \
+    "$T/dev" >"$T/dev/nginx.conf"
+check "render-nginx-conf.sh renders the dev config" test $? -eq 0
+nginx -t -q -p "$T/dev" -c "$T/dev/nginx.conf" 2>"$T/dev/t.err"
+check "nginx -t accepts the dev config" test $? -eq 0
+cat "$T/dev/t.err"
+check "render-nginx-conf.sh refuses a bad port" \
+    sh -c '! "$1" x y "$2" "$3" >/dev/null 2>&1' - \
+    "$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PRESSRUM_SRC/public" "$T/dev"
+
+# 2. The production config, with its paths moved into $T/prod.
+P=$T/prod
+mkdir -p "$P/logs"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=nyheter.example.se \
+    -keyout "$P/key.pem" -out "$P/cert.pem" >/dev/null 2>&1
+check "a self-signed test certificate" test -s "$P/cert.pem"
+https_port=$(free_port)
+http_port=$(free_port)
+sed -e "s|/etc/letsencrypt/live/nyheter.example.se/fullchain.pem|$P/cert.pem|" \
+    -e "s|/etc/letsencrypt/live/nyheter.example.se/privkey.pem|$P/key.pem|" \
+    -e "s|/var/log/nginx/|$P/logs/|g" \
+    -e "s|unix:/run/pressrum/pressrum.sock|unix:$SOCKET|" \
+    -e "s|/opt/pressrum/public|$PRESSRUM_SRC/public|" \
+    -e "s|listen 443 ssl http2;|listen 127.0.0.1:$https_port ssl http2;|" \
+    -e "s|listen 80;|listen 127.0.0.1:$http_port;|" \
+    -e '/listen \[::\]/d' \
+    "$PRESSRUM_SRC/deploy/nginx-site.conf" >"$P/site.conf"
+check "every path of nginx-site.conf was moved to the test dir" \
+    sh -c '! grep -nE "/etc/letsencrypt|/var/log|/run/pressrum|/opt/pressrum|listen (80|443)" "$1"' \
+    - "$P/site.conf"
+user_line=""
+[ "$(id -u)" -eq 0 ] && user_line="user root root;"
+cat >"$P/nginx.conf" <<CONF
+# A stand-in for Debian's /etc/nginx/nginx.conf.
+$user_line
+worker_processes 1;
+pid $P/nginx.pid;
+error_log $P/logs/error.log warn;
+events { worker_connections 64; }
+http {
+	include /etc/nginx/mime.types;
+	default_type application/octet-stream;
+	client_body_temp_path $P/body_temp;
+	fastcgi_temp_path $P/fastcgi_temp;
+	proxy_temp_path $P/proxy_temp;
+	scgi_temp_path $P/scgi_temp;
+	uwsgi_temp_path $P/uwsgi_temp;
+	include $P/site.conf;
+}
+CONF
+nginx -t -q -p "$P" -c "$P/nginx.conf" 2>"$P/t.err"
+check "nginx -t accepts deploy/nginx-site.conf" test $? -eq 0
+cat "$P/t.err"
+
+nginx -p "$P" -c "$P/nginx.conf" -g 'daemon off;' </dev/null \
+    >>"$P/logs/stderr.log" 2>&1 &
+PROD_PID=$!
+trap 'stop_pid "$PROD_PID"; site_stop' EXIT
+for ((i = 0; i < 50; i++)); do
+	curl -sk -o /dev/null "https://127.0.0.1:$https_port/" && break
+	sleep 0.1
+done
+
+S=https://127.0.0.1:$https_port
+get "$S/" -k --http2
+assert_status 200
+assert_header Strict-Transport-Security '^max-age=[0-9]{8,}; includeSubDomains$'
+assert_header Content-Security-Policy "frame-ancestors 'none'"
+check "one CSP (the app's, not nginx's too)" \
+    test "$(header Content-Security-Policy | grep -c .)" = 1
+assert_header Server '^nginx$'
+check "answered over HTTP/2" \
+    test "$(curl -sk -o /dev/null -w '%{http_version}' --http2 "$S/")" = 2
+get "$S/nyheter" -k
+assert_status 200
+assert_body_contains '<html lang="sv"'
+for p in /css/site.css /favicon.svg; do
+	get "$S$p" -k
+	assert_status 200
+	assert_header Strict-Transport-Security '^max-age='
+	assert_header Content-Security-Policy "default-src 'self'"
+	assert_header X-Content-Type-Options '^nosniff$'
+	assert_header Referrer-Policy .
+	assert_header Permissions-Policy .
+	assert_header Cache-Control 'max-age=[0-9]{5,}'
+done
+get "$S/finns-inte" -k
+assert_status 404
+assert_header Strict-Transport-Security '^max-age='
+get "http://127.0.0.1:$http_port/nyheter?sida=2"
+assert_status 301
+assert_header Location '^https://[^/]+/nyheter\?sida=2$'
+
+check "no sanitizer report and no worker crash in the server log" \
+    sh -c '! grep -qE "AddressSanitizer|LeakSanitizer|runtime error:|killed by signal" "$1"' \
+    - "$T/server.log"
+
+done_testing

@@ -1,0 +1,352 @@
+#!/usr/bin/env bash
+# t0031-editor.sh -- the article editor over HTTP through nginx: a draft
+# is not public; publishing shows it on /nyheter, its topic page and the
+# feed; editing, unpublishing (404 again, revisions kept), scheduling
+# (public once the test clock passes the time), slug clashes and missing
+# titles (the text kept), edit conflicts (409, nothing overwritten),
+# embargo preview links (noindex, logged, revoked, redirect once
+# public), the accessibility check on publishing, deleting drafts,
+# revisions (compare, restore), the preview, topics and roles.
+TEST_CLOCK=1
+. "$(dirname "$0")/lib.sh"
+
+PW=losenord-123
+
+mkuser() {
+	printf '%s\n' "$PW" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
+	    --db "$DB" >/dev/null 2>&1 || bail "user add $1 failed"
+}
+
+signin() {
+	rm -f "$T/$1.jar"
+	post /admin/logga-in -c "$T/$1.jar" -H "Origin: $BASE" \
+	    --data-urlencode "namn=$1" --data-urlencode "losenord=$PW"
+	[ "$STATUS" = 303 ] || bail "$1 could not sign in ($STATUS)"
+}
+
+csrf_of() {
+	curl -s -b "$T/$1.jar" "$BASE/admin" |
+	    grep -o 'name="csrf" value="[^"]*"' | head -n 1 |
+	    sed 's/.*value="//; s/"$//'
+}
+
+# as NAME METHOD PATH [curl args]: with NAME's session (and csrf, Origin).
+as() {
+	local who=$1 method=$2 path=$3
+	shift 3
+	if [ "$method" = POST ]; then
+		request POST "$path" -b "$T/$who.jar" -H "Origin: $BASE" \
+		    --data-urlencode "csrf=$(csrf_of "$who")" "$@"
+	else
+		request "$method" "$path" -b "$T/$who.jar" "$@"
+	fi
+}
+
+q() { sqlite3 "$DB" "$1"; }
+
+assert_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi
+}
+
+# The article id in the last 303's Location.
+loc_id() {
+	header Location | sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p'
+}
+
+# save ID|new ACTION VERSION [more curl args]: post the form.
+save() {
+	local id=$1 action=$2 version=$3 path=/admin/artiklar
+	shift 3
+	[ "$id" = new ] || path=/admin/artiklar/$id
+	as rita POST "$path" --data-urlencode "action=$action" \
+	    --data-urlencode "version=$version" "$@"
+}
+
+site_start
+mkuser rita redaktor
+mkuser presse press
+signin rita
+signin presse
+
+TITLE="Regeringen ger 20 miljoner kronor till jämställdhet och kvinnofrid"
+SLUG=regeringen-ger-20-miljoner-kronor-till-jamstalldhet-och-kvinnofrid
+BODY='Regeringen har beslutat att ge SKR 20 miljoner kronor.
+
+## Bakgrund
+
+Satsningen fortsätter arbetet med [jämställdhetsintegrering i kommunerna](/amnen/jamstalldhet).'
+LEAD="SKR får 20 miljoner kronor för arbetet."
+FIELDS=(--data-urlencode "kind=nyhet" --data-urlencode "title=$TITLE"
+    --data-urlencode "body=$BODY" --data-urlencode "lang=sv"
+    --data-urlencode "topic=1" --data-urlencode "expert=1"
+    --data-urlencode "expert=2"
+    --data-urlencode "link_title_1=Ämnet jämställdhet"
+    --data-urlencode "link_url_1=/amnen/jamstalldhet")
+
+# --- roles ---------------------------------------------------------------
+as presse GET /admin/artiklar
+assert_status 403
+as presse POST /admin/artiklar --data-urlencode action=utkast \
+    --data-urlencode title=X
+assert_status 403
+as rita GET /admin/artiklar
+assert_status 200
+assert_body_contains "Ny artikel"
+as rita GET /admin/artiklar/ny
+assert_status 200
+assert_body_contains "Förhandsgranska"
+
+# --- preview saves nothing ------------------------------------------------
+n0=$(q "SELECT count(*) FROM article")
+save new forhandsgranska 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 200
+assert_body_contains "Förhandsgranskning – inte publicerad"
+assert_body_contains "<h1>$TITLE</h1>"
+assert_body_contains "Love Nordenmark"
+assert_body_contains 'id="sakkunnig"'
+assert_header X-Robots-Tag noindex
+assert_eq "preview saved nothing" "$(q "SELECT count(*) FROM article")" "$n0"
+save new tillbaka 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 200
+assert_body_contains "SKR får 20 miljoner kronor för arbetet."
+
+# --- draft, publish, edit, unpublish ---------------------------------------
+save new utkast 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 303
+ID=$(loc_id)
+check "new article id from Location ($ID)" test -n "$ID"
+assert_eq "draft status" "$(q "SELECT status FROM article WHERE id=$ID")" draft
+get "/nyheter/$SLUG"
+assert_status 404
+as rita GET "/admin/artiklar/$ID?klart=skapad"
+assert_body_contains "Artikeln är sparad som utkast."
+assert_body_contains "Radera utkast"
+
+save "$ID" publicera 1 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 303
+as rita GET "/admin/artiklar/$ID?klart=publicerad"
+assert_body_contains "Artikeln är publicerad."
+assert_body_contains "/nyheter/$SLUG"
+get "/nyheter/$SLUG"
+assert_status 200
+assert_body_contains "Jenny Norén"
+get /nyheter
+assert_body_contains "$TITLE"
+get /amnen/jamstalldhet
+assert_body_contains "$TITLE"
+get /nyheter.atom
+assert_body_contains "$TITLE"
+
+save "$ID" spara 2 "${FIELDS[@]}" --data-urlencode "lead=En ny ingress."
+assert_status 303
+get "/nyheter/$SLUG"
+assert_body_contains "En ny ingress."
+
+save "$ID" avpublicera 3 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 303
+get "/nyheter/$SLUG"
+assert_status 404
+assert_eq "unpublished keeps the row" \
+    "$(q "SELECT status FROM article WHERE id=$ID")" unpublished
+as rita GET "/admin/artiklar/$ID/versioner"
+assert_status 200
+for v in 1 2 3 4; do
+	assert_body_contains "Version $v"
+done
+as rita GET "/admin/artiklar/$ID/versioner/jamfor?a=2&b=3"
+assert_status 200
+assert_body_contains "<del>SKR får 20 miljoner kronor för arbetet.</del>"
+assert_body_contains "<ins>En ny ingress.</ins>"
+as rita GET "/admin/artiklar/$ID/versioner/2"
+assert_status 200
+assert_body_contains "SKR får 20 miljoner kronor för arbetet."
+as rita GET "/admin/artiklar/$ID/versioner/99"
+assert_status 404
+assert_eq "audit rows for the article" \
+    "$(q "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE object_type='article' AND object_id=$ID ORDER BY id)")" \
+    "skapade,publicerade,sparade,avpublicerade"
+assert_eq "audit keeps before and after" \
+    "$(q "SELECT json_extract(before_json, '\$.lead') || '|' || json_extract(after_json, '\$.lead') FROM audit_log WHERE object_id=$ID AND action='sparade'")" \
+    "SKR får 20 miljoner kronor för arbetet.|En ny ingress."
+
+# restore version 2 (status stays unpublished)
+as rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2
+assert_status 303
+assert_eq "restored lead" "$(q "SELECT lead || '|' || status || '|' || version FROM article WHERE id=$ID")" \
+    "SKR får 20 miljoner kronor för arbetet.|unpublished|5"
+assert_eq "restore audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$ID AND action='återställde version 2'")" 1
+
+# deleting a published-once article is refused
+as rita POST "/admin/artiklar/$ID/radera"
+assert_status 409
+assert_eq "not deleted" "$(q "SELECT count(*) FROM article WHERE id=$ID")" 1
+
+# --- scheduling ---------------------------------------------------------
+D=$(TZ=Europe/Stockholm date -d '+1 hour' +%Y-%m-%d)
+H=$(TZ=Europe/Stockholm date -d '+1 hour' +%H:%M)
+save new schemalagg 0 --data-urlencode "kind=pressmeddelande" \
+    --data-urlencode "title=Schemalagt pressmeddelande om vården" \
+    --data-urlencode "lead=Kommer om en timme." --data-urlencode "body=Text." \
+    --data-urlencode "lang=sv" --data-urlencode "topic=1" \
+    --data-urlencode "pub_date=$D" --data-urlencode "pub_time=$H"
+assert_status 303
+SID=$(loc_id)
+as rita GET "/admin/artiklar/$SID?klart=schemalagd"
+assert_body_contains "Artikeln är schemalagd"
+get /nyheter/schemalagt-pressmeddelande-om-varden
+assert_status 404
+get /nyheter
+assert_body_lacks "Schemalagt pressmeddelande om vården"
+q "INSERT OR REPLACE INTO setting(key,value) VALUES('test_clock_offset','7200')"
+get /nyheter/schemalagt-pressmeddelande-om-varden
+assert_status 200
+get /amnen/jamstalldhet
+assert_body_contains "Schemalagt pressmeddelande om vården"
+q "DELETE FROM setting WHERE key='test_clock_offset'"
+# a time in the past is refused
+save new schemalagg 0 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=För sent" --data-urlencode "lead=L" \
+    --data-urlencode "body=B" --data-urlencode "lang=sv" \
+    --data-urlencode "pub_date=2020-01-01" --data-urlencode "pub_time=10:00"
+assert_status 400
+assert_body_contains "Tiden har redan passerat"
+
+# --- bad input keeps the text -------------------------------------------
+n0=$(q "SELECT count(*) FROM article")
+save new utkast 0 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Något helt annat" \
+    --data-urlencode "slug=fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid" \
+    --data-urlencode "body=Min unika text 4711."
+case $STATUS in 409|400) pass "slug clash -> $STATUS" ;; *) fail "slug clash -> $STATUS" ;; esac
+assert_body_contains "används redan av artikeln"
+assert_body_contains "Min unika text 4711."
+save new utkast 0 --data-urlencode "kind=nyhet" --data-urlencode "title=" \
+    --data-urlencode "body=Text utan rubrik 0815."
+assert_status 400
+assert_body_contains "Skriv en rubrik."
+assert_body_contains "Text utan rubrik 0815."
+assert_body_contains 'aria-invalid="true"'
+save new utkast 0 --data-urlencode "kind=nyhet" --data-urlencode "title=Länkfel" \
+    --data-urlencode "link_title_1=Farlig" \
+    --data-urlencode "link_url_1=javascript:alert(1)"
+assert_status 400
+assert_body_contains "Länk 1: adressen ska börja med"
+assert_eq "bad input saved nothing" "$(q "SELECT count(*) FROM article")" "$n0"
+
+# --- conflict -------------------------------------------------------------
+save new utkast 0 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Original."
+CID=$(loc_id)
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Först sparad."
+assert_status 303
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 409
+assert_body_contains "Någon annan har ändrat artikeln"
+assert_body_contains "Andra försöket."
+assert_body_contains '<input type="hidden" name="version" value="2">'
+assert_eq "first save kept" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Först sparad."
+save "$CID" utkast 2 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 303
+assert_eq "knowing overwrite" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Andra försöket."
+
+# --- embargo preview links -------------------------------------------------
+as rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
+assert_status 200
+TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
+check "token shown once (${#TOKEN} chars)" test "${#TOKEN}" = 43
+assert_eq "only the hash stored" "$(q "SELECT count(*) FROM preview_link WHERE token_hash='$TOKEN'")" 0
+get "/forhandsvisning/$TOKEN"
+assert_status 200
+assert_header X-Robots-Tag noindex
+assert_body_contains '<meta name="robots" content="noindex">'
+assert_body_contains "Under embargo"
+assert_body_contains "<h1>Konfliktartikel</h1>"
+assert_eq "opening logged" "$(q "SELECT count(*) FROM preview_open")" 1
+as rita GET "/admin/artiklar/$CID"
+assert_body_contains "1 gånger"
+LID=$(q "SELECT id FROM preview_link WHERE article_id=$CID")
+as rita POST "/admin/artiklar/$CID/forhandslank/$LID/aterkalla"
+assert_status 303
+get "/forhandsvisning/$TOKEN"
+assert_status 410
+assert_body_contains "Länken gäller inte längre"
+get "/forhandsvisning/kort"
+assert_status 410
+as rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
+TOKEN2=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
+save "$CID" publicera 3 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "lead=Ingress." \
+    --data-urlencode "body=Andra försöket." --data-urlencode "lang=sv"
+assert_status 303
+get "/forhandsvisning/$TOKEN2"
+assert_status 303
+assert_header Location "/nyheter/konfliktartikel$"
+q "UPDATE preview_link SET expires_at = 1"
+get "/forhandsvisning/$TOKEN2"
+assert_status 410
+
+# --- accessibility check on publishing --------------------------------------
+save new publicera 0 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Vag länk" --data-urlencode "lead=Ingress." \
+    --data-urlencode "body=Läs rapporten [här](https://x.example)." \
+    --data-urlencode "lang=sv"
+assert_status 400
+assert_body_contains "länktexten"
+assert_body_contains "Jag har granskat varningarna och publicerar ändå"
+get /nyheter/vag-lank
+assert_status 404
+save new publicera 0 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Vag länk" --data-urlencode "lead=Ingress." \
+    --data-urlencode "body=Läs rapporten [här](https://x.example)." \
+    --data-urlencode "lang=sv" --data-urlencode "override_a11y=1"
+assert_status 303
+get /nyheter/vag-lank
+assert_status 200
+
+# --- deleting a draft -----------------------------------------------------
+save new utkast 0 --data-urlencode "kind=nyhet" --data-urlencode "title=Kasta mig"
+DID=$(loc_id)
+as rita GET "/admin/artiklar/$DID/radera"
+assert_status 200
+assert_body_contains "Ja, radera utkastet"
+as rita POST "/admin/artiklar/$DID/radera"
+assert_status 303
+assert_eq "draft deleted" "$(q "SELECT count(*) FROM article WHERE id=$DID")" 0
+assert_eq "delete audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$DID AND action='raderade utkast'")" 1
+
+# --- list filter ------------------------------------------------------------
+as rita GET "/admin/artiklar?status=unpublished"
+assert_body_contains "$TITLE"
+assert_body_contains "Avpublicerad"
+as rita GET "/admin/artiklar?status=draft"
+assert_body_lacks "$TITLE"
+
+# --- topics -----------------------------------------------------------------
+as rita GET /admin/amnen
+assert_status 200
+assert_body_contains "Jämställdhet"
+as rita POST /admin/amnen --data-urlencode "name=Bostad och byggande" \
+    --data-urlencode "lead=Om bostäder." --data-urlencode "body=## Mål" \
+    --data-urlencode "published=1" --data-urlencode "version=0"
+assert_status 303
+get /amnen/bostad-och-byggande
+assert_status 200
+TID=$(q "SELECT id FROM topic WHERE slug='bostad-och-byggande'")
+as rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad och byggande" \
+    --data-urlencode "slug=bostad-och-byggande" --data-urlencode "version=1"
+assert_status 303
+get /amnen/bostad-och-byggande
+assert_status 404
+as rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad" \
+    --data-urlencode "slug=bostad-och-byggande" --data-urlencode "version=1"
+assert_status 409
+as rita POST "/admin/amnen/$TID" --data-urlencode "name=" \
+    --data-urlencode "lead=Kvar 31337" --data-urlencode "version=2"
+assert_status 400
+assert_body_contains "Kvar 31337"
+assert_eq "topic audit" "$(q "SELECT count(*) FROM audit_log WHERE object_type='topic' AND object_id=$TID AND before_json IS NOT NULL")" 1
+
+done_testing

@@ -1,0 +1,148 @@
+/*
+ * test_diff.c -- the revision diff: lines and words that changed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util/arena.h"
+#include "render/diff.h"
+
+static struct arena	 ar;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	arena_init(&ar);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	arena_free(&ar);
+	return 0;
+}
+
+/* The diff as a string: one char per line (' ', '-', '+'). */
+static const char *
+shape(const struct diff *d)
+{
+	char	*s = arena_alloc(&ar, d->n + 1);
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++)
+		s[i] = d->lines[i].op == DIFF_SAME ? ' ' :
+		    d->lines[i].op == DIFF_DEL ? '-' : '+';
+	return s;
+}
+
+static void
+test_same(void **state)
+{
+	struct diff	d;
+
+	(void)state;
+	diff_text(&ar, "a\nb\nc", "a\nb\nc", &d);
+	assert_string_equal(shape(&d), "   ");
+	assert_int_equal(d.ndel + d.nadd, 0);
+	diff_text(&ar, "", "", &d);
+	assert_int_equal(d.n, 0);
+	diff_text(&ar, NULL, "x", &d);
+	assert_string_equal(shape(&d), "+");
+}
+
+static void
+test_insert_delete(void **state)
+{
+	struct diff	d;
+
+	(void)state;
+	diff_text(&ar, "a\nb\nc\nd", "a\nc\nd\ne", &d);
+	assert_string_equal(shape(&d), " -  +");
+	assert_string_equal(d.lines[1].text, "b");
+	assert_string_equal(d.lines[4].text, "e");
+	assert_int_equal(d.ndel, 1);
+	assert_int_equal(d.nadd, 1);
+	diff_text(&ar, "x\r\ny\r\n", "x\ny\n", &d);
+	assert_string_equal(shape(&d), "  ");
+}
+
+static void
+test_words(void **state)
+{
+	struct diff	d;
+	const struct diff_line *del, *add;
+
+	(void)state;
+	diff_text(&ar, "intro\nSKR ger 10 miljoner kronor\nslut",
+	    "intro\nSKR ger 20 miljoner kronor\nslut", &d);
+	assert_string_equal(shape(&d), " -+ ");
+	del = &d.lines[1];
+	add = &d.lines[2];
+	assert_int_equal(del->nsegs, 3);
+	assert_int_equal(del->segs[0].op, DIFF_SAME);
+	assert_string_equal(del->segs[0].text, "SKR ger ");
+	assert_int_equal(del->segs[1].op, DIFF_DEL);
+	assert_string_equal(del->segs[1].text, "10");
+	assert_int_equal(add->segs[1].op, DIFF_ADD);
+	assert_string_equal(add->segs[1].text, "20");
+	assert_string_equal(add->segs[2].text, " miljoner kronor");
+}
+
+static void
+test_unpaired(void **state)
+{
+	struct diff	d;
+
+	(void)state;
+	diff_text(&ar, "a\nb", "c", &d);
+	assert_string_equal(shape(&d), "--+");
+	assert_null(d.lines[0].segs);
+	assert_null(d.lines[2].segs);
+	/* Paired lines with only spaces in common stay whole. */
+	diff_text(&ar, "alfa beta gamma", "delta epsilon zeta", &d);
+	assert_string_equal(shape(&d), "-+");
+	assert_null(d.lines[0].segs);
+	assert_null(d.lines[1].segs);
+}
+
+static void
+test_large(void **state)
+{
+	char		*a, *b;
+	size_t		 i, n = 5000;
+	struct diff	 d;
+
+	(void)state;
+	a = arena_alloc(&ar, n * 8);
+	b = arena_alloc(&ar, n * 8);
+	for (i = 0; i < n; i++) {
+		strcat(a, i % 2 ? "x\n" : "y\n");
+		strcat(b, i % 3 ? "x\n" : "z\n");
+	}
+	diff_text(&ar, a, b, &d);
+	assert_true(d.n >= n);
+	assert_true(d.ndel > 0 && d.nadd > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_insert_delete, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unpaired, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

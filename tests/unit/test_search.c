@@ -1,0 +1,372 @@
+/*
+ * test_search.c -- search: the query sanitizer (search_match_query())
+ * and store_search() over a small migrated database.
+ *
+ * The sanitizer is checked two ways: exact output for typical input,
+ * and for hostile input that FTS5 accepts whatever it makes (every
+ * result is run as a MATCH against an in-memory FTS5 table built like
+ * the real one).  The store tests insert their own rows (Swedish
+ * letters, a compound word, title against body, drafts, a scheduled
+ * article, a script in a body) and search them at a fixed now.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "util/arena.h"
+#include "store/search.h"
+#include "store/store.h"
+
+#define NOW	INT64_C(1795431600)	/* 2026-11-23 12:00 +01:00 */
+
+static void
+check_query(const char *q, size_t nwant, const char *want)
+{
+	struct arena	 ar;
+	const char	*out = NULL;
+
+	arena_init(&ar);
+	assert_int_equal(search_match_query(&ar, q, &out), nwant);
+	assert_non_null(out);
+	assert_string_equal(out, want);
+	arena_free(&ar);
+}
+
+static void
+test_query_words(void **state)
+{
+	(void)state;
+	check_query("", 0, "");
+	check_query(NULL, 0, "");
+	check_query("   ", 0, "");
+	check_query("skola", 1, "\"skola\"*");
+	check_query("Jämställdhet i skolan", 3,
+	    "\"Jämställdhet\"* AND \"i\"* AND \"skolan\"*");
+	check_query("jämställdhet*", 1, "\"jämställdhet\"*");
+	check_query("  här,har;hår  ", 3, "\"här\"* AND \"har\"* AND \"hår\"*");
+	check_query("covid-19", 2, "\"covid\"* AND \"19\"*");
+	check_query("»citat« – “smart” …", 2, "\"citat\"* AND \"smart\"*");
+	/* A decomposed ä (a + U+0308) is composed. */
+	check_query("ha\xcc\x88r", 1, "\"här\"*");
+}
+
+static void
+test_query_syntax_is_dropped(void **state)
+{
+	(void)state;
+	check_query("\"", 0, "");
+	check_query("()", 0, "");
+	check_query("*", 0, "");
+	check_query("-", 0, "");
+	check_query("^", 0, "");
+	check_query(":", 0, "");
+	check_query("\"a\" AND", 2, "\"a\"* AND \"AND\"*");
+	check_query("NEAR(a b, 3)", 4,
+	    "\"NEAR\"* AND \"a\"* AND \"b\"* AND \"3\"*");
+	check_query("title:skola", 2, "\"title\"* AND \"skola\"*");
+	check_query("a OR b NOT c", 5,
+	    "\"a\"* AND \"OR\"* AND \"b\"* AND \"NOT\"* AND \"c\"*");
+	check_query("\"\"\"x\"\"\"", 1, "\"x\"*");
+	check_query("{title lead}: x", 3,
+	    "\"title\"* AND \"lead\"* AND \"x\"*");
+}
+
+static void
+test_query_limits(void **state)
+{
+	char	 q[600];
+
+	(void)state;
+	check_query("a b c d e f g h i j k l m n o", SEARCH_MAX_TERMS,
+	    "\"a\"* AND \"b\"* AND \"c\"* AND \"d\"* AND \"e\"* AND "
+	    "\"f\"* AND \"g\"* AND \"h\"* AND \"i\"* AND \"j\"* AND "
+	    "\"k\"* AND \"l\"*");
+	/* Only the first SEARCH_MAX_BYTES bytes are read; a letter cut in
+	 * two at the limit is dropped, not half-copied. */
+	memset(q, 'a', sizeof(q) - 1);
+	q[sizeof(q) - 1] = '\0';
+	q[SEARCH_MAX_BYTES - 1] = '\xc3';
+	q[SEARCH_MAX_BYTES] = '\xa4';
+	{
+		struct arena	 ar;
+		const char	*out;
+
+		arena_init(&ar);
+		assert_int_equal(search_match_query(&ar, q, &out), 1);
+		assert_int_equal(strlen(out), SEARCH_MAX_BYTES - 1 + 3);
+		arena_free(&ar);
+	}
+	/* Malformed UTF-8 is a separator. */
+	check_query("a\xff" "b\xc3", 2, "\"a\"* AND \"b\"*");
+	/* Our own match markers never reach a query. */
+	check_query("x" SEARCH_MARK_START "y", 2, "\"x\"* AND \"y\"*");
+}
+
+/* Run match against an FTS5 table made like the real one. */
+static int
+fts5_accepts(sqlite3 *db, const char *match)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (*match == '\0')
+		return 1;	/* no words: store_search() finds nothing */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM t "
+	    "WHERE t MATCH ?1 ORDER BY bm25(t)", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW)
+		print_error("MATCH %s: %s\n", match, sqlite3_errmsg(db));
+	sqlite3_finalize(q);
+	return rc == SQLITE_ROW;
+}
+
+static void
+test_query_hostile_is_valid_fts5(void **state)
+{
+	static const char *const hostile[] = {
+		"\"", "(", ")", "AND", "OR", "NOT", "*", "-", "^", ":",
+		"NEAR(", "\"a\" AND", "a AND", "OR b", "NOT NOT", "a + b",
+		"title:x", "-x", "x*y", "^x", "\"unterminated", "((a)",
+		"{a b}:c", "NEAR(a b, 10)", "a\"b\"c", "\\\"", "';--",
+		"\xe2\x80\x93", "\xc2\xa0", "\xef\xbb\xbf", "\xf0\x9f\x98\x80",
+		"a\xcc\x88\xcc\x88", "\xcc\x88", "x\xee\x80\x80", "\x01\x02",
+	};
+	struct arena	 ar;
+	sqlite3		*db;
+	const char	*out;
+	char		 junk[2001];
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING "
+	    "fts5(title, lead, body, tokenize = 'unicode61 "
+	    "remove_diacritics 0', prefix = '2 3'); INSERT INTO t VALUES "
+	    "('and or not', 'near a b', 'här har')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	arena_init(&ar);
+	for (i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		(void)search_match_query(&ar, hostile[i], &out);
+		assert_true(fts5_accepts(db, out));
+	}
+	srand(4);
+	for (i = 0; i < 200; i++) {
+		size_t	 j;
+
+		for (j = 0; j < sizeof(junk) - 1; j++)
+			junk[j] = (char)(1 + rand() % 255);
+		junk[sizeof(junk) - 1] = '\0';
+		(void)search_match_query(&ar, junk, &out);
+		assert_true(strlen(out) < SEARCH_MAX_BYTES +
+		    SEARCH_MAX_TERMS * 8);
+		assert_true(fts5_accepts(db, out));
+	}
+	arena_free(&ar);
+	sqlite3_close(db);
+}
+
+/* --- store_search over a small database ---------------------------- */
+
+struct fixture {
+	char		 path[64];
+	struct store	*db;
+	struct arena	 ar;
+};
+
+static struct fixture	fx;
+
+static const char rows[] =
+    "INSERT INTO topic (id, slug, name, lead, body_md, published_at) VALUES"
+    " (1, 'skola', 'Skola', 'Om skolan.', 'Skolan här.', 1600000000),"
+    " (2, 'dold', 'Dolt ämne', 'Dolt.', 'hemligord', NULL);"
+    "INSERT INTO article (id, kind, slug, title, lead, body_md, status,"
+    " publish_at) VALUES"
+    " (1, 'nyhet', 'har', 'Vi har nyheter', '', 'Text.', 'published',"
+    "  1600000000),"
+    " (2, 'nyhet', 'har-prick', 'Platsen här', '', 'Text.', 'published',"
+    "  1600000000),"
+    " (3, 'nyhet', 'integrering', 'Rapport', 'Om arbetet.',"
+    "  'Jämställdhetsintegrering i kommuner.', 'published', 1600000000),"
+    " (4, 'nyhet', 'i-brodtext', 'Nyhet', 'Ingress.', 'Om budget i text.',"
+    "  'published', 1700000000),"
+    " (5, 'pressmeddelande', 'i-rubrik', 'Budget för skolan', 'Ingress.',"
+    "  'Annat.', 'published', 1600000000),"
+    " (6, 'nyhet', 'utkast', 'Utkast hemligord', '', '', 'draft', NULL),"
+    " (7, 'nyhet', 'planerad', 'Planerad hemligord', '', '', 'published',"
+    "  1900000000),"
+    " (8, 'nyhet', 'avpublicerad', 'Borta hemligord', '', '',"
+    "  'unpublished', 1600000000),"
+    " (9, 'nyhet', 'skript', 'Skript', '',"
+    "  'Före <script>alert(1)</script> efter skriptord.', 'published',"
+    "  1600000000);";
+
+static int
+group_setup(void **state)
+{
+	sqlite3	*db;
+	int	 fd, rc;
+
+	(void)state;
+	snprintf(fx.path, sizeof(fx.path), "/tmp/pressrum-search-XXXXXX");
+	if ((fd = mkstemp(fx.path)) < 0)
+		return -1;
+	close(fd);
+	unlink(fx.path);
+	if (store_migrate(fx.path) != ST_OK ||
+	    sqlite3_open(fx.path, &db) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_exec(db, rows, NULL, NULL, NULL);
+	sqlite3_close(db);
+	if (rc != SQLITE_OK || store_open(fx.path, &fx.db) != ST_OK)
+		return -1;
+	arena_init(&fx.ar);
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	char	 buf[80];
+
+	(void)state;
+	store_close(fx.db);
+	arena_free(&fx.ar);
+	unlink(fx.path);
+	snprintf(buf, sizeof(buf), "%s-wal", fx.path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", fx.path);
+	unlink(buf);
+	return 0;
+}
+
+/* Search q at NOW; the slugs of the hits, comma-separated, in order. */
+static const char *
+hits(const char *q, struct search_result *r)
+{
+	const char	*match, *s = "";
+	size_t		 i;
+
+	(void)search_match_query(&fx.ar, q, &match);
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, r),
+	    ST_OK);
+	for (i = 0; i < r->n; i++)
+		s = arena_printf(&fx.ar, "%s%s%s", s, i ? "," : "",
+		    r->items[i].slug);
+	assert_int_equal(r->total, (int64_t)r->n);
+	return s;
+}
+
+static void
+test_store_swedish_letters(void **state)
+{
+	struct search_result	 r;
+
+	(void)state;
+	assert_string_equal(hits("har", &r), "har");
+	/* A title match ranks above the topic's body match. */
+	assert_string_equal(hits("HÄR", &r), "har-prick,skola");
+	assert_string_equal(r.items[1].kind, "amne");
+}
+
+static void
+test_store_prefix_and_snippet(void **state)
+{
+	struct search_result	 r;
+
+	(void)state;
+	assert_string_equal(hits("jämställdhet", &r), "integrering");
+	assert_non_null(strstr(r.items[0].snippet, SEARCH_MARK_START
+	    "Jämställdhetsintegrering" SEARCH_MARK_END));
+	assert_string_equal(r.items[0].title_hl, "Rapport");
+}
+
+static void
+test_store_title_ranks_first(void **state)
+{
+	struct search_result	 r;
+
+	(void)state;
+	/* The body match is newer, the title match still comes first. */
+	assert_string_equal(hits("budget", &r), "i-rubrik,i-brodtext");
+	assert_string_equal(r.items[0].title_hl,
+	    SEARCH_MARK_START "Budget" SEARCH_MARK_END " för skolan");
+}
+
+static void
+test_store_only_public(void **state)
+{
+	struct search_result	 r;
+
+	(void)state;
+	assert_string_equal(hits("hemligord", &r), "");
+	assert_int_equal(r.total, 0);
+	/* At the scheduled time it is found, with no write. */
+	{
+		const char	*match;
+
+		(void)search_match_query(&fx.ar, "hemligord", &match);
+		assert_int_equal(store_search(fx.db, &fx.ar, match,
+		    1900000000, 10, 0, &r), ST_OK);
+		assert_int_equal(r.n, 1);
+		assert_string_equal(r.items[0].slug, "planerad");
+	}
+}
+
+static void
+test_store_paging(void **state)
+{
+	struct search_result	 r;
+	const char		*match;
+
+	(void)state;
+	(void)search_match_query(&fx.ar, "text", &match);
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 1, 1, &r),
+	    ST_OK);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.total, 3);
+	assert_string_equal(hits("skriptord", &r), "skript");
+	assert_non_null(strstr(r.items[0].snippet, "<script>"));
+}
+
+static void
+test_store_last_change(void **state)
+{
+	int64_t	 t = 0;
+
+	(void)state;
+	assert_int_equal(store_last_change(fx.db, NOW, &t), ST_OK);
+	assert_true(t >= 1700000000);	/* the newest public publish_at */
+	assert_int_equal(store_last_change(fx.db, 1900000000, &t), ST_OK);
+	assert_true(t >= 1900000000);	/* the scheduled one has come */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest query[] = {
+		cmocka_unit_test(test_query_words),
+		cmocka_unit_test(test_query_syntax_is_dropped),
+		cmocka_unit_test(test_query_limits),
+		cmocka_unit_test(test_query_hostile_is_valid_fts5),
+	};
+	const struct CMUnitTest store[] = {
+		cmocka_unit_test(test_store_swedish_letters),
+		cmocka_unit_test(test_store_prefix_and_snippet),
+		cmocka_unit_test(test_store_title_ranks_first),
+		cmocka_unit_test(test_store_only_public),
+		cmocka_unit_test(test_store_paging),
+		cmocka_unit_test(test_store_last_change),
+	};
+
+	return cmocka_run_group_tests(query, NULL, NULL) |
+	    cmocka_run_group_tests(store, group_setup, group_teardown);
+}
