@@ -11,8 +11,8 @@
 site_start
 
 N=${LEAK_REQUESTS:-2000}
-if ldd "$PRESSRUM_BIN" 2>/dev/null | grep -q libasan ||
-    nm "$PRESSRUM_BIN" 2>/dev/null | grep -q ' __asan_init'; then
+if ldd "$PRESSRUM_BIN" 2>/dev/null | grep libasan >/dev/null ||
+    nm "$PRESSRUM_BIN" 2>/dev/null | grep ' __asan_init' >/dev/null; then
 	mode=asan
 else
 	command -v valgrind >/dev/null || bail "valgrind is not installed"
