@@ -10,21 +10,6 @@
 #include "../util/arena.h"
 #include "store_int.h"
 
-/* Step a bound write statement once; ST_OK or ST_DBERR (logged). */
-static enum status
-run(struct store *db, enum query_id id)
-{
-	sqlite3_stmt	*q = db->stmt[id];
-	enum status	 st = ST_OK;
-
-	if (sqlite3_step(q) != SQLITE_DONE) {
-		store_log_error(db, id);
-		st = ST_DBERR;
-	}
-	stmt_done(q);
-	return st;
-}
-
 enum status
 store_account_add(struct store *db, const char *name, const char *display,
     const char *role, const char *pw_hash, int64_t now, int64_t *id)
@@ -99,7 +84,7 @@ store_account_set_login(struct store *db, int64_t id, int64_t now)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_ACCOUNT_SET_LOGIN);
+	return stmt_run(db, Q_ACCOUNT_SET_LOGIN);
 }
 
 enum status
@@ -116,7 +101,7 @@ store_session_add(struct store *db, const char *token_hash,
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_SESSION_INSERT);
+	return stmt_run(db, Q_SESSION_INSERT);
 }
 
 enum status
@@ -155,7 +140,7 @@ store_session_end(struct store *db, const char *token_hash)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_SESSION_DELETE);
+	return stmt_run(db, Q_SESSION_DELETE);
 }
 
 enum status
@@ -168,14 +153,14 @@ store_prune(struct store *db, int64_t now, int64_t before)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	if ((st = run(db, Q_SESSION_PRUNE)) != ST_OK)
+	if ((st = stmt_run(db, Q_SESSION_PRUNE)) != ST_OK)
 		return st;
 	q = db->stmt[Q_LOGIN_ATTEMPT_PRUNE];
 	if (bind_int64(q, ":before", before) != SQLITE_OK) {
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_LOGIN_ATTEMPT_PRUNE);
+	return stmt_run(db, Q_LOGIN_ATTEMPT_PRUNE);
 }
 
 enum status
@@ -188,7 +173,7 @@ store_login_failed(struct store *db, const char *key, int64_t now)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_LOGIN_ATTEMPT_INSERT);
+	return stmt_run(db, Q_LOGIN_ATTEMPT_INSERT);
 }
 
 enum status
@@ -224,5 +209,5 @@ store_login_clear(struct store *db, const char *key)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return run(db, Q_LOGIN_ATTEMPT_CLEAR);
+	return stmt_run(db, Q_LOGIN_ATTEMPT_CLEAR);
 }

@@ -129,7 +129,7 @@ end_sessions(struct store *db, int64_t id)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return staff_run(db, Q_ACCOUNT_ADMIN_END_SESSIONS);
+	return stmt_run(db, Q_ACCOUNT_ADMIN_END_SESSIONS);
 }
 
 /* The update itself, after the last-admin check. */
@@ -152,7 +152,7 @@ account_write(struct store *db, int64_t id, const char *display_name,
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	if (staff_run(db, Q_ACCOUNT_ADMIN_UPDATE) != ST_OK)
+	if (stmt_run(db, Q_ACCOUNT_ADMIN_UPDATE) != ST_OK)
 		return ST_DBERR;
 	return disabled ? end_sessions(db, id) : ST_OK;
 }
@@ -204,7 +204,7 @@ store_account_set_password(struct store *db, int64_t who, int64_t id,
 	    bind_int64(q, ":now", now) != SQLITE_OK ||
 	    bind_int64(q, ":id", id) != SQLITE_OK)
 		stmt_done(q);
-	else if ((st = staff_run(db, Q_ACCOUNT_ADMIN_SET_PASSWORD)) ==
+	else if ((st = stmt_run(db, Q_ACCOUNT_ADMIN_SET_PASSWORD)) ==
 	    ST_OK && sqlite3_changes(db->db) == 0)
 		st = ST_NOTFOUND;
 	if (st == ST_OK)

@@ -222,19 +222,6 @@ bind_fields(sqlite3_stmt *q, const struct article_edit *a, int64_t now)
 	return bind_int64(q, ":publish_at", a->publish_at);
 }
 
-/* Run a bound statement that returns no rows; reset it. */
-static enum status
-run(struct store *db, enum query_id qid)
-{
-	sqlite3_stmt	*q = db->stmt[qid];
-	int		 rc = sqlite3_step(q);
-
-	if (rc != SQLITE_DONE)
-		store_log_error(db, qid);
-	stmt_done(q);
-	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
-}
-
 /* Run a statement whose only parameter is :id. */
 static enum status
 run_id(struct store *db, enum query_id qid, int64_t id)
@@ -243,7 +230,7 @@ run_id(struct store *db, enum query_id qid, int64_t id)
 		stmt_done(db->stmt[qid]);
 		return ST_DBERR;
 	}
-	return run(db, qid);
+	return stmt_run(db, qid);
 }
 
 static enum status
@@ -261,7 +248,7 @@ set_topics(struct store *db, const struct article_edit *a)
 			stmt_done(q);
 			return ST_DBERR;
 		}
-		st = run(db, Q_ADMIN_ARTICLE_TOPIC_ADD);
+		st = stmt_run(db, Q_ADMIN_ARTICLE_TOPIC_ADD);
 	}
 	return st;
 }
@@ -283,7 +270,7 @@ set_experts(struct store *db, const struct article_edit *a)
 			stmt_done(q);
 			return ST_DBERR;
 		}
-		st = run(db, Q_ADMIN_ARTICLE_EXPERT_ADD);
+		st = stmt_run(db, Q_ADMIN_ARTICLE_EXPERT_ADD);
 	}
 	return st;
 }
@@ -305,7 +292,7 @@ set_links(struct store *db, const struct article_edit *a)
 			stmt_done(q);
 			return ST_DBERR;
 		}
-		st = run(db, Q_ADMIN_ARTICLE_LINK_ADD);
+		st = stmt_run(db, Q_ADMIN_ARTICLE_LINK_ADD);
 	}
 	return st;
 }

@@ -133,7 +133,7 @@ contact_write(struct store *db, const struct contact *c, int64_t version,
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	if (staff_run(db, qid) != ST_OK)
+	if (stmt_run(db, qid) != ST_OK)
 		return ST_DBERR;
 	if (c->id && sqlite3_changes(db->db) == 0)
 		return ST_CONFLICT;
@@ -154,12 +154,12 @@ topics_write(struct store *db, int64_t id, const int64_t *ids, size_t n)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	if (staff_run(db, Q_CONTACT_ADMIN_TOPICS_CLEAR) != ST_OK)
+	if (stmt_run(db, Q_CONTACT_ADMIN_TOPICS_CLEAR) != ST_OK)
 		return ST_DBERR;
 	json = ids_json(ids, n);
 	if (bind_int64(a, ":id", id) == SQLITE_OK &&
 	    bind_text(a, ":topics", json) == SQLITE_OK)
-		st = staff_run(db, Q_CONTACT_ADMIN_TOPICS_ADD);
+		st = stmt_run(db, Q_CONTACT_ADMIN_TOPICS_ADD);
 	else
 		stmt_done(a);
 	free(json);
@@ -222,7 +222,7 @@ store_contact_set_active(struct store *db, int64_t who, int64_t id,
 	    bind_int64(q, ":id", id) != SQLITE_OK ||
 	    bind_int64(q, ":version", version) != SQLITE_OK)
 		stmt_done(q);
-	else if ((st = staff_run(db, Q_CONTACT_ADMIN_SET_ACTIVE)) == ST_OK &&
+	else if ((st = stmt_run(db, Q_CONTACT_ADMIN_SET_ACTIVE)) == ST_OK &&
 	    sqlite3_changes(db->db) == 0)
 		st = ST_CONFLICT;
 	if (st != ST_OK) {
@@ -255,7 +255,7 @@ store_press_duty_save(struct store *db, int64_t who, const char *phone,
 	    staff_duty_settings(db, phone, email) == ST_OK &&
 	    bind_text(q, ":ids", json) == SQLITE_OK &&
 	    bind_int64(q, ":now", now) == SQLITE_OK)
-		st = staff_run(db, Q_DUTY_SET_OFFICERS);
+		st = stmt_run(db, Q_DUTY_SET_OFFICERS);
 	else
 		stmt_done(q);
 	free(json);

@@ -14,20 +14,6 @@
 #include "staff.h"
 #include "staff_int.h"
 
-enum status
-staff_run(struct store *db, enum query_id id)
-{
-	sqlite3_stmt	*q = db->stmt[id];
-	enum status	 st = ST_OK;
-
-	if (sqlite3_step(q) != SQLITE_DONE) {
-		store_log_error(db, id);
-		st = ST_DBERR;
-	}
-	stmt_done(q);
-	return st;
-}
-
 char *
 staff_json(struct store *db, enum query_id id, int64_t obj)
 {
@@ -130,7 +116,7 @@ store_notice_save(struct store *db, int64_t who, const struct notice_row *n,
 		stmt_done(q);
 		goto fail;
 	}
-	if (staff_run(db, qid) != ST_OK)
+	if (stmt_run(db, qid) != ST_OK)
 		goto fail;
 	if (nid == 0)
 		nid = sqlite3_last_insert_rowid(db->db);
@@ -164,7 +150,7 @@ store_notice_end(struct store *db, int64_t who, int64_t id, int64_t now)
 		stmt_done(q);
 		goto fail;
 	}
-	if (staff_run(db, Q_NOTICE_END) != ST_OK)
+	if (stmt_run(db, Q_NOTICE_END) != ST_OK)
 		goto fail;
 	if (sqlite3_changes(db->db) == 0)
 		goto notfound;
@@ -194,7 +180,7 @@ setting_put(struct store *db, const char *key, const char *value)
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	return staff_run(db, Q_SETTING_PUT);
+	return stmt_run(db, Q_SETTING_PUT);
 }
 
 /* ---- The accessibility statement ------------------------------------ */
@@ -244,7 +230,7 @@ statement_write(struct store *db, int64_t who, const struct statement *s,
 		stmt_done(q);
 		return ST_DBERR;
 	}
-	if (staff_run(db, Q_STATEMENT_UPDATE) != ST_OK)
+	if (stmt_run(db, Q_STATEMENT_UPDATE) != ST_OK)
 		return ST_DBERR;
 	if (sqlite3_changes(db->db) == 0)
 		return ST_CONFLICT;
@@ -255,7 +241,7 @@ statement_write(struct store *db, int64_t who, const struct statement *s,
 		stmt_done(r);
 		return ST_DBERR;
 	}
-	if (staff_run(db, Q_STATEMENT_REVISION) != ST_OK)
+	if (stmt_run(db, Q_STATEMENT_REVISION) != ST_OK)
 		return ST_DBERR;
 	return setting_put(db, "statement_reviewed", s->reviewed);
 }

@@ -1,15 +1,11 @@
 /*
  * staff_int.h -- private to contact_admin.c, account_admin.c and
- * site_admin.c: the two steps every audited write repeats.
+ * site_admin.c: the steps every audited write repeats.
  */
 #ifndef STAFF_INT_H
 #define STAFF_INT_H
 
 #include "store_int.h"
-
-/* Step the bound write statement id once and reset it.  ST_OK or
- * ST_DBERR (logged). */
-enum status	 staff_run(struct store *, enum query_id);
 
 /* Run the JSON query id (one row, one column) for :id; the text is
  * heap-allocated (caller frees), NULL when there is no row or on an

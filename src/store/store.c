@@ -541,3 +541,15 @@ store_read_end(struct store *db)
 	if (sqlite3_get_autocommit(db->db) == 0)
 		(void)exec(db->db, "COMMIT", "read end");
 }
+
+enum status
+stmt_run(struct store *db, enum query_id id)
+{
+	sqlite3_stmt	*q = db->stmt[id];
+	int		 rc = sqlite3_step(q);
+
+	if (rc != SQLITE_DONE)
+		store_log_error(db, id);
+	stmt_done(q);
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+}

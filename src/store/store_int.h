@@ -31,6 +31,9 @@ const char	*column_text(struct arena *, sqlite3_stmt *, int col);
 
 /* Reset the statement and clear its bindings: call after every use. */
 void		 stmt_done(sqlite3_stmt *);
+/* Step a bound statement that returns no rows, then stmt_done() it.
+ * ST_OK, or ST_DBERR (logged with the query's name). */
+enum status	 stmt_run(struct store *, enum query_id);
 
 /* Log "store: <query name>: <sqlite3_errmsg>". */
 void		 store_log_error(struct store *, enum query_id);
