@@ -89,15 +89,20 @@ wait_socket() {
 	return 1
 }
 
-# start_pressrum DB SOCKET WORKERS: sets PRESSRUM_PID.
+# start_pressrum DB SOCKET WORKERS [SERVE FLAGS...]: sets PRESSRUM_PID.
+# The base URL is $PRESSRUM_BASE (default http://127.0.0.1); staff
+# forms only accept an Origin that matches it.
 start_pressrum() {
-	rm -f "$2"
-	"$BIN" serve --db "$1" --socket "$2" --workers "$3" \
-	    --templates "$ROOT/templates" --base-url "http://127.0.0.1" \
+	local db=$1 sock=$2 w=$3
+	shift 3
+	rm -f "$sock"
+	"$BIN" serve --db "$db" --socket "$sock" --workers "$w" \
+	    --templates "$ROOT/templates" \
+	    --base-url "${PRESSRUM_BASE:-http://127.0.0.1}" "$@" \
 	    </dev/null >>"$T/pressrum.log" 2>&1 &
 	PRESSRUM_PID=$!
 	BENCH_PIDS+=("$PRESSRUM_PID")
-	wait_socket "$2" "$PRESSRUM_PID" ||
+	wait_socket "$sock" "$PRESSRUM_PID" ||
 	    { tail -n 20 "$T/pressrum.log" >&2; die "pressrum did not start"; }
 }
 
@@ -127,7 +132,9 @@ render_nginx() {
 	conf=${conf//@USER_LINE@/"$user_line"}
 	conf=${conf//@PREFIX@/"$prefix"}
 	conf=${conf//@PUBLIC_DIR@/"$ROOT/public"}
-	for v in PORT_A PORT_B PORT_C DOCROOT SOCKET_B SOCKET_C B_KEEPALIVE \
+	: "${NGX_PORT_D:=$(free_port)}" "${NGX_SOCKET_D:=unix:$prefix/unused.sock}"
+	for v in PORT_A PORT_B PORT_C PORT_D DOCROOT SOCKET_B SOCKET_C SOCKET_D \
+	    B_KEEPALIVE \
 	    C_KEEPALIVE B_KEEP_CONN C_KEEP_CONN NGINX_WORKERS; do
 		local name=NGX_$v
 		conf=${conf//@$v@/"${!name}"}
@@ -199,12 +206,13 @@ median() {
 		  else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-# Peak resident memory (VmHWM, kB) of each child of PID, space-separated.
+# Peak resident memory (VmHWM, or the field named by $2, in kB) of each
+# child of PID, space-separated.
 workers_hwm() {
-	local c out=""
+	local c out="" field=${2:-VmHWM}
 	for c in $(pgrep -P "$1" | sort -n); do
-		out+="$(awk '/^VmHWM:/ { print $2 }' "/proc/$c/status" \
-		    2>/dev/null) "
+		out+="$(awk -v f="$field:" '$1 == f { print $2 }' \
+		    "/proc/$c/status" 2>/dev/null) "
 	done
 	printf '%s\n' "${out% }"
 }

@@ -6,15 +6,21 @@
 # 1. Transport: the seed article page served three ways behind one nginx
 #    (bench/nginx-bench.conf.in): (A) its exact bytes as a static file,
 #    (B) bench/fcgi_static writing the same bytes from memory over
-#    FastCGI, (C) Pressrum.  wrk -t2 runs against A, B, C in alternation
-#    for 3 rounds x 5 s at 16 and 64 connections; the table shows the
-#    median req/s, p50 and p99 latency, C/A and C/B, and the peak RSS
-#    (VmHWM) of each Pressrum worker.
+#    FastCGI, (C) Pressrum as deployed (each worker keeps the public
+#    pages it rendered until a write or a scheduled time, src/cache/),
+#    (D) Pressrum with that cache off, rendering every request.  wrk -t2
+#    runs against A, B, C, D in alternation for 3 rounds x 5 s at 16 and
+#    64 connections; the table shows the median req/s, p50 and p99
+#    latency, C/A, C/B and D/B, and the peak RSS (VmHWM) of each worker.
 # 2. Scale: bench/gen.py fills fresh databases with N = 100 and 100,000
 #    articles (1,000,000 with --million: about 3 more minutes and 2 GB of
 #    disk); at each size the start page, /nyheter page 1, its last page,
 #    the seed article, a topic page, search and the Atom feed are measured
-#    at 4 connections, with the ratio of p50 latency between the sizes.
+#    at 4 connections, with the ratio of p50 latency between the sizes,
+#    with the page cache off (what a page costs to render after a write);
+#    the deep page is the one the pager's "Nästa sida" links lead to
+#    (keyset cursor).  A publish through the staff form (bench/publish.sh)
+#    is timed at each size.
 #
 # --quick: 1 round of 2 s each (a smoke run, about a minute).
 # Environment: BUILD (build dir, default build/), ROUNDS, SECS, KEEP=1
@@ -85,11 +91,14 @@ setup() {
 	trap bench_cleanup EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
-	SOCK_B=$T/fcgi_static.sock SOCK_C=$T/pressrum.sock
+	SOCK_B=$T/fcgi_static.sock SOCK_C=$T/pressrum.sock SOCK_D=$T/pressrum-d.sock
 	NGX_PORT_A=$(free_port) NGX_PORT_B=$(free_port) NGX_PORT_C=$(free_port)
+	NGX_PORT_D=$(free_port)
 	NGX_DOCROOT=$T/static NGX_SOCKET_B=unix:$SOCK_B NGX_SOCKET_C=unix:$SOCK_C
+	NGX_SOCKET_D=unix:$SOCK_D
 	A=http://127.0.0.1:$NGX_PORT_A B=http://127.0.0.1:$NGX_PORT_B
-	C=http://127.0.0.1:$NGX_PORT_C
+	C=http://127.0.0.1:$NGX_PORT_C D=http://127.0.0.1:$NGX_PORT_D
+	PRESSRUM_BASE=$C
 	mkdir -p "$NGX_DOCROOT"
 }
 
@@ -109,7 +118,7 @@ capture_page() {
 # The three must hand out the same bytes.
 check_same() {
 	local s
-	for s in "$A" "$B"; do
+	for s in "$A" "$B" "$D"; do
 		curl -s --max-time 10 -o "$T/check.html" "$s/nyheter/$SEED"
 		cmp -s "$T/check.html" "$NGX_DOCROOT/page.html" ||
 		    die "$s does not serve the same bytes as Pressrum"
@@ -122,13 +131,13 @@ declare -A RPS P50 P99 ERR
 
 run_transport() {
 	local r c s url out
-	say "transport: $ROUNDS rounds x ${SECS}s, A/B/C alternating, 16 and 64 connections"
-	for s in A B C; do		# warm up
+	say "transport: $ROUNDS rounds x ${SECS}s, A/B/C/D alternating, 16 and 64 connections"
+	for s in A B C D; do		# warm up
 		wrk_run "${!s}/nyheter/$SEED" 16 1 >/dev/null
 	done
 	for ((r = 1; r <= ROUNDS; r++)); do
 		for c in 16 64; do
-			for s in A B C; do
+			for s in A B C D; do
 				url=${!s}/nyheter/$SEED
 				out=$(wrk_run "$url" "$c" "$SECS")
 				read -r rps p50 p99 err <<<"$out"
@@ -142,7 +151,7 @@ run_transport() {
 }
 
 print_transport() {
-	local c s name ra rb rc
+	local c s name ra rb rc rd
 	# shellcheck disable=SC2086
 	{
 	echo
@@ -151,23 +160,24 @@ print_transport() {
 	echo "    NOTE: wrk, nginx and the servers share this machine's $(nproc) cores ($(cpu_name))."
 	printf '%-6s %-16s %10s %10s %10s %7s\n' conns server req/s "p50 ms" "p99 ms" errors
 	for c in 16 64; do
-		for s in A B C; do
+		for s in A B C D; do
 			case $s in
 			A) name="A nginx static" ;;
 			B) name="B fcgi_static" ;;
 			C) name="C pressrum" ;;
+			D) name="D no page cache" ;;
 			esac
 			printf '%-6s %-16s %10.0f %10.3f %10.3f %7s\n' "$c" "$name" \
 			    "$(median ${RPS[$s,$c]})" "$(median ${P50[$s,$c]})" \
 			    "$(median ${P99[$s,$c]})" "${ERR[$s,$c]}"
 		done
 		ra=$(median ${RPS[A,$c]}) rb=$(median ${RPS[B,$c]})
-		rc=$(median ${RPS[C,$c]})
-		printf '%-6s %-16s C/A = %.2f   C/B = %.2f   (B/A = %.2f)\n' "$c" \
-		    ratios "$(ratio "$rc" "$ra")" "$(ratio "$rc" "$rb")" \
-		    "$(ratio "$rb" "$ra")"
+		rc=$(median ${RPS[C,$c]}) rd=$(median ${RPS[D,$c]})
+		printf '%-6s %-16s C/A = %.2f   C/B = %.2f   D/B = %.2f   (B/A = %.2f)\n' \
+		    "$c" ratios "$(ratio "$rc" "$ra")" "$(ratio "$rc" "$rb")" \
+		    "$(ratio "$rd" "$rb")" "$(ratio "$rb" "$ra")"
 	done
-	echo "peak RSS (VmHWM) per pressrum worker: $(hwm_list "$PRESSRUM_PID")"
+	echo "peak RSS (VmHWM) per pressrum worker: C $(hwm_list "$PRESSRUM_C_PID"); D $(hwm_list "$PRESSRUM_D_PID")"
 	}
 }
 
@@ -179,10 +189,19 @@ cpu_name() {
 	awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo
 }
 
-# "8.1 MB, 8.3 MB" for the workers of PID.
+# "8.1 MB, 8.3 MB" for the workers of PID: peak (hwm_list) or current
+# (rss_list) resident memory.
 hwm_list() {
+	mb_list "$(workers_hwm "$1")"
+}
+
+rss_list() {
+	mb_list "$(workers_hwm "$1" VmRSS)"
+}
+
+mb_list() {
 	local kb out=""
-	for kb in $(workers_hwm "$1"); do
+	for kb in $1; do
 		out+=$(awk -v k="$kb" 'BEGIN { printf "%.1f MB, ", k / 1024 }')
 	done
 	printf '%s\n' "${out%, }"
@@ -192,15 +211,25 @@ hwm_list() {
 
 declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB
 
-# Public list articles and hence the last /nyheter page of db.
+# The last /nyheter page of db as the pager's "Nästa sida" link on the
+# page before it gives it: "sida=N&fore=PUBLISHED.ID" (the position of
+# that page's last article), or "sida=1" when there is one page.
 last_page() {
 	python3 - "$1" <<-'EOF'
 	import sqlite3, sys, time
 	db = sqlite3.connect(sys.argv[1])
-	n = db.execute("SELECT count(*) FROM article WHERE status = 'published'"
-	    " AND publish_at <= ? AND kind IN ('nyhet', 'pressmeddelande')",
-	    (int(time.time()),)).fetchone()[0]
-	print(max(1, (n + 9) // 10))
+	now = int(time.time())
+	pub = ("FROM article WHERE status = 'published' AND publish_at <= ?"
+	    " AND kind IN ('nyhet', 'pressmeddelande')")
+	n = db.execute("SELECT count(*) " + pub, (now,)).fetchone()[0]
+	last = max(1, (n + 9) // 10)
+	if last == 1:
+	    print("sida=1")
+	    sys.exit()
+	at, aid = db.execute("SELECT publish_at, id " + pub + " ORDER BY"
+	    " publish_at DESC, id DESC LIMIT 1 OFFSET ?",
+	    (now, (last - 1) * 10 - 1)).fetchone()
+	print("sida=%d&fore=%d.%d" % (last, at, aid))
 	EOF
 }
 
@@ -210,7 +239,7 @@ page_path() {
 	case $1 in
 	home) echo / ;;
 	news) echo /nyheter ;;
-	news_deep) echo "/nyheter?sida=$2" ;;
+	news_deep) echo "/nyheter?$2" ;;
 	article) echo "/nyheter/$SEED" ;;
 	topic) echo "/amnen/$TOPIC" ;;
 	search) echo "/sok?q=$QUERY" ;;
@@ -218,16 +247,14 @@ page_path() {
 	esac
 }
 
-# ---- PUBLISH HOOK (TODO: staff area) ---------------------------------------
-# Time a publish through the staff form's code path at this size: when
-# the staff area lands, sign in (pressrum user add + POST /login with the
-# CSRF token), then time N POSTs of the new-article form with status
-# published and report the median in ms.  Until then this prints "n/a".
-# Arguments: DB BASE_URL.  Prints one number (ms) or "n/a".
+# Time a publish through the staff form (bench/publish.sh: sign in, 20
+# POSTs of the new-article form with action publicera, each a 303, the
+# last one then on its public page).  Arguments: DB BASE_URL.  Prints
+# the median in ms, or "failed".
 measure_publish() {
-	echo n/a
+	"$ROOT/bench/publish.sh" "$1" "$2" "$BIN" 20 2>>"$T/publish.log" ||
+	    echo failed
 }
-# ---------------------------------------------------------------------------
 
 # Slow pages leave requests queued at pressrum after wrk stops (nginx does
 # not cancel them): wait, up to 60 s, until the seed article answers
@@ -255,7 +282,7 @@ run_scale() {
 		fi
 		S_GEN[$n]=$((SECONDS - t0))
 		stop_and_forget "$PRESSRUM_PID"
-		start_pressrum "$db" "$SOCK_C" 2
+		start_pressrum "$db" "$SOCK_C" 2 --page-cache-kb 0
 		deep=$(last_page "$db")
 		for p in "${PAGES[@]}"; do
 			path=$(page_path "$p" "$deep")
@@ -276,8 +303,20 @@ run_scale() {
 			printf '  N=%-8s %-28s %7s req/s  p50 %s ms\n' "$n" "$path" \
 			    "$(median ${S_RPS[$p,$n]})" "$(median ${S_P50[$p,$n]})" >&2
 		done
-		S_HWM[$n]=$(hwm_list "$PRESSRUM_PID")
+		S_HWM[$n]="cache off: $(hwm_list "$PRESSRUM_PID")"
+		# As deployed, page cache on: every page once more for a
+		# second (the caches fill), then the memory and a publish.
+		stop_and_forget "$PRESSRUM_PID"
+		start_pressrum "$db" "$SOCK_C" 2
+		for p in "${PAGES[@]}"; do
+			wrk_run "$C${S_PATH[$p,$n]}" "$SCALE_CONNS" 1 >/dev/null
+		done
+		S_HWM[$n]+="; cache on: $(hwm_list "$PRESSRUM_PID")"
 		S_PUB[$n]=$(measure_publish "$db" "$C")
+		# A sign-in hashes with argon2id (64 MiB, freed at once): it
+		# sets the peak of the worker that took it, so after the
+		# publishes the resident size is what shows.
+		S_HWM[$n]+="; after sign-in and publishing, VmRSS: $(rss_list "$PRESSRUM_PID")"
 		rm -f "$db" "$db"-*
 	done
 }
@@ -287,7 +326,7 @@ print_scale() {
 	# shellcheck disable=SC2086
 	{
 	echo
-	echo "=== Scale: pressrum (C) at N articles, $SCALE_CONNS connections, $ROUNDS rounds x ${SCALE_SECS}s, median"
+	echo "=== Scale: pressrum at N articles, page cache off, $SCALE_CONNS connections, $ROUNDS rounds x ${SCALE_SECS}s, median"
 	echo "    each cell: req/s  p50/p99 ms;  xN = p50 at N / p50 at N=$first (1.0 = no slower; target <= 1.5)"
 	printf '%-12s' page
 	for n in "${SIZES[@]}"; do printf ' %-27s' "N=$n"; done
@@ -321,9 +360,11 @@ print_scale() {
 		echo
 	done
 	for n in "${SIZES[@]}"; do
-		printf 'N=%-8s last page %-24s gen %3ss  worker VmHWM %s  publish %s ms\n' \
-		    "$n" "${S_PATH[news_deep,$n]}" "${S_GEN[$n]}" "${S_HWM[$n]}" \
-		    "${S_PUB[$n]}"
+		printf 'N=%-8s gen %3ss  publish %s ms (median of 20)  worker VmHWM %s\n' \
+		    "$n" "${S_GEN[$n]}" "${S_PUB[$n]}" "${S_HWM[$n]}"
+	done
+	for n in "${SIZES[@]}"; do
+		printf 'N=%-8s deep page: %s\n' "$n" "${S_PATH[news_deep,$n]}"
 	done
 	}
 }
@@ -337,7 +378,10 @@ main() {
 	setup
 	say "temp dir $T"
 	"$BIN" demo --db "$T/demo.db" >/dev/null 2>>"$T/pressrum.log"
+	start_pressrum "$T/demo.db" "$SOCK_D" 2 --page-cache-kb 0
+	PRESSRUM_D_PID=$PRESSRUM_PID
 	start_pressrum "$T/demo.db" "$SOCK_C" 2
+	PRESSRUM_C_PID=$PRESSRUM_PID
 	start_nginx
 	capture_page
 	start_fcgi_static "$SOCK_B" 2 "$NGX_DOCROOT/page.html" "$T/extra.head"

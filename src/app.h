@@ -9,6 +9,7 @@
 
 #include "util/arena.h"
 
+struct pagecache;
 struct store;
 struct tmpl_set;
 
@@ -20,6 +21,7 @@ struct config {
 	int		 workers;
 	int		 secure_cookies;	/* 1 when base_url is https */
 	int		 test_clock;	/* accept the test clock hook */
+	long		 page_cache_kb;	/* per worker; 0: no page cache */
 };
 
 struct app {
@@ -27,6 +29,7 @@ struct app {
 	struct store	*store;
 	struct tmpl_set	*tmpl;
 	struct arena	 arena;		/* reset per request */
+	struct pagecache *pages;	/* rendered public pages; may be NULL */
 };
 
 #endif

@@ -3,6 +3,7 @@
  *
  *   pressrum serve   --db FILE --socket PATH|127.0.0.1:PORT [--workers N]
  *                    [--templates DIR] [--base-url URL] [--test-clock]
+ *                    [--page-cache-kb N]
  *   pressrum migrate --db FILE
  *   pressrum demo    --db FILE
  *   pressrum backup  FILE [--db FILE] [--force]
@@ -30,6 +31,7 @@
 static const char	*const usage_text =
 "usage: pressrum serve   --db FILE --socket PATH|127.0.0.1:PORT\n"
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
+"                        [--page-cache-kb N]   (0: off; default 2048)\n"
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
@@ -59,6 +61,8 @@ config_defaults(struct config *cfg)
 	 * twice the cores, at least 4, kept the CPUs busy in the bench. */
 	if (cfg->workers <= 0)
 		cfg->workers = cores > 2 ? 2 * (int)cores : 4;
+	/* Each worker's memory of rendered public pages (src/cache/). */
+	cfg->page_cache_kb = atol(env_or("PRESSRUM_PAGE_CACHE_KB", "2048"));
 }
 
 /* Parse options after the subcommand; returns 0 or -1 on a bad one. */
@@ -72,6 +76,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "templates",	required_argument, NULL, 't' },
 		{ "base-url",	required_argument, NULL, 'b' },
 		{ "test-clock",	no_argument,	   NULL, 'T' },
+		{ "page-cache-kb", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
@@ -85,6 +90,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		case 't': cfg->template_dir = optarg; break;
 		case 'b': cfg->base_url = optarg; break;
 		case 'T': cfg->test_clock = 1; break;
+		case 'c': cfg->page_cache_kb = atol(optarg); break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;

@@ -36,10 +36,14 @@ SELECT title, url
 -- name: article_list
 -- :kind, :topic, :from, :to may be NULL (no filter); :from/:to is the
 -- [start, end) range of a Stockholm calendar year, computed in C.
+-- Keyset paging: only articles before (:upto, :upto_id) in list order;
+-- without a cursor :upto is :now and :upto_id the largest id, so the
+-- index range starts at the cursor whatever the depth.
 SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
        a.status, a.publish_at, a.created_at, a.updated_at
   FROM article AS a
- WHERE a.status = 'published' AND a.publish_at <= :now
+ WHERE a.status = 'published' AND a.publish_at <= :upto
+   AND (a.publish_at < :upto OR a.id < :upto_id)
    AND (CASE WHEN :kind IS NULL THEN a.kind IN ('nyhet', 'pressmeddelande')
         ELSE a.kind = :kind END)
    AND (:topic IS NULL OR EXISTS (
@@ -50,6 +54,39 @@ SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
    AND (:to IS NULL OR a.publish_at < :to)
  ORDER BY a.publish_at DESC, a.id DESC
  LIMIT :limit OFFSET :offset;
+
+-- name: article_list_newer
+-- The page before a cursor: the :limit articles just after
+-- (:after, :after_id) in list order, oldest first (store/article.c
+-- turns them round).  The same filters as article_list.
+SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
+       a.status, a.publish_at, a.created_at, a.updated_at
+  FROM article AS a
+ WHERE a.status = 'published' AND a.publish_at <= :now
+   AND a.publish_at >= :after AND (a.publish_at > :after OR a.id > :after_id)
+   AND (CASE WHEN :kind IS NULL THEN a.kind IN ('nyhet', 'pressmeddelande')
+        ELSE a.kind = :kind END)
+   AND (:topic IS NULL OR EXISTS (
+        SELECT 1 FROM article_topic AS at
+          JOIN topic AS t ON t.id = at.topic_id
+         WHERE at.article_id = a.id AND t.slug = :topic))
+   AND (:from IS NULL OR a.publish_at >= :from)
+   AND (:to IS NULL OR a.publish_at < :to)
+ ORDER BY a.publish_at ASC, a.id ASC
+ LIMIT :limit;
+
+-- name: article_count_tally
+-- The count of article_count without a topic or year filter, from the
+-- tally (migrations/0004) less the published articles not yet due.
+SELECT (SELECT coalesce(sum(n), 0) FROM article_tally
+         WHERE CASE WHEN :kind IS NULL
+                    THEN kind IN ('nyhet', 'pressmeddelande')
+                    ELSE kind = :kind END)
+     - (SELECT count(*) FROM article
+         WHERE status = 'published' AND publish_at > :now
+           AND (CASE WHEN :kind IS NULL
+                     THEN kind IN ('nyhet', 'pressmeddelande')
+                     ELSE kind = :kind END));
 
 -- name: article_count
 -- The same filters as article_list, over all pages.
@@ -75,13 +112,14 @@ SELECT at.article_id, t.id, t.slug, t.name
  ORDER BY at.article_id, t.name COLLATE sv, t.id;
 
 -- name: article_latest_before
--- The newest public list article before :before (NULL: no bound); the
--- years list walks back one Stockholm year at a time from here.
+-- The newest public list article published at or before :upto (the
+-- caller passes min(now, the start of a year - 1)); the years list walks
+-- back one Stockholm year at a time from here.  One bound, not an OR, so
+-- the max() is a single seek in article_public.
 SELECT max(publish_at)
   FROM article
- WHERE status = 'published' AND publish_at <= :now
-   AND kind IN ('nyhet', 'pressmeddelande')
-   AND (:before IS NULL OR publish_at < :before);
+ WHERE status = 'published' AND publish_at <= :upto
+   AND kind IN ('nyhet', 'pressmeddelande');
 
 -- name: article_any
 SELECT EXISTS (SELECT 1 FROM article);

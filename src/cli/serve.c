@@ -6,7 +6,8 @@
  * replaced, SIGTERM/SIGINT stop everything gracefully (workers finish the
  * request they are in), SIGHUP makes every worker re-read the templates.
  * A worker owns its own SQLite connection, prepared statements, parsed
- * templates and request arena (struct app) for its whole life.
+ * templates, page cache and request arena (struct app) for its whole
+ * life.
  */
 #include <errno.h>
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "../app.h"
+#include "../cache/pagecache.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/log.h"
@@ -84,12 +86,16 @@ app_open(struct app *app)
 		app->store = NULL;
 		return -1;
 	}
+	if (app->cfg.page_cache_kb > 0)
+		app->pages = pagecache_new((size_t)app->cfg.page_cache_kb *
+		    1024);
 	return 0;
 }
 
 static void
 app_close(struct app *app)
 {
+	pagecache_free(app->pages);
 	tmpl_free(app->tmpl);
 	store_close(app->store);
 	arena_free(&app->arena);
@@ -108,6 +114,7 @@ reload_templates(struct app *app)
 	}
 	tmpl_free(app->tmpl);
 	app->tmpl = t;
+	pagecache_clear(app->pages);	/* pages of the old templates */
 	log_info("templates reloaded");
 }
 

@@ -72,7 +72,7 @@ feed(struct app *app, struct req *rq, struct resp *rs,
 void
 page_feed_all(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0, 1 };
+	struct article_filter	 f = { .no_total = 1 };
 	const char		*site = "Nyheter";
 
 	(void)store_setting(app->store, &app->arena, "site_name", &site);
@@ -88,7 +88,7 @@ page_feed_all(struct app *app, struct req *rq, struct resp *rs)
 void
 page_feed_topic(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0, 1 };
+	struct article_filter	 f = { .no_total = 1 };
 	struct topic		 t;
 	enum status		 st;
 
@@ -110,7 +110,7 @@ page_feed_topic(struct app *app, struct req *rq, struct resp *rs)
 void
 page_sitemap(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0, 1 };
+	struct article_filter	 f = { .no_total = 1 };
 	struct article_list	 l;
 	struct topic		*topics;
 	struct tdict		*root, *u;

@@ -18,7 +18,7 @@
 void
 page_home_show(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct article_filter	 f = { NULL, NULL, 0, 1 };
+	struct article_filter	 f = { .no_total = 1 };
 	struct article_list	 l;
 	struct topic		*topics;
 	struct tdict		*root, *t;

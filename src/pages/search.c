@@ -150,15 +150,23 @@ fill_pager(struct arena *ar, struct tdict *root, const char *q, long page,
 		td_text(p, "next_href", search_href(ar, q, page + 1));
 }
 
-/* "3 träffar för ”skola”", "Inga träffar för ”xyz”". */
+/* "3 träffar för ”skola”", "Inga träffar för ”xyz”"; when the search
+ * read only the newest matches, it says so and how to find older ones. */
 static void
-fill_total(struct tdict *root, const char *q, int64_t total)
+fill_total(struct tdict *root, const struct search_result *r, const char *q)
 {
-	if (total == 0)
+	if (r->total == 0 && !r->more)
 		td_textf(root, "total_text", "Inga träffar för ”%s”", q);
-	else
+	else if (r->more) {
+		td_textf(root, "total_text", "Många träffar för ”%s”", q);
+		td_textf(root, "more_text", "Här är de bästa bland de %d "
+		    "senaste. Lägg till fler ord, eller bläddra bland "
+		    "nyheterna per år, för att hitta äldre.",
+		    SEARCH_CANDIDATES);
+	} else
 		td_textf(root, "total_text", "%lld %s för ”%s”",
-		    (long long)total, total == 1 ? "träff" : "träffar", q);
+		    (long long)r->total, r->total == 1 ? "träff" : "träffar",
+		    q);
 }
 
 /* The page's title: "Sök", or "Sökresultat för ”q”" (", sida N"). */
@@ -210,7 +218,7 @@ page_search(struct app *app, struct req *rq, struct resp *rs)
 	    "Sök bland nyheter, pressmeddelanden och ämnen.");
 	td_bool(root, "noindex", *q != '\0');
 	td_text(root, "q", q);
-	fill_total(root, q, r.total);
+	fill_total(root, &r, q);
 	td_bool(root, "has_items", r.n > 0);
 	td_list(root, "items");
 	for (i = 0; i < r.n; i++)

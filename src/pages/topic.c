@@ -48,7 +48,8 @@ out:
 static enum status
 fill_topic_lists(struct app *app, struct tdict *root, const struct topic *t)
 {
-	struct article_filter	 f = { NULL, t->slug, 0, 1 };
+	struct article_filter	 f = { .topic_slug = t->slug,
+	    .no_total = 1 };
 	struct article_list	 l;
 	struct contact		*c;
 	size_t			 i, n;

@@ -10,6 +10,7 @@
  * arithmetic is done on int64_t days, so no time_t range limits apply.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -264,4 +265,13 @@ date_parse_local(const char *ymd, const char *hm)
 	if (stockholm_offset(t = wall - 7200) == 7200)
 		return t;
 	return wall - 3600;
+}
+
+int64_t
+date_year_start(int year)
+{
+	char	 ymd[16];
+
+	snprintf(ymd, sizeof(ymd), "%04d-01-01", year);
+	return date_parse_local(ymd, "00:00");
 }

@@ -24,6 +24,8 @@ char	*date_hm(struct arena *, int64_t unixtime);
 char	*date_http(struct arena *, int64_t unixtime);
 /* Stockholm calendar year of t */
 int	 date_year(int64_t unixtime);
+/* The first moment of that year in Stockholm (New Year's midnight). */
+int64_t	 date_year_start(int year);
 /* Parse "YYYY-MM-DD" and "HH:MM" as Stockholm local time; -1 on error. */
 int64_t	 date_parse_local(const char *ymd, const char *hm);
 

@@ -141,14 +141,14 @@ out:
 	return st;
 }
 
-/* Bind the list filters shared by article_list and article_count. */
+/* Bind the list filters shared by the list and count queries (:now and
+ * the cursor are bound by the caller). */
 static int
-bind_filter(sqlite3_stmt *q, const struct article_filter *f, int64_t now)
+bind_filter(sqlite3_stmt *q, const struct article_filter *f)
 {
 	int	rc;
 
-	if ((rc = bind_int64(q, ":now", now)) != SQLITE_OK ||
-	    (rc = bind_text(q, ":kind", f ? f->kind : NULL)) != SQLITE_OK ||
+	if ((rc = bind_text(q, ":kind", f ? f->kind : NULL)) != SQLITE_OK ||
 	    (rc = bind_text(q, ":topic", f ? f->topic_slug : NULL)) !=
 	    SQLITE_OK)
 		return rc;
@@ -163,19 +163,30 @@ bind_filter(sqlite3_stmt *q, const struct article_filter *f, int64_t now)
 	return rc;
 }
 
+/*
+ * The number of public articles the filter lists.  Without a topic or
+ * year it comes from the tally (O(1) plus the scheduled few); with one,
+ * from the index over what the filter narrows to.
+ */
 static enum status
 article_count(struct store *db, const struct article_filter *f,
     int64_t now, int64_t *total)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ARTICLE_COUNT];
+	int		 fast = f == NULL || (f->topic_slug == NULL &&
+			    f->year == 0);
+	int		 name = fast ? Q_ARTICLE_COUNT_TALLY : Q_ARTICLE_COUNT;
+	sqlite3_stmt	*q = db->stmt[name];
 	enum status	 st = ST_DBERR;
+	int		 rc;
 
-	if (bind_filter(q, f, now) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW) {
+	if ((rc = bind_int64(q, ":now", now)) == SQLITE_OK)
+		rc = fast ? bind_text(q, ":kind", f ? f->kind : NULL) :
+		    bind_filter(q, f);
+	if (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
 		*total = sqlite3_column_int64(q, 0);
 		st = ST_OK;
 	} else
-		store_log_error(db, Q_ARTICLE_COUNT);
+		store_log_error(db, name);
 	stmt_done(q);
 	return st;
 }
@@ -263,15 +274,31 @@ store_article_list(struct store *db, struct arena *ar,
     const struct article_filter *f, int64_t now, size_t limit,
     size_t offset, struct article_list *out)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ARTICLE_LIST];
-	size_t		 cap = 0;
+	int		 newer = f != NULL && f->after_at > 0;
+	int		 name = newer ? Q_ARTICLE_LIST_NEWER : Q_ARTICLE_LIST;
+	sqlite3_stmt	*q = db->stmt[name];
+	struct article	 tmp;
+	size_t		 cap = 0, i;
 	int		 rc = SQLITE_ERROR;
 
 	memset(out, 0, sizeof(*out));
 	if (limit > INT32_MAX || offset > INT32_MAX)
 		limit = offset = 0;
-	if (bind_filter(q, f, now) != SQLITE_OK ||
-	    bind_int64(q, ":limit", (int64_t)limit) != SQLITE_OK ||
+	if (bind_filter(q, f) != SQLITE_OK ||
+	    bind_int64(q, ":limit", (int64_t)limit) != SQLITE_OK)
+		goto out;
+	if (newer) {
+		if (bind_int64(q, ":now", now) != SQLITE_OK ||
+		    bind_int64(q, ":after", f->after_at) != SQLITE_OK ||
+		    bind_int64(q, ":after_id", f->after_id) != SQLITE_OK)
+			goto out;
+	} else if (f != NULL && f->before_at > 0 && f->before_at <= now) {
+		if (bind_int64(q, ":upto", f->before_at) != SQLITE_OK ||
+		    bind_int64(q, ":upto_id", f->before_id) != SQLITE_OK ||
+		    bind_int64(q, ":offset", 0) != SQLITE_OK)
+			goto out;
+	} else if (bind_int64(q, ":upto", now) != SQLITE_OK ||
+	    bind_int64(q, ":upto_id", INT64_MAX) != SQLITE_OK ||
 	    bind_int64(q, ":offset", (int64_t)offset) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -281,11 +308,16 @@ store_article_list(struct store *db, struct arena *ar,
 	}
 out:
 	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ARTICLE_LIST);
+		store_log_error(db, name);
 		stmt_done(q);
 		return ST_DBERR;
 	}
 	stmt_done(q);
+	for (i = 0; newer && i < out->n / 2; i++) {	/* newest first */
+		tmp = out->items[i];
+		out->items[i] = out->items[out->n - 1 - i];
+		out->items[out->n - 1 - i] = tmp;
+	}
 	if (f != NULL && f->no_total)
 		out->total = -1;
 	else if (article_count(db, f, now, &out->total) != ST_OK)
@@ -301,10 +333,9 @@ latest_before(struct store *db, int64_t now, int64_t before, int64_t *t)
 	enum status	 st = ST_DBERR;
 	int		 rc;
 
-	rc = before ? bind_int64(q, ":before", before) :
-	    bind_null(q, ":before");
-	if (rc == SQLITE_OK && bind_int64(q, ":now", now) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW) {
+	rc = bind_int64(q, ":upto", before && before - 1 < now ?
+	    before - 1 : now);
+	if (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
 		st = sqlite3_column_type(q, 0) == SQLITE_NULL ?
 		    ST_NOTFOUND : ST_OK;
 		*t = sqlite3_column_int64(q, 0);

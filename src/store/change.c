@@ -30,3 +30,27 @@ store_last_change(struct store *db, int64_t now, int64_t *out)
 	stmt_done(q);
 	return st;
 }
+
+/*
+ * The page cache's view of the database at now: *seq changes with every
+ * write a public page could show, *until is the next moment a page
+ * changes by the clock alone (INT64_MAX: none planned).  Call it inside
+ * the read transaction the page is rendered in.  ST_OK or ST_DBERR.
+ */
+enum status
+store_cache_state(struct store *db, int64_t now, int64_t *seq,
+    int64_t *until)
+{
+	sqlite3_stmt	*q = db->stmt[Q_CACHE_STATE];
+	enum status	 st = ST_DBERR;
+
+	if (bind_int64(q, ":now", now) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(q, 0);
+		*until = sqlite3_column_int64(q, 1);
+		st = ST_OK;
+	} else
+		store_log_error(db, Q_CACHE_STATE);
+	stmt_done(q);
+	return st;
+}

@@ -197,28 +197,31 @@ fts5_error(struct store *db)
 	return strncmp(sqlite3_errmsg(db->db), "fts5:", 5) == 0;
 }
 
-/* Bind :match and :now, the parameters search_hits and search_count share. */
+/* Bind :match, :now and :cap, the parameters search_hits and
+ * search_count share. */
 static int
 bind_search(sqlite3_stmt *q, const char *match, int64_t now)
 {
 	int	 rc;
 
-	if ((rc = bind_text(q, ":match", match)) != SQLITE_OK)
+	if ((rc = bind_text(q, ":match", match)) != SQLITE_OK ||
+	    (rc = bind_int64(q, ":cap", SEARCH_CANDIDATES)) != SQLITE_OK)
 		return rc;
 	return bind_int64(q, ":now", now);
 }
 
 static enum status
 search_count(struct store *db, const char *match, int64_t now,
-    int64_t *total)
+    struct search_result *out)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SEARCH_COUNT];
 	enum status	 st = ST_DBERR;
 
-	*total = 0;
+	out->total = 0;
 	if (bind_search(q, match, now) == SQLITE_OK &&
 	    sqlite3_step(q) == SQLITE_ROW) {
-		*total = sqlite3_column_int64(q, 0);
+		out->total = sqlite3_column_int64(q, 0);
+		out->more = sqlite3_column_int(q, 1);
 		st = ST_OK;
 	} else {
 		store_log_error(db, Q_SEARCH_COUNT);
@@ -318,5 +321,5 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		if ((st = search_snippet(db, ar, match, rowids[i],
 		    &out->items[i])) != ST_OK)
 			return st;
-	return search_count(db, match, now, &out->total);
+	return search_count(db, match, now, out);
 }

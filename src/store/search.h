@@ -44,7 +44,13 @@ struct search_result {
 	struct search_hit *items;
 	size_t		 n;
 	int64_t		 total;		/* public hits over all pages */
+	int		 more;		/* the newest SEARCH_CANDIDATES
+					 * matches were read, and there are
+					 * older ones beyond them */
 };
+
+/* How many of the newest matching rows a search ranks. */
+#define SEARCH_CANDIDATES	200
 
 /*
  * Turn the visitor's words q into an FTS5 query: at most
@@ -77,5 +83,14 @@ enum status	store_search(struct store *, struct arena *, const char *match,
  * ST_OK or ST_DBERR (logged).
  */
 enum status	store_last_change(struct store *, int64_t now, int64_t *out);
+/*
+ * What the page cache keys on, read inside the page's read transaction:
+ * *seq changes with every write a public page could show, *until is the
+ * next moment after now at which a page changes by the clock alone (a
+ * scheduled publish time, a notice's start or end; INT64_MAX when none
+ * is planned).  ST_OK or ST_DBERR (logged).
+ */
+enum status	store_cache_state(struct store *, int64_t now, int64_t *seq,
+		    int64_t *until);
 
 #endif

@@ -76,6 +76,11 @@ struct article_filter {
 	const char	*topic_slug;
 	int		 year;		/* Stockholm calendar year */
 	int		 no_total;	/* the caller shows no count: skip it */
+	/* Keyset paging (0: none): the page after the article at
+	 * (before_at, before_id) in list order, or the page before the one
+	 * at (after_at, after_id).  The offset is then ignored. */
+	int64_t		 before_at, before_id;
+	int64_t		 after_at, after_id;
 };
 
 struct article_list {

@@ -88,6 +88,7 @@ resp_init(struct resp *rs, struct conn *c)
 	rs->conditional = 0;
 	rs->if_none_match = rs->if_modified_since = NULL;
 	rs->last_modified = 0;
+	rs->from_cache = 0;
 }
 
 void

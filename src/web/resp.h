@@ -29,6 +29,7 @@ struct resp {
 	const char	*if_none_match;	/* request headers, may be NULL */
 	const char	*if_modified_since;
 	int64_t		 last_modified;	/* newest content time, 0: unknown */
+	int		 from_cache;	/* a worker's page cache answered */
 };
 
 /* resp_init/resp_free are the pair; the buffers are on the heap.  The

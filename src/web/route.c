@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "../app.h"
+#include "../cache/pagecache.h"
 #include "../pages/admin.h"
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
@@ -24,6 +25,8 @@
 #include "resp.h"
 #include "route.h"
 #include "session.h"
+#include "../render/date.h"
+#include "../store/search.h"
 #include "../store/store.h"
 
 enum route_flag {
@@ -37,8 +40,11 @@ enum route_flag {
 	R_PRESS	= 1 << 7,	/* role press (or admin) */
 	R_TAIL	= 1 << 8,	/* the :param is the rest of the path, '/'
 				 * included; the handler splits it */
-	R_READ	= 1 << 9	/* a public page that only reads: its
-				 * queries run in one read transaction */
+	R_READ	= 1 << 9,	/* a public page that only reads: its
+				 * queries run in one read transaction, and
+				 * it may be kept in the page cache */
+	R_FRESH	= 1 << 10	/* R_READ, but never kept: any text can be
+				 * asked for, and would crowd out the rest */
 };
 
 #define R_ROLES	(R_ADMIN | R_EDIT | R_PRESS)
@@ -63,7 +69,7 @@ static const struct route routes[] = {
 	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
-	{ "/sok",		page_search,		R_GET | R_READ },
+	{ "/sok",		page_search,		R_GET | R_READ | R_FRESH },
 
 	/* The staff area.  R_STAFF: a session is needed; the role flags
 	 * say who may; every staff POST is checked for its CSRF token. */
@@ -226,6 +232,50 @@ find(struct req *rq, const char **arg, int *allow)
 	return NULL;
 }
 
+/*
+ * 1 if the page for rq may come from, or go to, the worker's page
+ * cache: a GET or HEAD of a public read-only route without a session,
+ * with the cache in step with the database as this read transaction
+ * sees it.  The footer's year changes at New Year, so that is a
+ * boundary too.
+ */
+static int
+page_cacheable(struct app *app, struct req *rq, struct resp *rs)
+{
+	int64_t	 now = clock_now(), seq, until, new_year;
+
+	if (app->pages == NULL || rs->nocache || (rq->method != METHOD_GET &&
+	    rq->method != METHOD_HEAD))
+		return 0;
+	if (store_cache_state(app->store, now, &seq, &until) != ST_OK)
+		return 0;
+	new_year = date_year_start(date_year(now) + 1);
+	return pagecache_sync(app->pages, seq, until < new_year ? until :
+	    new_year, now);
+}
+
+/* A read-only page in one read transaction, from the cache if kept. */
+static void
+dispatch_read(struct app *app, struct req *rq, struct resp *rs,
+    const struct route *r)
+{
+	int	 cacheable;
+
+	if (store_read_begin(app->store) != ST_OK) {
+		r->fn(app, rq, rs);
+		return;
+	}
+	cacheable = !(r->flags & R_FRESH) && page_cacheable(app, rq, rs);
+	if (cacheable && pagecache_get(app->pages, rq->uri, rs))
+		rs->from_cache = 1;
+	else {
+		r->fn(app, rq, rs);
+		if (cacheable)
+			pagecache_put(app->pages, rq->uri, rs);
+	}
+	store_read_end(app->store);
+}
+
 /* Dispatch rq to its handler, or to the 404/405 page. */
 static void
 dispatch(struct app *app, struct req *rq, struct resp *rs)
@@ -250,10 +300,9 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 	rq->path_arg = arg;
 	if ((r->flags & R_STAFF) && !staff_ok(app, rq, rs, r->flags, &s))
 		return;
-	if ((r->flags & R_READ) && store_read_begin(app->store) == ST_OK) {
-		r->fn(app, rq, rs);
-		store_read_end(app->store);
-	} else
+	if (r->flags & R_READ)
+		dispatch_read(app, rq, rs, r);
+	else
 		r->fn(app, rq, rs);
 }
 
@@ -327,9 +376,9 @@ route_request(struct app *app, struct conn *c)
 	/* One line per request; the query string may hold search words
 	 * but never secrets (those only travel in POST bodies), and an
 	 * embargo link's token is cut from its path. */
-	log_info("%s %s %d %ldus", rq.method_name ? rq.method_name : "-",
+	log_info("%s %s %d %ldus%s", rq.method_name ? rq.method_name : "-",
 	    loggable_uri(rq.uri), rs.status ? rs.status : 200,
-	    elapsed_us(&t0));
+	    elapsed_us(&t0), rs.from_cache ? " cached" : "");
 	resp_finish(&rs);
 	resp_free(&rs);
 }

@@ -59,6 +59,20 @@ check "/nyheter?sida=2 links to articles" test -n "$page2"
 check "page 2 lists other articles than page 1" \
     test -z "$(comm -12 <(printf '%s\n' "$page1") <(printf '%s\n' "$page2"))"
 
+# The pager's links carry a keyset cursor; following them must give the
+# same pages as the page numbers alone.
+get /nyheter
+next=$(printf '%s\n' "$BODY" | grep -o 'href="/nyheter?sida=2&amp;fore=[0-9]*\.[0-9]*"' |
+    sed 's/^href="//; s/"$//; s/&amp;/\&/g' | head -n 1)
+check "page 1 links to page 2 with a cursor ($next)" test -n "$next"
+get "$next"
+check "the cursor link lists what ?sida=2 does" \
+    test "$(article_links)" = "$page2"
+prev=$(printf '%s\n' "$BODY" | grep -o 'href="/nyheter"[^>]*rel="prev"' | head -n 1)
+check "page 2 links back to page 1" test -n "$prev"
+get "/nyheter?sida=2&fore=12x"
+assert_status 400
+
 get "/nyheter/$ARTICLE"
 html_page
 for text in "$TITLE" "20 miljoner kronor" \
