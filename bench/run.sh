@@ -148,6 +148,8 @@ run_transport() {
 			done
 		done
 	done
+	# Read now: the scale runs stop C.
+	TRANSPORT_HWM="C $(hwm_list "$PRESSRUM_C_PID"); D $(hwm_list "$PRESSRUM_D_PID")"
 }
 
 print_transport() {
@@ -177,7 +179,7 @@ print_transport() {
 		    "$c" ratios "$(ratio "$rc" "$ra")" "$(ratio "$rc" "$rb")" \
 		    "$(ratio "$rd" "$rb")" "$(ratio "$rb" "$ra")"
 	done
-	echo "peak RSS (VmHWM) per pressrum worker: C $(hwm_list "$PRESSRUM_C_PID"); D $(hwm_list "$PRESSRUM_D_PID")"
+	echo "peak RSS (VmHWM) per pressrum worker: $TRANSPORT_HWM"
 	}
 }
 
