@@ -304,8 +304,9 @@ server_start() {
 }
 
 # --- staff sessions over HTTP ----------------------------------------------------
-# staff_user_add NAME ROLE, staff_signin NAME: an account (password
-# $STAFF_PW) and a signed-in session kept in the cookie jar $T/NAME.jar.
+# staff_user_add NAME ROLE [PW], staff_signin NAME [PW]: an account
+# (password PW, default $STAFF_PW) made with the CLI, and a signed-in
+# session kept in the cookie jar $T/NAME.jar.
 # staff_request NAME METHOD PATH [curl args]: request() with NAME's
 # session; a POST also sends the Origin header and the csrf field.
 # publish_article NAME TITLE SLUG BODY [curl args]: a new news article
@@ -314,14 +315,14 @@ server_start() {
 STAFF_PW=${STAFF_PW:-losenord-123}
 
 staff_user_add() {
-	printf '%s\n' "$STAFF_PW" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
+	printf '%s\n' "${3:-$STAFF_PW}" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
 	    --db "$DB" >/dev/null 2>&1 || bail "user add $1 failed"
 }
 
 staff_signin() {
 	rm -f "$T/$1.jar"
 	post /admin/logga-in -c "$T/$1.jar" -H "Origin: $BASE" \
-	    --data-urlencode "namn=$1" --data-urlencode "losenord=$STAFF_PW"
+	    --data-urlencode "namn=$1" --data-urlencode "losenord=${2:-$STAFF_PW}"
 	[ "$STATUS" = 303 ] || bail "$1 could not sign in ($STATUS)"
 	rm -f "$T/$1.csrf"
 }
@@ -361,4 +362,12 @@ publish_article() {
 	    --data-urlencode "body=$body" --data-urlencode "lang=sv" "$@"
 	ARTICLE_ID=$(header Location |
 	    sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p')
+}
+
+# q SQL: run SQL on the test database with the sqlite3 CLI.
+q() { sqlite3 "$DB" "$1"; }
+
+# assert_eq WHAT GOT WANT
+assert_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi
 }

@@ -10,43 +10,6 @@
 TEST_CLOCK=1
 . "$(dirname "$0")/lib.sh"
 
-PW=losenord-123
-
-mkuser() {
-	printf '%s\n' "$PW" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
-	    --db "$DB" >/dev/null 2>&1 || bail "user add $1 failed"
-}
-
-signin() {
-	rm -f "$T/$1.jar"
-	post /admin/logga-in -c "$T/$1.jar" -H "Origin: $BASE" \
-	    --data-urlencode "namn=$1" --data-urlencode "losenord=$PW"
-	[ "$STATUS" = 303 ] || bail "$1 could not sign in ($STATUS)"
-}
-
-csrf_of() {
-	curl -s -b "$T/$1.jar" "$BASE/admin" |
-	    grep -o 'name="csrf" value="[^"]*"' | head -n 1 |
-	    sed 's/.*value="//; s/"$//'
-}
-
-# as NAME METHOD PATH [curl args]: with NAME's session (and csrf, Origin).
-as() {
-	local who=$1 method=$2 path=$3
-	shift 3
-	if [ "$method" = POST ]; then
-		request POST "$path" -b "$T/$who.jar" -H "Origin: $BASE" \
-		    --data-urlencode "csrf=$(csrf_of "$who")" "$@"
-	else
-		request "$method" "$path" -b "$T/$who.jar" "$@"
-	fi
-}
-
-q() { sqlite3 "$DB" "$1"; }
-
-assert_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi
-}
 
 # The article id in the last 303's Location.
 loc_id() {
@@ -58,15 +21,15 @@ save() {
 	local id=$1 action=$2 version=$3 path=/admin/artiklar
 	shift 3
 	[ "$id" = new ] || path=/admin/artiklar/$id
-	as rita POST "$path" --data-urlencode "action=$action" \
+	staff_request rita POST "$path" --data-urlencode "action=$action" \
 	    --data-urlencode "version=$version" "$@"
 }
 
 site_start
-mkuser rita redaktor
-mkuser presse press
-signin rita
-signin presse
+staff_user_add rita redaktor
+staff_user_add presse press
+staff_signin rita
+staff_signin presse
 
 TITLE="Regeringen ger 20 miljoner kronor till jämställdhet och kvinnofrid"
 SLUG=regeringen-ger-20-miljoner-kronor-till-jamstalldhet-och-kvinnofrid
@@ -84,15 +47,15 @@ FIELDS=(--data-urlencode "kind=nyhet" --data-urlencode "title=$TITLE"
     --data-urlencode "link_url_1=/amnen/jamstalldhet")
 
 # --- roles ---------------------------------------------------------------
-as presse GET /admin/artiklar
+staff_request presse GET /admin/artiklar
 assert_status 403
-as presse POST /admin/artiklar --data-urlencode action=utkast \
+staff_request presse POST /admin/artiklar --data-urlencode action=utkast \
     --data-urlencode title=X
 assert_status 403
-as rita GET /admin/artiklar
+staff_request rita GET /admin/artiklar
 assert_status 200
 assert_body_contains "Ny artikel"
-as rita GET /admin/artiklar/ny
+staff_request rita GET /admin/artiklar/ny
 assert_status 200
 assert_body_contains "Förhandsgranska"
 
@@ -118,13 +81,13 @@ check "new article id from Location ($ID)" test -n "$ID"
 assert_eq "draft status" "$(q "SELECT status FROM article WHERE id=$ID")" draft
 get "/nyheter/$SLUG"
 assert_status 404
-as rita GET "/admin/artiklar/$ID?klart=skapad"
+staff_request rita GET "/admin/artiklar/$ID?klart=skapad"
 assert_body_contains "Artikeln är sparad som utkast."
 assert_body_contains "Radera utkast"
 
 save "$ID" publicera 1 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
 assert_status 303
-as rita GET "/admin/artiklar/$ID?klart=publicerad"
+staff_request rita GET "/admin/artiklar/$ID?klart=publicerad"
 assert_body_contains "Artikeln är publicerad."
 assert_body_contains "/nyheter/$SLUG"
 get "/nyheter/$SLUG"
@@ -148,19 +111,19 @@ get "/nyheter/$SLUG"
 assert_status 404
 assert_eq "unpublished keeps the row" \
     "$(q "SELECT status FROM article WHERE id=$ID")" unpublished
-as rita GET "/admin/artiklar/$ID/versioner"
+staff_request rita GET "/admin/artiklar/$ID/versioner"
 assert_status 200
 for v in 1 2 3 4; do
 	assert_body_contains "Version $v"
 done
-as rita GET "/admin/artiklar/$ID/versioner/jamfor?a=2&b=3"
+staff_request rita GET "/admin/artiklar/$ID/versioner/jamfor?a=2&b=3"
 assert_status 200
 assert_body_contains "<del>SKR får 20 miljoner kronor för arbetet.</del>"
 assert_body_contains "<ins>En ny ingress.</ins>"
-as rita GET "/admin/artiklar/$ID/versioner/2"
+staff_request rita GET "/admin/artiklar/$ID/versioner/2"
 assert_status 200
 assert_body_contains "SKR får 20 miljoner kronor för arbetet."
-as rita GET "/admin/artiklar/$ID/versioner/99"
+staff_request rita GET "/admin/artiklar/$ID/versioner/99"
 assert_status 404
 assert_eq "audit rows for the article" \
     "$(q "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE object_type='article' AND object_id=$ID ORDER BY id)")" \
@@ -170,14 +133,14 @@ assert_eq "audit keeps before and after" \
     "SKR får 20 miljoner kronor för arbetet.|En ny ingress."
 
 # restore version 2 (status stays unpublished)
-as rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2
 assert_status 303
 assert_eq "restored lead" "$(q "SELECT lead || '|' || status || '|' || version FROM article WHERE id=$ID")" \
     "SKR får 20 miljoner kronor för arbetet.|unpublished|5"
 assert_eq "restore audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$ID AND action='återställde version 2'")" 1
 
 # deleting a published-once article is refused
-as rita POST "/admin/artiklar/$ID/radera"
+staff_request rita POST "/admin/artiklar/$ID/radera"
 assert_status 409
 assert_eq "not deleted" "$(q "SELECT count(*) FROM article WHERE id=$ID")" 1
 
@@ -191,7 +154,7 @@ save new schemalagg 0 --data-urlencode "kind=pressmeddelande" \
     --data-urlencode "pub_date=$D" --data-urlencode "pub_time=$H"
 assert_status 303
 SID=$(loc_id)
-as rita GET "/admin/artiklar/$SID?klart=schemalagd"
+staff_request rita GET "/admin/artiklar/$SID?klart=schemalagd"
 assert_body_contains "Artikeln är schemalagd"
 get /nyheter/schemalagt-pressmeddelande-om-varden
 assert_status 404
@@ -253,7 +216,7 @@ assert_status 303
 assert_eq "knowing overwrite" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Andra försöket."
 
 # --- embargo preview links -------------------------------------------------
-as rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
 assert_status 200
 TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
 check "token shown once (${#TOKEN} chars)" test "${#TOKEN}" = 43
@@ -265,17 +228,17 @@ assert_body_contains '<meta name="robots" content="noindex">'
 assert_body_contains "Under embargo"
 assert_body_contains "<h1>Konfliktartikel</h1>"
 assert_eq "opening logged" "$(q "SELECT count(*) FROM preview_open")" 1
-as rita GET "/admin/artiklar/$CID"
+staff_request rita GET "/admin/artiklar/$CID"
 assert_body_contains "1 gånger"
 LID=$(q "SELECT id FROM preview_link WHERE article_id=$CID")
-as rita POST "/admin/artiklar/$CID/forhandslank/$LID/aterkalla"
+staff_request rita POST "/admin/artiklar/$CID/forhandslank/$LID/aterkalla"
 assert_status 303
 get "/forhandsvisning/$TOKEN"
 assert_status 410
 assert_body_contains "Länken gäller inte längre"
 get "/forhandsvisning/kort"
 assert_status 410
-as rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
 TOKEN2=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
 save "$CID" publicera 3 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "lead=Ingress." \
@@ -309,41 +272,41 @@ assert_status 200
 # --- deleting a draft -----------------------------------------------------
 save new utkast 0 --data-urlencode "kind=nyhet" --data-urlencode "title=Kasta mig"
 DID=$(loc_id)
-as rita GET "/admin/artiklar/$DID/radera"
+staff_request rita GET "/admin/artiklar/$DID/radera"
 assert_status 200
 assert_body_contains "Ja, radera utkastet"
-as rita POST "/admin/artiklar/$DID/radera"
+staff_request rita POST "/admin/artiklar/$DID/radera"
 assert_status 303
 assert_eq "draft deleted" "$(q "SELECT count(*) FROM article WHERE id=$DID")" 0
 assert_eq "delete audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$DID AND action='raderade utkast'")" 1
 
 # --- list filter ------------------------------------------------------------
-as rita GET "/admin/artiklar?status=unpublished"
+staff_request rita GET "/admin/artiklar?status=unpublished"
 assert_body_contains "$TITLE"
 assert_body_contains "Avpublicerad"
-as rita GET "/admin/artiklar?status=draft"
+staff_request rita GET "/admin/artiklar?status=draft"
 assert_body_lacks "$TITLE"
 
 # --- topics -----------------------------------------------------------------
-as rita GET /admin/amnen
+staff_request rita GET /admin/amnen
 assert_status 200
 assert_body_contains "Jämställdhet"
-as rita POST /admin/amnen --data-urlencode "name=Bostad och byggande" \
+staff_request rita POST /admin/amnen --data-urlencode "name=Bostad och byggande" \
     --data-urlencode "lead=Om bostäder." --data-urlencode "body=## Mål" \
     --data-urlencode "published=1" --data-urlencode "version=0"
 assert_status 303
 get /amnen/bostad-och-byggande
 assert_status 200
 TID=$(q "SELECT id FROM topic WHERE slug='bostad-och-byggande'")
-as rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad och byggande" \
+staff_request rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad och byggande" \
     --data-urlencode "slug=bostad-och-byggande" --data-urlencode "version=1"
 assert_status 303
 get /amnen/bostad-och-byggande
 assert_status 404
-as rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad" \
+staff_request rita POST "/admin/amnen/$TID" --data-urlencode "name=Bostad" \
     --data-urlencode "slug=bostad-och-byggande" --data-urlencode "version=1"
 assert_status 409
-as rita POST "/admin/amnen/$TID" --data-urlencode "name=" \
+staff_request rita POST "/admin/amnen/$TID" --data-urlencode "name=" \
     --data-urlencode "lead=Kvar 31337" --data-urlencode "version=2"
 assert_status 400
 assert_body_contains "Kvar 31337"

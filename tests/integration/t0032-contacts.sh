@@ -10,70 +10,28 @@
 . "$(dirname "$0")/lib.sh"
 
 SEED=/nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
-PW=losenord-123
-
-# mkuser NAME ROLE: an account made with the CLI (password on stdin).
-mkuser() {
-	printf '%s\n' "$PW" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
-	    --db "$DB" >/dev/null 2>&1 || bail "user add $1 failed"
-}
-
-# signin NAME: sign in with a fresh cookie jar $T/NAME.jar.
-signin() {
-	rm -f "$T/$1.jar"
-	post /admin/logga-in -c "$T/$1.jar" -H "Origin: $BASE" \
-	    --data-urlencode "namn=$1" --data-urlencode "losenord=$PW"
-	[ "$STATUS" = 303 ] || bail "$1 could not sign in ($STATUS)"
-}
-
-# csrf_of NAME: the form token of NAME's session, from a staff page.
-csrf_of() {
-	curl -s -b "$T/$1.jar" "$BASE/admin" |
-	    grep -o 'name="csrf" value="[^"]*"' | head -n 1 |
-	    sed 's/.*value="//; s/"$//'
-}
-
-# as NAME METHOD PATH [curl args]: a request with NAME's session; a POST
-# carries the session's csrf token and our Origin.
-as() {
-	local who=$1 method=$2 path=$3
-	shift 3
-	if [ "$method" = POST ]; then
-		request POST "$path" -b "$T/$who.jar" -H "Origin: $BASE" \
-		    --data-urlencode "csrf=$(csrf_of "$who")" "$@"
-	else
-		request "$method" "$path" -b "$T/$who.jar" "$@"
-	fi
-}
-
-q() { sqlite3 "$DB" "$1"; }
-
-# assert_eq WHAT GOT WANT
-assert_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi
-}
 
 site_start
-mkuser presse press
-mkuser rita redaktor
-mkuser anna admin
-signin presse
-signin rita
-signin anna
+staff_user_add presse press
+staff_user_add rita redaktor
+staff_user_add anna admin
+staff_signin presse
+staff_signin rita
+staff_signin anna
 PRESSE_ID=$(q "SELECT id FROM account WHERE name = 'presse'")
 
 # --- the list and the form ---------------------------------------------------
-as presse GET /admin/kontakter
+staff_request presse GET /admin/kontakter
 assert_status 200
 assert_body_contains "Helene Lindstrand"
 assert_body_contains "Johan Berg"		# hidden contacts are listed too
 assert_body_contains 'href="/admin/kontakter/3"'
-as presse GET /admin/kontakter/3
+staff_request presse GET /admin/kontakter/3
 assert_status 200
 assert_body_contains 'value="08-452 70 47"'
 assert_body_contains "GDPR"
 assert_body_contains "Dölj från webbplatsen"
-as presse GET /admin/kontakter/999
+staff_request presse GET /admin/kontakter/999
 assert_status 404
 
 # --- a phone number changes everywhere at once --------------------------------
@@ -84,14 +42,14 @@ LASTMOD=$(header Last-Modified)
 get "$SEED"
 assert_body_contains "08-452 70 47"
 V=$(q "SELECT version FROM contact WHERE id = 3")
-as presse POST /admin/kontakter/3 -d "version=$V" \
+staff_request presse POST /admin/kontakter/3 -d "version=$V" \
     --data-urlencode "namn=Helene Lindstrand" --data-urlencode "titel=Presschef" \
     --data-urlencode "enhet=Kommunikationsavdelningen" \
     --data-urlencode "telefon=08-452 70 99" \
     --data-urlencode "epost=helene.lindstrand@skr.se" -d pressansvarig=1
 assert_status 303
 assert_header Location '^/admin/kontakter/3\?sparad=1$'
-as presse GET /admin/kontakter/3?sparad=1
+staff_request presse GET /admin/kontakter/3?sparad=1
 assert_body_contains "Kontakten är sparad"
 assert_eq "phone in the db" "$(q "SELECT phone FROM contact WHERE id = 3")" "08-452 70 99"
 assert_eq "version bumped" "$(q "SELECT version FROM contact WHERE id = 3")" "$((V + 1))"
@@ -120,7 +78,7 @@ assert_body_contains "Love Nordenmark"
 get "$SEED"
 assert_body_contains "Love Nordenmark"
 V=$(q "SELECT version FROM contact WHERE id = 1")
-as presse POST /admin/kontakter/1 -d "version=$V" -d gora=dolj
+staff_request presse POST /admin/kontakter/1 -d "version=$V" -d gora=dolj
 assert_status 303
 assert_header Location '^/admin/kontakter/1\?dold=1$'
 assert_eq "hidden in the db" "$(q "SELECT active FROM contact WHERE id = 1")" 0
@@ -134,14 +92,14 @@ assert_eq "audit row for hiding" "$(q "SELECT action || '|' ||
     json_extract(after_json, '\$.\"visas på webbplatsen\"')
     FROM audit_log WHERE object_type = 'kontakt' AND object_id = 1
     ORDER BY id DESC LIMIT 1")" "dolde|1|0"
-as presse GET /admin/kontakter
+staff_request presse GET /admin/kontakter
 assert_body_contains "Dold"
 
 # --- bad input: 400, the text kept, nothing changed ----------------------------
 BEFORE=$(q "SELECT title, email, version FROM contact WHERE id = 4")
 NAUDIT=$(q "SELECT count(*) FROM audit_log")
 V=$(q "SELECT version FROM contact WHERE id = 4")
-as presse POST /admin/kontakter/4 -d "version=$V" \
+staff_request presse POST /admin/kontakter/4 -d "version=$V" \
     --data-urlencode "namn=Karin Holmqvist" \
     --data-urlencode "titel=Pressekreterare och talesperson" \
     --data-urlencode "telefon=08-452 71 53" \
@@ -155,21 +113,21 @@ assert_body_contains 'aria-invalid="true"'
 assert_body_contains 'href="#epost"'
 assert_eq "contact 4 unchanged" "$(q "SELECT title, email, version FROM contact WHERE id = 4")" "$BEFORE"
 assert_eq "no audit row for a refused save" "$(q "SELECT count(*) FROM audit_log")" "$NAUDIT"
-as presse POST /admin/kontakter/4 -d "version=$V" --data-urlencode "namn= " \
+staff_request presse POST /admin/kontakter/4 -d "version=$V" --data-urlencode "namn= " \
     --data-urlencode "telefon=ring mig"
 assert_status 400
 assert_body_contains "Skriv kontaktpersonens namn"
 assert_body_contains "Skriv telefonnumret med siffror"
 
 # --- two press officers at once: 409, both versions shown ---------------------
-mkuser petra press
-signin petra
+staff_user_add petra press
+staff_signin petra
 V=$(q "SELECT version FROM contact WHERE id = 2")
-as petra POST /admin/kontakter/2 -d "version=$V" --data-urlencode "namn=Jenny Norén" \
+staff_request petra POST /admin/kontakter/2 -d "version=$V" --data-urlencode "namn=Jenny Norén" \
     --data-urlencode "titel=Projektledare" --data-urlencode "telefon=08-452 79 13" \
     --data-urlencode "epost=jenny.noren@skr.se" -d amne=1
 assert_status 303
-as presse POST /admin/kontakter/2 -d "version=$V" --data-urlencode "namn=Jenny Norén" \
+staff_request presse POST /admin/kontakter/2 -d "version=$V" --data-urlencode "namn=Jenny Norén" \
     --data-urlencode "titel=Senior projektledare" --data-urlencode "telefon=08-452 79 12" \
     --data-urlencode "epost=jenny.noren@skr.se" -d amne=1
 assert_status 409
@@ -180,9 +138,9 @@ assert_eq "the first save stands" "$(q "SELECT title || '|' || phone FROM contac
     "Projektledare|08-452 79 13"
 
 # --- a new contact ------------------------------------------------------------
-as presse GET /admin/kontakter/ny
+staff_request presse GET /admin/kontakter/ny
 assert_status 200
-as presse POST /admin/kontakter --data-urlencode "namn=Ulla Test" \
+staff_request presse POST /admin/kontakter --data-urlencode "namn=Ulla Test" \
     --data-urlencode "titel=Pressekreterare" --data-urlencode "telefon=08-452 70 01" \
     --data-urlencode "epost=ulla.test@skr.se" -d pressansvarig=1 -d visas=1
 assert_status 303
@@ -194,10 +152,10 @@ assert_eq "creation audited" "$(q "SELECT action || '|' || coalesce(before_json,
     "skapade|null|Ulla Test"
 
 # --- press duty -----------------------------------------------------------------
-as presse GET /admin/pressjour
+staff_request presse GET /admin/pressjour
 assert_status 200
 assert_body_contains 'value="08-452 70 00"'
-as presse POST /admin/pressjour --data-urlencode "telefon=08-452 70 10" \
+staff_request presse POST /admin/pressjour --data-urlencode "telefon=08-452 70 10" \
     --data-urlencode "epost=press@skr.se" -d jour=4
 assert_status 303
 assert_header Location '^/admin/pressjour\?sparad=1$'
@@ -214,7 +172,7 @@ assert_body_contains "08-452 70 10"
 get "$SEED"
 assert_body_contains "08-452 70 10"
 assert_body_contains "Karin Holmqvist"
-as presse POST /admin/pressjour --data-urlencode "telefon=ring växeln" \
+staff_request presse POST /admin/pressjour --data-urlencode "telefon=ring växeln" \
     --data-urlencode "epost=press@skr.se" -d jour=3
 assert_status 400
 assert_body_contains 'value="ring växeln"'
@@ -222,59 +180,59 @@ assert_eq "a refused press duty save changes nothing" \
     "$(q "SELECT value FROM setting WHERE key = 'press_phone'")" "08-452 70 10"
 
 # --- the audit log page -----------------------------------------------------------
-as anna GET /admin/logg
+staff_request anna GET /admin/logg
 assert_status 200
 assert_body_contains "08-452 70 47"
 assert_body_contains "08-452 70 99"
 assert_body_contains "Pressjouren ändrades"
 assert_body_contains 'href="/admin/kontakter/3"'
 assert_body_contains "<details>"
-as anna GET "/admin/logg?typ=kontakt"
+staff_request anna GET "/admin/logg?typ=kontakt"
 assert_status 200
 assert_body_contains "Kontakten Helene Lindstrand ändrades"
 assert_body_lacks "Pressjouren ändrades"
-as anna GET "/admin/logg?typ=pressjour"
+staff_request anna GET "/admin/logg?typ=pressjour"
 assert_body_contains "Pressjouren ändrades"
 assert_body_lacks "Kontakten Helene Lindstrand ändrades"
-as anna GET "/admin/logg?sida=99"
+staff_request anna GET "/admin/logg?sida=99"
 assert_status 404
 
 # --- roles: refusals say why ------------------------------------------------------
-as rita GET /admin/kontakter
+staff_request rita GET /admin/kontakter
 assert_status 403
 assert_body_contains "pressansvariga och administratörer"
 assert_body_contains "Redaktör"
 V=$(q "SELECT version FROM contact WHERE id = 3")
-as rita POST /admin/kontakter/3 -d "version=$V" --data-urlencode "namn=Hackad" \
+staff_request rita POST /admin/kontakter/3 -d "version=$V" --data-urlencode "namn=Hackad" \
     --data-urlencode "telefon=08-000 00 00"
 assert_status 403
 assert_eq "a refused POST changes nothing" "$(q "SELECT name FROM contact WHERE id = 3")" "Helene Lindstrand"
-as rita GET /admin/pressjour
+staff_request rita GET /admin/pressjour
 assert_status 403
-as presse GET /admin/artiklar
+staff_request presse GET /admin/artiklar
 assert_status 403
 assert_body_contains "redaktörer och administratörer"
-as presse GET /admin/konton
+staff_request presse GET /admin/konton
 assert_status 403
 assert_body_contains "administratörer"
-as presse GET /admin/logg
+staff_request presse GET /admin/logg
 assert_status 403
-as anna GET /admin/kontakter
+staff_request anna GET /admin/kontakter
 assert_status 200
 
 # --- the site notice ----------------------------------------------------------------
-as anna GET /admin/notis
+staff_request anna GET /admin/notis
 assert_status 200
 assert_body_contains "Notisen visas nu"
 NID=$(q "SELECT max(id) FROM notice")
 TODAY=$(TZ=Europe/Stockholm date +%Y-%m-%d)
-as anna POST /admin/notis -d "id=$NID" --data-urlencode "text=Växeln är stängd i dag." \
+staff_request anna POST /admin/notis -d "id=$NID" --data-urlencode "text=Växeln är stängd i dag." \
     --data-urlencode "lanktext=Om växeln" --data-urlencode "lankadress=javascript:alert(1)" \
     -d "fran_datum=$TODAY" -d fran_tid=00:00
 assert_status 400
 assert_body_contains "Växeln är stängd i dag."
 assert_body_contains "Skriv en adress som börjar med https://"
-as anna POST /admin/notis -d "id=$NID" --data-urlencode "text=Växeln är stängd i dag." \
+staff_request anna POST /admin/notis -d "id=$NID" --data-urlencode "text=Växeln är stängd i dag." \
     --data-urlencode "lanktext=Om växeln" --data-urlencode "lankadress=/kontakt" \
     -d "fran_datum=$TODAY" -d fran_tid=00:00
 assert_status 303
@@ -282,13 +240,13 @@ get /
 assert_body_contains "Växeln är stängd i dag."
 get /kontakt
 assert_body_contains "Växeln är stängd i dag."
-as anna POST /admin/notis -d "id=$NID" -d gora=ta_bort
+staff_request anna POST /admin/notis -d "id=$NID" -d gora=ta_bort
 assert_status 303
 get /
 assert_body_lacks "Växeln är stängd i dag."
 assert_eq "notice edits audited" "$(q "SELECT group_concat(action, ',') FROM
     (SELECT action FROM audit_log WHERE object_type = 'notis' ORDER BY id)")" "ändrade,tog bort"
-as anna GET /admin/notis
+staff_request anna GET /admin/notis
 assert_body_contains "Ingen notis visas just nu"
 
 # --- the accessibility statement ------------------------------------------------------
@@ -298,11 +256,11 @@ assert_body_contains "Senast granskad"
 assert_body_contains "delvis förenlig"
 assert_body_contains "https://www.digg.se/tdosanmalan"
 assert_body_contains "kakbanner"
-as anna GET /admin/tillganglighet
+staff_request anna GET /admin/tillganglighet
 assert_status 200
 V=$(q "SELECT version FROM article WHERE slug = 'tillganglighet'")
 BODYMD=$(q "SELECT body_md FROM article WHERE slug = 'tillganglighet'")
-as anna POST /admin/tillganglighet -d "version=$V" --data-urlencode "ingress=Ny ingress." \
+staff_request anna POST /admin/tillganglighet -d "version=$V" --data-urlencode "ingress=Ny ingress." \
     --data-urlencode "brodtext=$BODYMD" -d granskad=2021-02-01
 assert_status 303
 get /tillganglighet
@@ -310,11 +268,11 @@ assert_body_contains "Senast granskad 1 februari 2021"
 assert_body_contains "Ny ingress."
 assert_eq "statement revision kept" "$(q "SELECT count(*) FROM article_revision r JOIN article a
     ON a.id = r.article_id WHERE a.slug = 'tillganglighet' AND r.version = $((V + 1))")" 1
-as anna POST /admin/tillganglighet -d "version=$V" --data-urlencode "ingress=Gammal." \
+staff_request anna POST /admin/tillganglighet -d "version=$V" --data-urlencode "ingress=Gammal." \
     --data-urlencode "brodtext=Text." -d granskad=2021-02-02
 assert_status 409
 assert_body_contains "Någon annan har sparat redogörelsen"
-as presse GET /admin/tillganglighet
+staff_request presse GET /admin/tillganglighet
 assert_status 403
 
 done_testing

@@ -10,50 +10,18 @@
 # as its flags say.
 . "$(dirname "$0")/lib.sh"
 
-PW=losenord-123
+PW=$STAFF_PW
 
-mkuser() {
-	printf '%s\n' "${3:-$PW}" | "$PRESSRUM_BIN" user add --role "$2" "$1" \
-	    --db "$DB" >/dev/null 2>&1 || bail "user add $1 failed"
-}
-
-# try_signin NAME PASSWORD [JAR]: POST the sign-in form (STATUS, BODY).
+# try_signin NAME PASSWORD [JAR]: POST the sign-in form (STATUS, BODY);
+# a new session, so the csrf token staff_csrf kept is forgotten.
 try_signin() {
 	local jar=${3:-$T/$1.jar}
-	rm -f "$jar"
+	rm -f "$jar" "$T/$1.csrf"
 	post /admin/logga-in -c "$jar" -H "Origin: $BASE" \
 	    --data-urlencode "namn=$1" --data-urlencode "losenord=$2"
 }
 
-signin() {
-	try_signin "$1" "${2:-$PW}"
-	[ "$STATUS" = 303 ] || bail "$1 could not sign in ($STATUS)"
-}
-
-csrf_of() {
-	curl -s -b "$T/$1.jar" "$BASE/admin" |
-	    grep -o 'name="csrf" value="[^"]*"' | head -n 1 |
-	    sed 's/.*value="//; s/"$//'
-}
-
-as() {
-	local who=$1 method=$2 path=$3
-	shift 3
-	if [ "$method" = POST ]; then
-		request POST "$path" -b "$T/$who.jar" -H "Origin: $BASE" \
-		    --data-urlencode "csrf=$(csrf_of "$who")" "$@"
-	else
-		request "$method" "$path" -b "$T/$who.jar" "$@"
-	fi
-}
-
-q() { sqlite3 "$DB" "$1"; }
-
-assert_eq() {
-	if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi
-}
-
-# signed_in NAME: does NAME's cookie still open /admin?
+# assert_signed_in NAME: does NAME's cookie still open /admin?
 assert_signed_in() {
 	get /admin -b "$T/$1.jar"
 	if [ "$STATUS" = 200 ]; then pass "$1 is signed in"
@@ -70,32 +38,32 @@ assert_signed_out() {
 }
 
 site_start
-mkuser anna admin
-signin anna
+staff_user_add anna admin
+staff_signin anna
 ANNA=$(q "SELECT id FROM account WHERE name = 'anna'")
 
 # --- adding an account --------------------------------------------------------
-as anna GET /admin/konton
+staff_request anna GET /admin/konton
 assert_status 200
 assert_body_contains "anna"
-as anna GET /admin/konton/ny
+staff_request anna GET /admin/konton/ny
 assert_status 200
 NPW='ett långt nytt lösenord'
-as anna POST /admin/konton -d namn=nils --data-urlencode "visningsnamn=Nils Nord" \
+staff_request anna POST /admin/konton -d namn=nils --data-urlencode "visningsnamn=Nils Nord" \
     -d roll=press --data-urlencode "losenord=$NPW" --data-urlencode "losenord2=$NPW x"
 assert_status 400
 assert_body_contains "Lösenorden är inte likadana"
 assert_body_contains 'value="Nils Nord"'
 assert_body_lacks "$NPW"
-as anna POST /admin/konton -d namn=nils -d roll=press -d losenord=kort -d losenord2=kort
+staff_request anna POST /admin/konton -d namn=nils -d roll=press -d losenord=kort -d losenord2=kort
 assert_status 400
 assert_body_contains "minst 10 tecken"
-as anna POST /admin/konton -d namn=anna -d roll=press --data-urlencode "losenord=$NPW" \
+staff_request anna POST /admin/konton -d namn=anna -d roll=press --data-urlencode "losenord=$NPW" \
     --data-urlencode "losenord2=$NPW"
 assert_status 409
 assert_body_contains "Det finns redan ett konto"
 assert_eq "no account from refused forms" "$(q "SELECT count(*) FROM account")" 1
-as anna POST /admin/konton -d namn=nils --data-urlencode "visningsnamn=Nils Nord" \
+staff_request anna POST /admin/konton -d namn=nils --data-urlencode "visningsnamn=Nils Nord" \
     -d roll=press --data-urlencode "losenord=$NPW" --data-urlencode "losenord2=$NPW"
 assert_status 303
 assert_header Location '^/admin/konton/[0-9]+\?skapat=1$'
@@ -110,69 +78,69 @@ check "no password or hash in the audit log" \
     test "$(q "SELECT count(*) FROM audit_log WHERE coalesce(before_json, '') ||
     coalesce(after_json, '') || summary LIKE '%argon2%' OR coalesce(after_json, '')
     LIKE '%långt nytt%'")" = 0
-signin nils "$NPW"
+staff_signin nils "$NPW"
 assert_signed_in nils
-as nils GET /admin/kontakter
+staff_request nils GET /admin/kontakter
 assert_status 200
 
 # --- change the role: at once, no new sign-in ---------------------------------
-as anna POST "/admin/konton/$NILS" -d gora=spara --data-urlencode "visningsnamn=Nils Nord" \
+staff_request anna POST "/admin/konton/$NILS" -d gora=spara --data-urlencode "visningsnamn=Nils Nord" \
     -d roll=redaktor
 assert_status 303
-as nils GET /admin/kontakter
+staff_request nils GET /admin/kontakter
 assert_status 403
-as anna POST "/admin/konton/$NILS" -d gora=spara --data-urlencode "visningsnamn=Nils Nord" \
+staff_request anna POST "/admin/konton/$NILS" -d gora=spara --data-urlencode "visningsnamn=Nils Nord" \
     -d roll=press
 assert_status 303
 
 # --- disabling ends the sessions at once --------------------------------------
-as anna POST "/admin/konton/$NILS" -d gora=stang_av
+staff_request anna POST "/admin/konton/$NILS" -d gora=stang_av
 assert_status 303
 assert_signed_out nils
 assert_eq "nils's sessions are gone" "$(q "SELECT count(*) FROM session WHERE account_id = $NILS")" 0
 try_signin nils "$NPW"
 assert_status 403
-as anna GET "/admin/konton/$NILS"
+staff_request anna GET "/admin/konton/$NILS"
 assert_body_contains "Kontot är avstängt"
-as anna POST "/admin/konton/$NILS" -d gora=aktivera
+staff_request anna POST "/admin/konton/$NILS" -d gora=aktivera
 assert_status 303
-signin nils "$NPW"
+staff_signin nils "$NPW"
 assert_signed_in nils
 
 # --- a new password ------------------------------------------------------------------
 NPW2='ännu ett nytt lösenord'
-as anna POST "/admin/konton/$NILS" -d gora=losenord --data-urlencode "losenord=$NPW2" \
+staff_request anna POST "/admin/konton/$NILS" -d gora=losenord --data-urlencode "losenord=$NPW2" \
     --data-urlencode "losenord2=fel"
 assert_status 400
 assert_signed_in nils
-as anna POST "/admin/konton/$NILS" -d gora=losenord --data-urlencode "losenord=$NPW2" \
+staff_request anna POST "/admin/konton/$NILS" -d gora=losenord --data-urlencode "losenord=$NPW2" \
     --data-urlencode "losenord2=$NPW2"
 assert_status 303
 assert_signed_out nils
 try_signin nils "$NPW"
 assert_status 403
-signin nils "$NPW2"
+staff_signin nils "$NPW2"
 assert_signed_in nils
 assert_eq "password change audited" "$(q "SELECT action || '|' || coalesce(after_json, 'null')
     FROM audit_log WHERE object_type = 'konto' ORDER BY id DESC LIMIT 1")" \
     "bytte lösenord för|null"
 
 # --- the last active admin ----------------------------------------------------------
-as anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=redaktor
+staff_request anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=redaktor
 assert_status 409
 assert_body_contains "minst en aktiv administratör"
-as anna POST "/admin/konton/$ANNA" -d gora=stang_av
+staff_request anna POST "/admin/konton/$ANNA" -d gora=stang_av
 assert_status 409
 assert_eq "anna is still an active admin" "$(q "SELECT role, disabled FROM account WHERE id = $ANNA")" "admin|0"
-mkuser berit admin
+staff_user_add berit admin
 BERIT=$(q "SELECT id FROM account WHERE name = 'berit'")
-as anna POST "/admin/konton/$BERIT" -d gora=stang_av
+staff_request anna POST "/admin/konton/$BERIT" -d gora=stang_av
 assert_status 303
-as anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=press
+staff_request anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=press
 assert_status 409
-as anna POST "/admin/konton/$BERIT" -d gora=aktivera
+staff_request anna POST "/admin/konton/$BERIT" -d gora=aktivera
 assert_status 303
-as anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=admin
+staff_request anna POST "/admin/konton/$ANNA" -d gora=spara -d visningsnamn=Anna -d roll=admin
 assert_status 303
 
 # --- CSRF: refused, nothing changed ------------------------------------------------
@@ -186,7 +154,7 @@ post /admin/konton -b "$T/anna.jar" -H "Origin: $BASE" -d csrf=fel-token -d namn
 assert_status 403
 assert_body_contains "Ingenting har ändrats"
 post /admin/konton -b "$T/anna.jar" -H "Origin: http://evil.example" \
-    --data-urlencode "csrf=$(csrf_of anna)" -d namn=mallory -d roll=admin \
+    --data-urlencode "csrf=$(staff_csrf anna)" -d namn=mallory -d roll=admin \
     --data-urlencode "losenord=$NPW" --data-urlencode "losenord2=$NPW"
 assert_status 403
 post "/admin/konton/$NILS" -b "$T/anna.jar" -H "Origin: $BASE" -d gora=stang_av
@@ -200,20 +168,20 @@ assert_eq "contact 3 unchanged" "$(q "SELECT name FROM contact WHERE id = 3")" "
 assert_eq "no audit row from refused POSTs" "$(q "SELECT count(*) FROM audit_log")" "$A"
 
 # --- signing out ends the session server-side ---------------------------------------
-signin anna
+staff_signin anna
 cp "$T/anna.jar" "$T/old.jar"
-as anna POST /admin/logga-ut
+staff_request anna POST /admin/logga-ut
 assert_status 303
 assert_header Location '^/admin/logga-in'
 assert_signed_out old
 post /admin/konton -b "$T/old.jar" -H "Origin: $BASE" -d csrf=x -d namn=z
 assert_status 401
-signin anna
+staff_signin anna
 
 # --- wrong passwords are throttled --------------------------------------------------
 # Start from a clean slate: failures above count for this address too.
 q "DELETE FROM login_attempt"
-mkuser tove redaktor
+staff_user_add tove redaktor
 for i in 1 2 3 4 5; do
 	try_signin tove "fel-losenord-$i"
 	assert_status 403
@@ -236,16 +204,16 @@ assert_status 429
 assert_body_contains "spärrad i 15 minuter"
 # After the window the account opens again.
 q "UPDATE login_attempt SET at = at - 15 * 60"
-signin tove
+staff_signin tove
 assert_signed_in tove
 q "DELETE FROM login_attempt"
 
 # --- roles on every /admin route -----------------------------------------------------
-mkuser rita redaktor
-mkuser presse press
-signin rita
-signin presse
-signin anna
+staff_user_add rita redaktor
+staff_user_add presse press
+staff_signin rita
+staff_signin presse
+staff_signin anna
 ROUTES=$(python3 - "$PRESSRUM_SRC/src/web/route.c" <<'PY'
 import re, sys
 src = open(sys.argv[1]).read()
@@ -288,7 +256,7 @@ while read -r pattern meth flags; do
 	fi
 	for who in anna rita presse; do
 		role=$(q "SELECT role FROM account WHERE name = '$who'")
-		as "$who" "$meth" "$path"
+		staff_request "$who" "$meth" "$path"
 		if may "$role" "$flags"; then
 			case $STATUS in
 			403|401|000) fail "$meth $path as $role -> $STATUS, should be allowed" ;;
@@ -306,7 +274,7 @@ while read -r pattern meth flags; do
 done <<<"$ROUTES"
 check "walked every staff route but sign-out ($walked)" test "$walked" -ge 20
 for who in anna rita presse; do
-	as "$who" POST /admin/logga-ut
+	staff_request "$who" POST /admin/logga-ut
 	assert_status 303
 	assert_signed_out "$who"
 done
