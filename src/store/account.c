@@ -15,27 +15,16 @@ store_account_add(struct store *db, const char *name, const char *display,
     const char *role, const char *pw_hash, int64_t now, int64_t *id)
 {
 	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_INSERT];
-	enum status	 st = ST_DBERR;
+	enum status	 st;
 	int		 rc;
 
-	if (bind_text(q, ":name", name) != SQLITE_OK ||
-	    bind_text(q, ":display_name", display) != SQLITE_OK ||
-	    bind_text(q, ":role", role) != SQLITE_OK ||
-	    bind_text(q, ":pw_hash", pw_hash) != SQLITE_OK ||
-	    bind_int64(q, ":now", now) != SQLITE_OK)
-		goto out;
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_DONE) {
-		if (id != NULL)
-			*id = sqlite3_last_insert_rowid(db->db);
-		st = ST_OK;
-	} else if (sqlite3_extended_errcode(db->db) ==
-	    SQLITE_CONSTRAINT_UNIQUE)
-		st = ST_CONFLICT;
-out:
-	if (st == ST_DBERR)
-		store_log_error(db, Q_ACCOUNT_INSERT);
-	stmt_done(q);
+	if ((rc = bind_text(q, ":name", name)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":display_name", display)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":role", role)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":pw_hash", pw_hash)) == SQLITE_OK)
+		rc = bind_int64(q, ":now", now);
+	if ((st = stmt_write(db, Q_ACCOUNT_INSERT, rc)) == ST_OK && id != NULL)
+		*id = sqlite3_last_insert_rowid(db->db);
 	return st;
 }
 

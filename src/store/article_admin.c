@@ -183,23 +183,7 @@ enum status
 store_admin_slug_owner(struct store *db, struct arena *ar, const char *slug,
     int64_t id, int64_t *owner, const char **title)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ADMIN_SLUG_OWNER];
-	enum status	 st = ST_DBERR;
-	int		 rc;
-
-	if (bind_text(q, ":slug", slug) == SQLITE_OK &&
-	    bind_int64(q, ":id", id) == SQLITE_OK) {
-		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			*owner = sqlite3_column_int64(q, 0);
-			*title = column_text(ar, q, 1);
-			st = ST_OK;
-		} else if (rc == SQLITE_DONE)
-			st = ST_NOTFOUND;
-	}
-	if (st == ST_DBERR)
-		store_log_error(db, Q_ADMIN_SLUG_OWNER);
-	stmt_done(q);
-	return st;
+	return slug_owner(db, Q_ADMIN_SLUG_OWNER, ar, slug, id, owner, title);
 }
 
 /* Bind the columns insert and update share. */
@@ -319,18 +303,13 @@ store_admin_article_insert(struct store *db, const struct article_edit *a,
 {
 	sqlite3_stmt	*q = db->stmt[Q_ADMIN_ARTICLE_INSERT];
 	struct article_edit tmp;
-	int		 rc = SQLITE_ERROR;
+	enum status	 st;
+	int		 rc;
 
-	if (bind_fields(q, a, now) == SQLITE_OK &&
-	    bind_int64(q, ":author_id", author_id) == SQLITE_OK)
-		rc = sqlite3_step(q);
-	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ADMIN_ARTICLE_INSERT);
-		stmt_done(q);
-		return sqlite3_extended_errcode(db->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE ? ST_CONFLICT : ST_DBERR;
-	}
-	stmt_done(q);
+	if ((rc = bind_fields(q, a, now)) == SQLITE_OK)
+		rc = bind_int64(q, ":author_id", author_id);
+	if ((st = stmt_write(db, Q_ADMIN_ARTICLE_INSERT, rc)) != ST_OK)
+		return st;
 	*id = sqlite3_last_insert_rowid(db->db);
 	tmp = *a;
 	tmp.id = *id;
@@ -347,19 +326,14 @@ store_admin_article_update(struct store *db, const struct article_edit *a,
     int64_t now)
 {
 	sqlite3_stmt	*q = db->stmt[Q_ADMIN_ARTICLE_UPDATE];
-	int		 rc = SQLITE_ERROR;
+	enum status	 st;
+	int		 rc;
 
-	if (bind_fields(q, a, now) == SQLITE_OK &&
-	    bind_int64(q, ":id", a->id) == SQLITE_OK &&
-	    bind_int64(q, ":version", a->version) == SQLITE_OK)
-		rc = sqlite3_step(q);
-	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ADMIN_ARTICLE_UPDATE);
-		stmt_done(q);
-		return sqlite3_extended_errcode(db->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE ? ST_CONFLICT : ST_DBERR;
-	}
-	stmt_done(q);
+	if ((rc = bind_fields(q, a, now)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":id", a->id)) == SQLITE_OK)
+		rc = bind_int64(q, ":version", a->version);
+	if ((st = stmt_write(db, Q_ADMIN_ARTICLE_UPDATE, rc)) != ST_OK)
+		return st;
 	if (sqlite3_changes(db->db) == 0)
 		return ST_CONFLICT;
 	return set_relations(db, a);

@@ -543,13 +543,48 @@ store_read_end(struct store *db)
 }
 
 enum status
-stmt_run(struct store *db, enum query_id id)
+stmt_write(struct store *db, enum query_id id, int bind_rc)
 {
 	sqlite3_stmt	*q = db->stmt[id];
-	int		 rc = sqlite3_step(q);
+	int		 rc = bind_rc == SQLITE_OK ? sqlite3_step(q) : bind_rc;
+	enum status	 st = ST_OK;
 
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && sqlite3_extended_errcode(db->db) ==
+	    SQLITE_CONSTRAINT_UNIQUE)
+		st = ST_CONFLICT;	/* a clash the user can fix: no log */
+	else if (rc != SQLITE_DONE) {
 		store_log_error(db, id);
+		st = ST_DBERR;
+	}
 	stmt_done(q);
-	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+	return st;
+}
+
+enum status
+stmt_run(struct store *db, enum query_id id)
+{
+	return stmt_write(db, id, SQLITE_OK) == ST_OK ? ST_OK : ST_DBERR;
+}
+
+enum status
+slug_owner(struct store *db, enum query_id id_q, struct arena *ar,
+    const char *slug, int64_t id, int64_t *owner, const char **label)
+{
+	sqlite3_stmt	*q = db->stmt[id_q];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (bind_text(q, ":slug", slug) == SQLITE_OK &&
+	    bind_int64(q, ":id", id) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*owner = sqlite3_column_int64(q, 0);
+			*label = column_text(ar, q, 1);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, id_q);
+	stmt_done(q);
+	return st;
 }

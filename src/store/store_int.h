@@ -34,6 +34,16 @@ void		 stmt_done(sqlite3_stmt *);
 /* Step a bound statement that returns no rows, then stmt_done() it.
  * ST_OK, or ST_DBERR (logged with the query's name). */
 enum status	 stmt_run(struct store *, enum query_id);
+/* Step a bound write (bind_rc: the binding's result; not SQLITE_OK
+ * skips the step) and reset it: ST_OK, ST_CONFLICT when a UNIQUE
+ * constraint refused it, else ST_DBERR (logged). */
+enum status	 stmt_write(struct store *, enum query_id, int bind_rc);
+/* Run a "who else has this slug" query (:slug, :id; columns id and a
+ * label): ST_OK with the other row's id and label (in ar), ST_NOTFOUND
+ * when the slug is free, ST_DBERR (logged). */
+enum status	 slug_owner(struct store *, enum query_id, struct arena *,
+		    const char *slug, int64_t id, int64_t *owner,
+		    const char **label);
 
 /* Log "store: <query name>: <sqlite3_errmsg>". */
 void		 store_log_error(struct store *, enum query_id);

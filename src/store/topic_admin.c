@@ -72,22 +72,10 @@ enum status
 store_admin_topic_slug_owner(struct store *db, struct arena *ar,
     const char *slug, int64_t id, const char **name)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ADMIN_TOPIC_SLUG_OWNER];
-	enum status	 st = ST_DBERR;
-	int		 rc;
+	int64_t	 owner;
 
-	if (bind_text(q, ":slug", slug) == SQLITE_OK &&
-	    bind_int64(q, ":id", id) == SQLITE_OK) {
-		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			*name = column_text(ar, q, 1);
-			st = ST_OK;
-		} else if (rc == SQLITE_DONE)
-			st = ST_NOTFOUND;
-	}
-	if (st == ST_DBERR)
-		store_log_error(db, Q_ADMIN_TOPIC_SLUG_OWNER);
-	stmt_done(q);
-	return st;
+	return slug_owner(db, Q_ADMIN_TOPIC_SLUG_OWNER, ar, slug, id, &owner,
+	    name);
 }
 
 static int
@@ -109,17 +97,11 @@ enum status
 store_admin_topic_insert(struct store *db, const struct topic_edit *t,
     int64_t now, int64_t *id)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ADMIN_TOPIC_INSERT];
-	int		 rc = SQLITE_ERROR;
+	enum status	 st;
 
-	if (bind_topic(q, t, now) == SQLITE_OK)
-		rc = sqlite3_step(q);
-	stmt_done(q);
-	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ADMIN_TOPIC_INSERT);
-		return sqlite3_extended_errcode(db->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE ? ST_CONFLICT : ST_DBERR;
-	}
+	if ((st = stmt_write(db, Q_ADMIN_TOPIC_INSERT,
+	    bind_topic(db->stmt[Q_ADMIN_TOPIC_INSERT], t, now))) != ST_OK)
+		return st;
 	*id = sqlite3_last_insert_rowid(db->db);
 	return ST_OK;
 }
@@ -130,18 +112,14 @@ store_admin_topic_update(struct store *db, const struct topic_edit *t,
     int64_t now)
 {
 	sqlite3_stmt	*q = db->stmt[Q_ADMIN_TOPIC_UPDATE];
-	int		 rc = SQLITE_ERROR;
+	enum status	 st;
+	int		 rc;
 
-	if (bind_topic(q, t, now) == SQLITE_OK &&
-	    bind_int64(q, ":id", t->id) == SQLITE_OK &&
-	    bind_int64(q, ":version", t->version) == SQLITE_OK)
-		rc = sqlite3_step(q);
-	stmt_done(q);
-	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ADMIN_TOPIC_UPDATE);
-		return sqlite3_extended_errcode(db->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE ? ST_CONFLICT : ST_DBERR;
-	}
+	if ((rc = bind_topic(q, t, now)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":id", t->id)) == SQLITE_OK)
+		rc = bind_int64(q, ":version", t->version);
+	if ((st = stmt_write(db, Q_ADMIN_TOPIC_UPDATE, rc)) != ST_OK)
+		return st;
 	return sqlite3_changes(db->db) == 1 ? ST_OK : ST_CONFLICT;
 }
 
