@@ -493,6 +493,79 @@ test_changes_seen_at_once(void **state)
 	assert_int_equal(d.n, 2);
 }
 
+/* The pages the pager's cursors lead to are the pages of the offsets:
+ * forward from each page's last article, back from its first. */
+static void
+test_keyset_paging(void **state)
+{
+	struct article_filter	 f;
+	struct article_list	 byoff, bykey, back;
+	size_t			 page, i;
+
+	(void)state;
+	for (page = 1; page < 3; page++) {
+		assert_int_equal(store_article_list(fx.db, &fx.ar, NULL, NOW,
+		    10, (page - 1) * 10, &back), ST_OK);
+		assert_int_equal(store_article_list(fx.db, &fx.ar, NULL, NOW,
+		    10, page * 10, &byoff), ST_OK);
+		memset(&f, 0, sizeof(f));
+		f.before_at = back.items[back.n - 1].publish_at;
+		f.before_id = back.items[back.n - 1].id;
+		assert_int_equal(store_article_list(fx.db, &fx.ar, &f, NOW,
+		    10, 999, &bykey), ST_OK);
+		assert_int_equal(bykey.n, byoff.n);
+		assert_int_equal(bykey.total, NPUBLIC);
+		for (i = 0; i < byoff.n; i++)
+			assert_int_equal(bykey.items[i].id, byoff.items[i].id);
+		/* and back again: the page before this one's first */
+		memset(&f, 0, sizeof(f));
+		f.after_at = byoff.items[0].publish_at;
+		f.after_id = byoff.items[0].id;
+		assert_int_equal(store_article_list(fx.db, &fx.ar, &f, NOW,
+		    10, 0, &bykey), ST_OK);
+		assert_int_equal(bykey.n, back.n);
+		for (i = 0; i < back.n; i++)
+			assert_int_equal(bykey.items[i].id, back.items[i].id);
+	}
+}
+
+/* The count without filters comes from a tally kept by triggers; it
+ * must follow every kind of write and leave out what is not yet due. */
+static void
+test_tally_follows_writes(void **state)
+{
+	struct article_filter	 f;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.kind = "pressmeddelande";
+	assert_int_equal(list_total(NULL), NPUBLIC);
+	exec_sql("UPDATE article SET status = 'published', "
+	    "publish_at = 1600000000 WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
+	assert_int_equal(list_total(NULL), NPUBLIC + 1);
+	exec_sql("UPDATE article SET kind = 'pressmeddelande' "
+	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
+	assert_int_equal(list_total(&f), 9);
+	assert_int_equal(list_total(NULL), NPUBLIC + 1);
+	exec_sql("UPDATE article SET kind = 'sida' "
+	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
+	assert_int_equal(list_total(NULL), NPUBLIC);
+	assert_int_equal(list_total(&f), 8);
+	exec_sql("UPDATE article SET kind = 'nyhet', publish_at = 1900000000 "
+	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
+	assert_int_equal(list_total(NULL), NPUBLIC);	/* not due yet */
+	exec_sql("UPDATE article SET status = 'draft', publish_at = NULL "
+	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
+	assert_int_equal(list_total(NULL), NPUBLIC);
+	exec_sql("INSERT INTO article (kind, slug, title, lead, body_md, lang, "
+	    "status, publish_at, created_at, updated_at) VALUES ('nyhet', "
+	    "'tally-test', 'T', '', '', 'sv', 'published', 1600000000, "
+	    "1600000000, 1600000000)");
+	assert_int_equal(list_total(NULL), NPUBLIC + 1);
+	exec_sql("DELETE FROM article WHERE slug = 'tally-test'");
+	assert_int_equal(list_total(NULL), NPUBLIC);
+}
+
 int
 main(void)
 {
@@ -501,6 +574,7 @@ main(void)
 		cmocka_unit_test_setup(test_not_public, reset_arena),
 		cmocka_unit_test_setup(test_page_and_english, reset_arena),
 		cmocka_unit_test_setup(test_list_paging, reset_arena),
+		cmocka_unit_test_setup(test_keyset_paging, reset_arena),
 		cmocka_unit_test_setup(test_list_filters, reset_arena),
 		cmocka_unit_test_setup(test_year_boundary, reset_arena),
 		cmocka_unit_test_setup(test_years, reset_arena),
@@ -512,6 +586,7 @@ main(void)
 		cmocka_unit_test_setup(test_inactive_expert_hidden,
 		    reset_arena),
 		cmocka_unit_test_setup(test_changes_seen_at_once, reset_arena),
+		cmocka_unit_test_setup(test_tally_follows_writes, reset_arena),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
