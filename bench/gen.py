@@ -321,10 +321,10 @@ def resume_triggers(db, saved, first_id):
         db.execute("INSERT INTO search (rowid, title, lead, body) "
                    "SELECT id * 2, title, lead, body_md FROM article "
                    "WHERE id >= ?", (first_id,))
-    if "site_change" in names:
-        db.execute("UPDATE site_change SET at = max(at, unixepoch())")
     for sql in saved:
         db.execute(sql)
+    if "site_change" in names:   # with its triggers back: seq moves too
+        db.execute("UPDATE site_change SET at = max(at, unixepoch())")
 
 
 def main():
