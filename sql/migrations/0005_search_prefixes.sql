@@ -11,6 +11,12 @@
 -- newest first, and stops at the limit (0.1-0.5 ms).  The index grows
 -- by about half; rebuilding it takes about 25 s at 100,000 articles.
 -- The triggers of 0002 name the table and carry over unchanged.
+--
+-- automerge 0: a write no longer merges index segments itself (a publish
+-- took 25-40 ms every 16th time and over 500 ms now and then at
+-- 100,000 articles); a worker does that work a little at a time after
+-- it has answered a request that wrote (search_merge,
+-- store_after_write()).
 DROP TABLE search;
 
 CREATE VIRTUAL TABLE search USING fts5 (
@@ -23,3 +29,5 @@ INSERT INTO search (rowid, title, lead, body)
 	SELECT id * 2, title, lead, body_md FROM article;
 INSERT INTO search (rowid, title, lead, body)
 	SELECT id * 2 + 1, name, lead, body_md FROM topic;
+
+INSERT INTO search (search, rank) VALUES ('automerge', 0);

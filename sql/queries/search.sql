@@ -79,3 +79,8 @@ SELECT max((SELECT at FROM site_change WHERE id = 1),
                   WHERE active_from <= :now), 0),
        coalesce((SELECT max(active_to) FROM notice
                   WHERE active_to <= :now), 0));
+
+-- name: search_merge
+-- Up to 100 pages of index-segment merging (automerge is off, see
+-- migrations/0005); a worker runs it after answering a write.
+INSERT INTO search (search, rank) VALUES ('merge', 100);

@@ -155,6 +155,7 @@ worker_main(const struct config *cfg, int fd)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (app_open(&app) != 0 || conn_init(&c, fd) != ST_OK)
 		_exit(3);
+	store_no_autocheckpoint(app.store);
 	for (;;) {
 		if (conn_accept(&c) != ST_OK) {
 			if (errno == EINTR || got_reload)
@@ -169,6 +170,7 @@ worker_main(const struct config *cfg, int fd)
 			reload_templates(&app);
 		route_request(&app, &c);
 		conn_finish(&c);
+		store_after_write(app.store);	/* the client has its answer */
 		errors = 0;
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		if (max > 0 && ++served >= max)
@@ -331,6 +333,7 @@ cli_cgi(struct config *cfg)
 	if (conn_accept(&c) == ST_OK) {
 		route_request(&app, &c);
 		conn_finish(&c);
+		store_after_write(app.store);
 	}
 	conn_free(&c);
 	app_close(&app);

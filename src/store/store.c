@@ -516,8 +516,10 @@ store_begin(struct store *db)
 enum status
 store_commit(struct store *db)
 {
-	if (exec(db->db, "COMMIT", "commit") == ST_OK)
+	if (exec(db->db, "COMMIT", "commit") == ST_OK) {
+		db->wrote = 1;
 		return ST_OK;
+	}
 	store_rollback(db);
 	return ST_DBERR;
 }
@@ -587,4 +589,25 @@ slug_owner(struct store *db, enum query_id id_q, struct arena *ar,
 		store_log_error(db, id_q);
 	stmt_done(q);
 	return st;
+}
+
+void
+store_no_autocheckpoint(struct store *db)
+{
+	sqlite3_wal_autocheckpoint(db->db, 0);
+}
+
+void
+store_after_write(struct store *db)
+{
+	int	 rc;
+
+	if (!db->wrote)
+		return;
+	db->wrote = 0;
+	(void)stmt_run(db, Q_SEARCH_MERGE);
+	rc = sqlite3_wal_checkpoint_v2(db->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		log_error("store: checkpoint: %s", sqlite3_errmsg(db->db));
 }

@@ -113,6 +113,16 @@ enum status	store_load_demo(const char *path);
  * Heap; store_close frees. */
 enum status	store_open(const char *path, struct store **out);
 void		store_close(struct store *);
+/*
+ * Upkeep off the request path.  A serve worker turns SQLite's automatic
+ * WAL checkpoint off (it runs inside whichever commit crosses 1,000 WAL
+ * pages) and, after answering a request that committed a write, calls
+ * store_after_write(): a step of search-index merging (automerge is off,
+ * migrations/0005) and a PASSIVE checkpoint, which waits for no reader.
+ * Nobody waits for either: the response has gone.
+ */
+void		store_no_autocheckpoint(struct store *);
+void		store_after_write(struct store *);
 /* The schema version this binary expects (number of migrations). */
 int		store_schema_version(void);
 /* backup.c: copy the database at db into the file dest while it serves

@@ -18,6 +18,7 @@
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[Q__COUNT];
+	int		 wrote;		/* committed since store_after_write */
 };
 
 /* Name-based binds; a NULL text binds SQL NULL.  An unknown parameter
