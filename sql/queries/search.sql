@@ -5,43 +5,60 @@
 -- migrations/0002_search.sql).  :match is an FTS5 query built by
 -- search_match_query(), never the user's text.  Public hits only:
 -- news and press releases with status 'published' and publish_at <=
--- :now, and topics with a published_at.  Ranking is bm25 with the title
--- weighted over the lead over the body; ties go to the newest.
+-- :now, and topics with a published_at.  Ranking weighs the title over
+-- the lead over the body; ties go to the newest.
 
 -- name: search_hits
 -- Ranking reads only the :cap newest matching rows (highest rowid, so
 -- the newest articles; FTS5 walks its doclists in rowid order and stops
--- there): a word found in 60,000 of 100,000 articles then costs a few
--- milliseconds, not the 300 ms of ranking and joining them all.
+-- there): a word found in 60,000 of 100,000 articles then costs a
+-- fraction of a millisecond, not the 300 ms of ranking them all.  The
+-- rank is pressrum_rank() (store/search_rank.c): it needs no count over
+-- the whole index, as bm25() does.  The page's hits are picked first
+-- (hit), then only those are joined again for their text, which
+-- store/search_mark.c marks.  Every row also carries the public hits
+-- over all pages and whether the candidates reached :cap.
 -- Column order is fixed: store/search.c reads the columns by position.
-WITH cand AS (
-  SELECT rowid AS r, bm25(search, 10.0, 4.0, 1.0) AS score
+WITH cand AS MATERIALIZED (
+  SELECT rowid AS r, pressrum_rank(search) AS score
     FROM search
    WHERE search MATCH :match
    ORDER BY rowid DESC
-   LIMIT :cap)
-SELECT cand.r,
+   LIMIT :cap),
+hit AS MATERIALIZED (
+  SELECT cand.r AS r, cand.score AS score,
+         coalesce(a.publish_at, t.published_at) AS at,
+         count(*) OVER () AS total
+    FROM cand
+    LEFT JOIN article AS a
+      ON cand.r % 2 = 0 AND a.id = cand.r / 2
+     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.kind IN ('nyhet', 'pressmeddelande')
+    LEFT JOIN topic AS t
+      ON cand.r % 2 = 1 AND t.id = cand.r / 2
+     AND t.published_at IS NOT NULL
+   WHERE a.id IS NOT NULL OR t.id IS NOT NULL
+   ORDER BY score, at DESC, r DESC
+   LIMIT :limit OFFSET :offset)
+SELECT hit.r,
        coalesce(a.kind, 'amne'),
        coalesce(a.slug, t.slug),
        coalesce(a.title, t.name),
        coalesce(a.lang, 'sv'),
-       coalesce(a.publish_at, t.published_at)
-  FROM cand
-  LEFT JOIN article AS a
-    ON cand.r % 2 = 0 AND a.id = cand.r / 2
-   AND a.status = 'published' AND a.publish_at <= :now
-   AND a.kind IN ('nyhet', 'pressmeddelande')
-  LEFT JOIN topic AS t
-    ON cand.r % 2 = 1 AND t.id = cand.r / 2
-   AND t.published_at IS NOT NULL
- WHERE (a.id IS NOT NULL OR t.id IS NOT NULL)
- ORDER BY cand.score,
-       coalesce(a.publish_at, t.published_at) DESC, cand.r DESC
- LIMIT :limit OFFSET :offset;
+       hit.at,
+       coalesce(a.lead, t.lead),
+       coalesce(a.body_md, t.body_md),
+       hit.total,
+       (SELECT count(*) FROM cand) >= :cap
+  FROM hit
+  LEFT JOIN article AS a ON hit.r % 2 = 0 AND a.id = hit.r / 2
+  LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
+ ORDER BY hit.score, hit.at DESC, hit.r DESC;
 
 -- name: search_count
 -- The public hits of search_hits over all pages, and whether the
--- candidates reached :cap (then there are more, older, matches).
+-- candidates reached :cap (then there are more, older, matches), for a
+-- page past the last, where search_hits has no row to carry them.
 WITH cand AS (
   SELECT rowid AS r
     FROM search
@@ -57,16 +74,6 @@ SELECT count(a.id) + count(t.id), (SELECT count(*) FROM cand) >= :cap
   LEFT JOIN topic AS t
     ON cand.r % 2 = 1 AND t.id = cand.r / 2
    AND t.published_at IS NOT NULL;
-
--- name: search_snippet
--- The highlighted title and lead and a body snippet of one hit.  The
--- private-use characters U+E000 and U+E001 mark where a match starts
--- and ends; html_highlight() turns them into <mark> after escaping.
-SELECT highlight(search, 0, char(57344), char(57345)),
-       highlight(search, 1, char(57344), char(57345)),
-       snippet(search, 2, char(57344), char(57345), '…', 24)
-  FROM search
- WHERE search MATCH :match AND search.rowid = :rowid;
 
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last

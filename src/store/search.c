@@ -7,22 +7,22 @@
  * C, from words alone: every word is a quoted FTS5 string with a prefix
  * star, so nothing the visitor types (quotes, parentheses, AND, OR, NOT,
  * NEAR, column filters, '^', '*', '-') is ever read as FTS5 syntax.
- * Hits are read in two steps: one query ranks and pages the public hits,
- * then one small query per hit (at most a page) fetches its highlighted
- * title and lead and its body snippet, so snippets are only made for
- * the rows shown.
+ * One query ranks and pages the public hits and reads the shown hits'
+ * text; search_mark.c marks the words in it, so nothing but the page's
+ * hits is marked and the index is searched once.
  */
 #include <assert.h>
 #include <string.h>
 
 #include "../util/arena.h"
 #include "../util/log.h"
+#include "../util/utf8.h"
 #include "search.h"
+#include "search_int.h"
 #include "store_int.h"
 
 /* Worst case per word: ` AND ` + two quotes + '*'. */
 #define QUERY_CAP	(SEARCH_MAX_BYTES + SEARCH_MAX_TERMS * 8 + 1)
-#define NOT_A_CHAR	0xfffdU
 
 struct qbuild {
 	char	*out;
@@ -30,62 +30,6 @@ struct qbuild {
 	size_t	 terms;
 	int	 in_word;
 };
-
-/*
- * Decode the code point at p (n > 0 bytes left) into *cp; returns the
- * bytes used (at least 1).  A malformed or cut-off sequence reads as one
- * byte of NOT_A_CHAR.
- */
-static size_t
-decode(const unsigned char *p, size_t n, unsigned long *cp)
-{
-	static const unsigned long	 min[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t				 len, i;
-	unsigned long			 c = p[0];
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	len = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 && c < 0xf0 ? 3 :
-	    c >= 0xc2 && c < 0xe0 ? 2 : 0;
-	*cp = NOT_A_CHAR;
-	if (len == 0 || len > n)
-		return 1;
-	c &= 0x7fU >> len;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 1;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 1;
-	*cp = c;
-	return len;
-}
-
-/*
- * 1 if cp belongs to a word: ASCII letters and digits and every other
- * code point but the common punctuation, symbol, space and private-use
- * blocks (which FTS5's unicode61 tokenizer also takes as separators).
- */
-static int
-word_char(unsigned long cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z');
-	if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7)
-		return 0;
-	return !((cp >= 0x2000 && cp <= 0x2bff) ||
-	    (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0xe000 && cp <= 0xf8ff) ||
-	    (cp >= 0xfe00 && cp <= 0xfe6f) ||
-	    (cp >= 0xfeff && cp <= 0xff0f) ||
-	    (cp >= 0xfff0 && cp <= 0xffff) ||
-	    (cp >= 0x1f000 && cp <= 0x1faff) ||
-	    cp >= 0xe0000);
-}
 
 /*
  * The precomposed letter for base + combining mark (a decomposed "ä"
@@ -136,7 +80,7 @@ word_end(struct qbuild *b)
 
 /* Append the code point cp (its bytes are p, n) to the current word. */
 static void
-word_add(struct qbuild *b, const unsigned char *p, size_t n,
+word_add(struct qbuild *b, const char *p, size_t n,
     unsigned long cp)
 {
 	unsigned long	 c;
@@ -167,17 +111,17 @@ word_add(struct qbuild *b, const unsigned char *p, size_t n,
 size_t
 search_match_query(struct arena *ar, const char *q, const char **out)
 {
-	const unsigned char	*p = (const unsigned char *)(q ? q : "");
+	const char		*p = q ? q : "";
 	struct qbuild		 b;
 	unsigned long		 cp;
 	size_t			 left, n;
 
 	memset(&b, 0, sizeof(b));
 	b.out = arena_alloc(ar, QUERY_CAP);
-	left = strnlen((const char *)p, SEARCH_MAX_BYTES);
+	left = strnlen(p, SEARCH_MAX_BYTES);
 	while (left > 0 && b.terms < SEARCH_MAX_TERMS) {
-		n = decode(p, left, &cp);
-		if (word_char(cp))
+		n = utf8_next(p, left, &cp);
+		if (search_word_char(cp))
 			word_add(&b, p, n, cp);
 		else
 			word_end(&b);
@@ -232,47 +176,25 @@ search_count(struct store *db, const char *match, int64_t now,
 	return st;
 }
 
-/* Fill the highlighted title and lead and the snippet of hit h. */
-static enum status
-search_snippet(struct store *db, struct arena *ar, const char *match,
-    int64_t rowid, struct search_hit *h)
-{
-	sqlite3_stmt	*q = db->stmt[Q_SEARCH_SNIPPET];
-	enum status	 st = ST_DBERR;
-	int		 rc;
+/* The words of a hit's body snippet (as FTS5's snippet() was given). */
+#define SNIPPET_WORDS	24
 
-	h->title_hl = h->title;
-	h->lead_hl = h->snippet = "";
-	if (bind_text(q, ":match", match) == SQLITE_OK &&
-	    bind_int64(q, ":rowid", rowid) == SQLITE_OK &&
-	    ((rc = sqlite3_step(q)) == SQLITE_ROW || rc == SQLITE_DONE)) {
-		if (rc == SQLITE_ROW) {
-			h->title_hl = column_text(ar, q, 0);
-			h->lead_hl = column_text(ar, q, 1);
-			h->snippet = column_text(ar, q, 2);
-		}
-		st = ST_OK;
-	} else
-		store_log_error(db, Q_SEARCH_SNIPPET);
-	stmt_done(q);
-	return st;
-}
-
-/* Step the bound search_hits and collect its rows; *rowids in ar. */
+/*
+ * Step the bound search_hits and collect its rows, the matches of match
+ * marked in each hit's title, lead and a snippet of its body; the total
+ * and "more" come with every row.  Strings in ar.
+ */
 static int
-collect_hits(struct arena *ar, sqlite3_stmt *q, struct search_result *out,
-    int64_t **rowids)
+collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
+    struct search_result *out)
 {
 	struct search_hit	*h;
-	size_t			 cap = 0, rcap = 0;
+	size_t			 cap = 0;
 	int			 rc;
 
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		out->items = arena_grow(ar, out->items, out->n, &cap,
 		    sizeof(*out->items));
-		*rowids = arena_grow(ar, *rowids, out->n, &rcap,
-		    sizeof(**rowids));
-		(*rowids)[out->n] = sqlite3_column_int64(q, 0);
 		h = &out->items[out->n++];
 		memset(h, 0, sizeof(*h));
 		h->kind = column_text(ar, q, 1);
@@ -280,6 +202,13 @@ collect_hits(struct arena *ar, sqlite3_stmt *q, struct search_result *out,
 		h->title = column_text(ar, q, 3);
 		h->lang = column_text(ar, q, 4);
 		h->date = sqlite3_column_int64(q, 5);
+		h->title_hl = search_mark(ar, match, h->title, 0);
+		h->lead_hl = search_mark(ar, match,
+		    (const char *)sqlite3_column_text(q, 6), 0);
+		h->snippet = search_mark(ar, match,
+		    (const char *)sqlite3_column_text(q, 7), SNIPPET_WORDS);
+		out->total = sqlite3_column_int64(q, 8);
+		out->more = sqlite3_column_int(q, 9);
 	}
 	return rc;
 }
@@ -295,9 +224,7 @@ store_search(struct store *db, struct arena *ar, const char *match,
     int64_t now, size_t limit, size_t offset, struct search_result *out)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SEARCH_HITS];
-	int64_t		*rowids = NULL;
 	enum status	 st;
-	size_t		 i;
 	int		 rc = SQLITE_ERROR;
 
 	memset(out, 0, sizeof(*out));
@@ -308,7 +235,7 @@ store_search(struct store *db, struct arena *ar, const char *match,
 	if (bind_search(q, match, now) == SQLITE_OK &&
 	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
 	    bind_int64(q, ":offset", (int64_t)offset) == SQLITE_OK)
-		rc = collect_hits(ar, q, out, &rowids);
+		rc = collect_hits(ar, q, match, out);
 	if (rc != SQLITE_DONE) {
 		store_log_error(db, Q_SEARCH_HITS);
 		st = fts5_error(db) ? ST_OK : ST_DBERR;
@@ -317,9 +244,7 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		return st;
 	}
 	stmt_done(q);
-	for (i = 0; i < out->n; i++)
-		if ((st = search_snippet(db, ar, match, rowids[i],
-		    &out->items[i])) != ST_OK)
-			return st;
+	if (out->n > 0)
+		return ST_OK;
 	return search_count(db, match, now, out);
 }

@@ -50,7 +50,7 @@ struct search_result {
 };
 
 /* How many of the newest matching rows a search ranks. */
-#define SEARCH_CANDIDATES	200
+#define SEARCH_CANDIDATES	100
 
 /*
  * Turn the visitor's words q into an FTS5 query: at most

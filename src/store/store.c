@@ -18,6 +18,7 @@
 
 #include "../util/arena.h"
 #include "../util/log.h"
+#include "search_int.h"
 #include "store_int.h"
 
 #define BUSY_TIMEOUT_MS	5000
@@ -404,7 +405,7 @@ prepare(sqlite3 *db, enum query_id id, sqlite3_stmt **out)
 
 /*
  * Open path for a worker: PRAGMAs, schema version check, Swedish
- * collation, every statement prepared.  *out is heap; store_close()
+ * collation, the search ranking function, every statement prepared.  *out is heap; store_close()
  * frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
  * (both logged); *out is NULL on failure.
  */
@@ -424,6 +425,10 @@ store_open(const char *path, struct store **out)
 	if (sqlite3_create_collation(db->db, "sv", SQLITE_UTF8, NULL,
 	    collate_sv) != SQLITE_OK) {
 		log_error("store: collation: %s", sqlite3_errmsg(db->db));
+		goto fail;
+	}
+	if (search_rank_register(db->db) != SQLITE_OK) {
+		log_error("store: pressrum_rank: %s", sqlite3_errmsg(db->db));
 		goto fail;
 	}
 	for (i = 0; i < Q__COUNT; i++)

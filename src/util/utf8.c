@@ -5,6 +5,8 @@
  * a handler sees it, so the rest of the program may assume well-formed
  * UTF-8 without NUL bytes.  The checks follow RFC 3629 table 3-7: no
  * overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+ * utf8_next() steps through text one code point at a time (the search
+ * code reads words with it).
  */
 #include <stddef.h>
 
@@ -73,4 +75,31 @@ utf8_valid(const char *s, size_t n)
 		i += k;
 	}
 	return 1;
+}
+
+/*
+ * Decode the code point at s (n > 0 bytes left) into *cp and return the
+ * bytes it takes.  A malformed or cut-off sequence reads as one byte of
+ * U+FFFD, so a loop over any bytes always moves on.
+ */
+size_t
+utf8_next(const char *s, size_t n, unsigned long *cp)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned long		 c;
+	size_t			 k, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((k = seqlen(p, n)) == 0) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	c = p[0] & (0x7fU >> k);
+	for (i = 1; i < k; i++)
+		c = (c << 6) | (p[i] & 0x3f);
+	*cp = c;
+	return k;
 }

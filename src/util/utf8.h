@@ -1,5 +1,6 @@
 /*
- * utf8.h -- UTF-8 validation for everything that comes from outside.
+ * utf8.h -- UTF-8 validation for everything that comes from outside,
+ * and decoding one code point at a time.
  */
 #ifndef UTF8_H
 #define UTF8_H
@@ -9,5 +10,11 @@
 /* 1 if the n bytes are well-formed UTF-8 (no overlongs, no surrogates,
  * nothing above U+10FFFF) and hold no NUL byte. */
 int	utf8_valid(const char *, size_t);
+
+#define UTF8_REPLACEMENT	0xfffdUL
+
+/* The code point at s (n > 0 bytes) into *cp; returns its length in
+ * bytes.  A malformed sequence is one byte of UTF8_REPLACEMENT. */
+size_t	utf8_next(const char *s, size_t n, unsigned long *cp);
 
 #endif

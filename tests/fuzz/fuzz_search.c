@@ -1,10 +1,14 @@
 /*
- * fuzz_search.c -- libFuzzer target for the search query sanitizer.
+ * fuzz_search.c -- libFuzzer target for the search query sanitizer and
+ * the marking of hits.
  *
  * Whatever the visitor types, search_match_query() must stay in its
  * bounds, give at most SEARCH_MAX_TERMS words, and give a query that
- * FTS5 accepts: it is run as a MATCH against an in-memory FTS5 table
- * made like the real index, and any syntax error aborts.
+ * FTS5 accepts: it is run as a MATCH, ranked by pressrum_rank(),
+ * against an in-memory FTS5 table made like the real index, and any
+ * error aborts.  Then the input, read as a text, is marked with that
+ * query: whole, it must be the text again once the marks are taken out;
+ * as a snippet, it must be no longer than the text and its marks.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "store/search.h"
+#include "store/search_int.h"
 #include "util/arena.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -26,16 +31,53 @@ statement(void)
 	if (q != NULL)
 		return q;
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    search_rank_register(db) != SQLITE_OK ||
 	    sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(title, lead, "
 	    "body, tokenize = 'unicode61 remove_diacritics 0', "
 	    "prefix = '2 3'); INSERT INTO t VALUES ('här och där', "
 	    "'and or not near', 'jämställdhetsintegrering')", NULL, NULL,
 	    NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT bm25(t, 10.0, 4.0, 1.0), "
+	    sqlite3_prepare_v2(db, "SELECT pressrum_rank(t), "
 	    "snippet(t, 2, char(57344), char(57345), '…', 24) FROM t "
 	    "WHERE t MATCH ?1", -1, &q, NULL) != SQLITE_OK)
 		abort();
 	return q;
+}
+
+/* s without the match marks, or (keep) with each one as U+FFFD, which
+ * is what search_mark() makes of a mark character in the text. */
+static char *
+unmarked(struct arena *ar, const char *s, int keep)
+{
+	char	*out = arena_alloc(ar, strlen(s) + 1), *o = out;
+	size_t	 k = sizeof(SEARCH_MARK_START) - 1;
+
+	while (*s != '\0') {
+		if (strncmp(s, SEARCH_MARK_START, k) == 0 ||
+		    strncmp(s, SEARCH_MARK_END, k) == 0) {
+			s += k;
+			if (keep) {
+				memcpy(o, "\xef\xbf\xbd", 3);
+				o += 3;
+			}
+		} else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+check_marks(struct arena *ar, const char *match, const char *text)
+{
+	const char	*whole, *piece;
+
+	whole = search_mark(ar, match, text, 0);
+	if (strcmp(unmarked(ar, whole, 0), unmarked(ar, text, 1)) != 0)
+		abort();
+	piece = search_mark(ar, match, text, 24);
+	if (strlen(piece) > strlen(whole) + 6)
+		abort();
 }
 
 int
@@ -65,6 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *buf, size_t len)
 			abort();
 		sqlite3_reset(q);
 	}
+	check_marks(&ar, out, s);
 	arena_free(&ar);
 	free(s);
 	return 0;

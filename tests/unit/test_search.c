@@ -338,6 +338,45 @@ test_store_paging(void **state)
 }
 
 static void
+test_store_many_hits(void **state)
+{
+	struct search_result	 r;
+	const char		*match;
+	sqlite3			*db;
+	char			*sql;
+
+	(void)state;
+	/* One more public match than a search ranks: it says there are
+	 * more, and ranks the newest SEARCH_CANDIDATES. */
+	sql = sqlite3_mprintf("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL"
+	    " SELECT i + 1 FROM n WHERE i < %d) INSERT INTO article (id, kind,"
+	    " slug, title, lead, body_md, status, publish_at) SELECT 1000 + i,"
+	    " 'nyhet', 'massa-' || i, 'Massord nummer ' || i, '', 'Text.',"
+	    " 'published', 1600000000 + i FROM n", SEARCH_CANDIDATES + 1);
+	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	(void)search_match_query(&fx.ar, "massord", &match);
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
+	    ST_OK);
+	assert_int_equal(r.n, 10);
+	assert_true(r.more);
+	assert_int_equal(r.total, SEARCH_CANDIDATES);
+	/* Equal matches: the newest first. */
+	assert_string_equal(r.items[0].slug, arena_printf(&fx.ar,
+	    "massa-%d", SEARCH_CANDIDATES + 1));
+	/* Past the last page: no hits, still the count. */
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10,
+	    SEARCH_CANDIDATES + 10, &r), ST_OK);
+	assert_int_equal(r.n, 0);
+	assert_true(r.more);
+	assert_int_equal(r.total, SEARCH_CANDIDATES);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM article WHERE id > 1000",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void
 test_store_last_change(void **state)
 {
 	int64_t	 t = 0;
@@ -364,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_store_title_ranks_first),
 		cmocka_unit_test(test_store_only_public),
 		cmocka_unit_test(test_store_paging),
+		cmocka_unit_test(test_store_many_hits),
 		cmocka_unit_test(test_store_last_change),
 	};
 

@@ -1,0 +1,268 @@
+/*
+ * search_mark.c -- the visitor's words marked in a hit's title, lead and
+ * body, for the search page.
+ *
+ * FTS5's highlight() and snippet() would do this, but each needs the
+ * match run again for its row: ten hits cost ten more index lookups,
+ * about 3 ms at 100,000 articles.  The hits' text is in hand already
+ * (store_search() reads it with the hits), so the words are found here:
+ * the text is cut into words by the index's own rule (search_token.c)
+ * and every word that starts with a search word, letters folded, is
+ * put between SEARCH_MARK_START and SEARCH_MARK_END.  html_highlight()
+ * turns the marks into <mark> after escaping.
+ */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/utf8.h"
+#include "search.h"
+#include "search_int.h"
+#include "store_int.h"
+
+#define ELLIPSIS	"\xe2\x80\xa6"
+#define BEFORE		3	/* words kept before a snippet's first match */
+#define MAX_MATCHES	256	/* snippet starts tried */
+
+struct term {
+	unsigned long	 cp[SEARCH_MAX_BYTES];
+	size_t		 n;
+};
+
+struct terms {
+	struct term	 t[SEARCH_MAX_TERMS];
+	size_t		 n;
+};
+
+struct word {
+	size_t		 start, end;	/* byte offsets in the text */
+	unsigned	 mask;		/* the terms it matches, a bit each */
+};
+
+/* The quoted words of match (`"budget"* AND "skola"*`), folded. */
+static void
+read_terms(const char *match, struct terms *ts)
+{
+	const char	*p = match, *close;
+	struct term	*t;
+	unsigned long	 cp;
+
+	ts->n = 0;
+	while (ts->n < SEARCH_MAX_TERMS && (p = strchr(p, '"')) != NULL &&
+	    (close = strchr(++p, '"')) != NULL) {
+		t = &ts->t[ts->n];
+		t->n = 0;
+		while (p < close && t->n < SEARCH_MAX_BYTES) {
+			p += utf8_next(p, (size_t)(close - p), &cp);
+			t->cp[t->n++] = search_fold(cp);
+		}
+		if (t->n > 0)
+			ts->n++;
+		p = close + 1;
+	}
+}
+
+/*
+ * The terms the word s[0..len) starts with, a bit each.  Most words
+ * start with a letter no term starts with and cost one letter.
+ */
+static unsigned
+word_mask(const char *s, size_t len, const struct terms *ts)
+{
+	unsigned long	 cp[SEARCH_MAX_BYTES];
+	size_t		 n = 0, i, k, want = 0;
+	unsigned	 mask = 0, maybe = 0;
+
+	k = utf8_next(s, len, &cp[0]);
+	cp[0] = search_fold(cp[0]);
+	for (i = 0; i < ts->n; i++)
+		if (ts->t[i].cp[0] == cp[0]) {
+			maybe |= 1U << i;
+			if (ts->t[i].n > want)
+				want = ts->t[i].n;
+		}
+	if (maybe == 0)
+		return 0;
+	for (n = 1, s += k, len -= k; len > 0 && n < want; n++) {
+		k = utf8_next(s, len, &cp[n]);
+		cp[n] = search_fold(cp[n]);
+		s += k;
+		len -= k;
+	}
+	for (i = 0; i < ts->n; i++)
+		if ((maybe & (1U << i)) && ts->t[i].n <= n &&
+		    memcmp(ts->t[i].cp, cp, ts->t[i].n * sizeof(cp[0])) == 0)
+			mask |= 1U << i;
+	return mask;
+}
+
+/* The words of text, in ar; *n is their count, *hits how many match. */
+static struct word *
+read_words(struct arena *ar, const char *text, const struct terms *ts,
+    size_t *n, size_t *hits)
+{
+	struct word	*w = NULL;
+	size_t		 cap = 0, len = strlen(text), i = 0, k, start = 0;
+	unsigned long	 cp;
+	int		 in = 0;
+
+	*n = *hits = 0;
+	for (;;) {
+		if (i >= len)
+			k = 0;
+		else if ((unsigned char)text[i] < 0x80) {
+			k = 1;		/* most of a Swedish text: ASCII */
+			cp = (unsigned char)text[i];
+		} else
+			k = utf8_next(text + i, len - i, &cp);
+		if (k > 0 && search_word_char(cp)) {
+			if (!in)
+				start = i;
+			in = 1;
+		} else if (in) {
+			w = arena_grow(ar, w, *n, &cap, sizeof(*w));
+			w[*n].start = start;
+			w[*n].end = i;
+			w[*n].mask = word_mask(text + start, i - start, ts);
+			*hits += w[*n].mask != 0;
+			(*n)++;
+			in = 0;
+		}
+		if (k == 0)
+			break;
+		i += k;
+	}
+	return w;
+}
+
+struct buf_out {
+	char	*p;
+	size_t	 len;
+};
+
+/* Append n bytes; search_mark() sized o->p for all of them. */
+static void
+put(struct buf_out *o, const char *s, size_t n)
+{
+	memcpy(o->p + o->len, s, n);
+	o->len += n;
+}
+
+/*
+ * Append n bytes of the hit's own text.  A mark character in it (a
+ * private-use letter someone pasted) becomes U+FFFD, the same three
+ * bytes long, so only our marks ever reach html_highlight().
+ */
+static void
+put_text(struct buf_out *o, const char *s, size_t n)
+{
+	char	*p = o->p + o->len;
+	size_t	 i;
+
+	put(o, s, n);
+	for (i = 0; i + 2 < n; i++)
+		if (p[i] == '\xee' && p[i + 1] == '\x80' &&
+		    (p[i + 2] == '\x80' || p[i + 2] == '\x81')) {
+			memcpy(p + i, "\xef\xbf\xbd", 3);
+			i += 2;
+		}
+}
+
+/* Bytes from..to of text, the matching words among w[0..n) marked. */
+static void
+emit(struct buf_out *o, const char *text, size_t from, size_t to,
+    const struct word *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (w[i].mask == 0 || w[i].start < from || w[i].end > to)
+			continue;
+		put_text(o, text + from, w[i].start - from);
+		put(o, SEARCH_MARK_START, sizeof(SEARCH_MARK_START) - 1);
+		put_text(o, text + w[i].start, w[i].end - w[i].start);
+		put(o, SEARCH_MARK_END, sizeof(SEARCH_MARK_END) - 1);
+		from = w[i].end;
+	}
+	put_text(o, text + from, to - from);
+}
+
+static unsigned
+bits(unsigned m)
+{
+	unsigned	 c = 0;
+
+	for (; m != 0; m &= m - 1)
+		c++;
+	return c;
+}
+
+/*
+ * The first word of the best window of span words: the one holding the
+ * most different terms, then the most matches, then the earliest.  Each
+ * window starts BEFORE words ahead of a match, or earlier when the text
+ * ends within it.
+ */
+static size_t
+best_start(const struct word *w, size_t n, size_t span)
+{
+	size_t		 i, j, s, best = 0, tried = 0;
+	unsigned long	 score, top = 0;
+	unsigned	 mask, hits;
+
+	for (i = 0; i < n && tried < MAX_MATCHES; i++) {
+		if (w[i].mask == 0)
+			continue;
+		tried++;
+		s = i > BEFORE ? i - BEFORE : 0;
+		if (s + span > n)	/* near the end: a full window */
+			s = n > span ? n - span : 0;
+		mask = hits = 0;
+		for (j = s; j < n && j < s + span; j++) {
+			mask |= w[j].mask;
+			hits += w[j].mask != 0;
+		}
+		score = bits(mask) * 1000UL + hits;
+		if (score > top) {
+			top = score;
+			best = s;
+		}
+	}
+	return best;
+}
+
+const char *
+search_mark(struct arena *ar, const char *match, const char *text,
+    size_t span)
+{
+	struct terms	 ts;
+	struct word	*w;
+	struct buf_out	 o;
+	size_t		 n, hits, s, e, from, to;
+
+	if (text == NULL)
+		return "";
+	read_terms(match ? match : "", &ts);
+	w = read_words(ar, text, &ts, &n, &hits);
+	if (span > 0 && hits == 0)
+		return "";
+	from = 0;
+	to = strlen(text);
+	s = 0;
+	e = n;
+	if (span > 0) {
+		s = best_start(w, n, span);
+		e = s + span < n ? s + span : n;
+		/* A window at either end keeps the text around it too. */
+		from = s > 0 ? w[s].start : 0;
+		to = e < n ? w[e - 1].end : to;
+	}
+	o.len = 0;
+	o.p = arena_alloc(ar, (to - from) + hits * 6 + 2 * 3 + 1);
+	if (s > 0)
+		put(&o, ELLIPSIS, 3);
+	emit(&o, text, from, to, n > 0 ? w + s : NULL, e - s);
+	if (span > 0 && e < n)
+		put(&o, ELLIPSIS, 3);
+	o.p[o.len] = '\0';
+	return o.p;
+}
