@@ -188,6 +188,7 @@ static int
 collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
     struct search_result *out)
 {
+	const struct search_terms *terms = search_terms(ar, match);
 	struct search_hit	*h;
 	size_t			 cap = 0;
 	int			 rc;
@@ -202,10 +203,10 @@ collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
 		h->title = column_text(ar, q, 3);
 		h->lang = column_text(ar, q, 4);
 		h->date = sqlite3_column_int64(q, 5);
-		h->title_hl = search_mark(ar, match, h->title, 0);
-		h->lead_hl = search_mark(ar, match,
+		h->title_hl = search_mark(ar, terms, h->title, 0);
+		h->lead_hl = search_mark(ar, terms,
 		    (const char *)sqlite3_column_text(q, 6), 0);
-		h->snippet = search_mark(ar, match,
+		h->snippet = search_mark(ar, terms,
 		    (const char *)sqlite3_column_text(q, 7), SNIPPET_WORDS);
 		out->total = sqlite3_column_int64(q, 8);
 		out->more = sqlite3_column_int(q, 9);

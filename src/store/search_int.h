@@ -11,10 +11,19 @@
 #include <sqlite3.h>
 
 struct arena;
+struct search_terms;
 
 /* 1 if the code point belongs to a word, as the index's tokenizer
  * reads words. */
 int		search_word_char(unsigned long);
+
+/* The same for an ASCII character, inline for the marking loop. */
+static inline int
+search_ascii_word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
 
 /* The code point in lower case, for comparing words. */
 unsigned long	search_fold(unsigned long);
@@ -26,13 +35,19 @@ unsigned long	search_fold(unsigned long);
 int		search_rank_register(sqlite3 *);
 
 /*
- * text with every word that starts with one of the words of match (an
- * FTS5 query from search_match_query()) between SEARCH_MARK_START and
- * SEARCH_MARK_END, in ar.  With words > 0 only a piece of about that
- * many words is given, around the best-matching part, with "…" where
- * text was cut, or "" when no word matches.
+ * The words of match (an FTS5 query from search_match_query()), read
+ * once per search for search_mark(), in ar.
  */
-const char	*search_mark(struct arena *, const char *match,
+const struct search_terms *search_terms(struct arena *, const char *match);
+
+/*
+ * text with every word that starts with one of the terms between
+ * SEARCH_MARK_START and SEARCH_MARK_END, in ar.  With words > 0 only a
+ * piece of that many words is given: the first one holding the most
+ * different terms, with "…" where text was cut, or "" when no word
+ * matches.
+ */
+const char	*search_mark(struct arena *, const struct search_terms *,
 		    const char *text, size_t words);
 
 #endif

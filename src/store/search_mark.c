@@ -11,6 +11,7 @@
  * put between SEARCH_MARK_START and SEARCH_MARK_END.  html_highlight()
  * turns the marks into <mark> after escaping.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -28,9 +29,10 @@ struct term {
 	size_t		 n;
 };
 
-struct terms {
+struct search_terms {
 	struct term	 t[SEARCH_MAX_TERMS];
 	size_t		 n;
+	unsigned	 all;		/* a bit for each term */
 };
 
 struct word {
@@ -39,10 +41,11 @@ struct word {
 };
 
 /* The quoted words of match (`"budget"* AND "skola"*`), folded. */
-static void
-read_terms(const char *match, struct terms *ts)
+const struct search_terms *
+search_terms(struct arena *ar, const char *match)
 {
-	const char	*p = match, *close;
+	struct search_terms *ts = arena_alloc(ar, sizeof(*ts));
+	const char	*p = match ? match : "", *close;
 	struct term	*t;
 	unsigned long	 cp;
 
@@ -59,6 +62,8 @@ read_terms(const char *match, struct terms *ts)
 			ts->n++;
 		p = close + 1;
 	}
+	ts->all = ts->n > 0 ? (1U << ts->n) - 1 : 0;
+	return ts;
 }
 
 /*
@@ -66,7 +71,7 @@ read_terms(const char *match, struct terms *ts)
  * start with a letter no term starts with and cost one letter.
  */
 static unsigned
-word_mask(const char *s, size_t len, const struct terms *ts)
+word_mask(const char *s, size_t len, const struct search_terms *ts)
 {
 	unsigned long	 cp[SEARCH_MAX_BYTES];
 	size_t		 n = 0, i, k, want = 0;
@@ -95,17 +100,45 @@ word_mask(const char *s, size_t len, const struct terms *ts)
 	return mask;
 }
 
-/* The words of text, in ar; *n is their count, *hits how many match. */
+/* The terms found in words w[s..s+span), a bit each. */
+static unsigned
+window_mask(const struct word *w, size_t s, size_t span)
+{
+	unsigned	 mask = 0;
+	size_t		 j;
+
+	for (j = s; j < s + span; j++)
+		mask |= w[j].mask;
+	return mask;
+}
+
+/* The first word of the window of span words around the match w[i]. */
+static size_t
+window_start(size_t i)
+{
+	return i > BEFORE ? i - BEFORE : 0;
+}
+
+/*
+ * The words of text, in ar; *n is their count, *hits how many match.
+ * For a snippet (span > 0) the reading stops once a window with every
+ * term has been read and one word past it (so the window is known not
+ * to reach the end): a long article's snippet is then its first such
+ * window, found without reading the rest.  *found is that window's
+ * first word, or SIZE_MAX when the text was read to its end.
+ */
 static struct word *
-read_words(struct arena *ar, const char *text, const struct terms *ts,
-    size_t *n, size_t *hits)
+read_words(struct arena *ar, const char *text, const struct search_terms *ts,
+    size_t span, size_t *n, size_t *hits, size_t *found)
 {
 	struct word	*w = NULL;
 	size_t		 cap = 0, len = strlen(text), i = 0, k, start = 0;
+	size_t		 next = 0;	/* the next match to try a window at */
 	unsigned long	 cp;
 	int		 in = 0;
 
 	*n = *hits = 0;
+	*found = SIZE_MAX;
 	for (;;) {
 		if (i >= len)
 			k = 0;
@@ -114,7 +147,8 @@ read_words(struct arena *ar, const char *text, const struct terms *ts,
 			cp = (unsigned char)text[i];
 		} else
 			k = utf8_next(text + i, len - i, &cp);
-		if (k > 0 && search_word_char(cp)) {
+		if (k > 0 && (cp < 0x80 ? search_ascii_word_char(
+		    (unsigned char)cp) : search_word_char(cp))) {
 			if (!in)
 				start = i;
 			in = 1;
@@ -126,6 +160,17 @@ read_words(struct arena *ar, const char *text, const struct terms *ts,
 			*hits += w[*n].mask != 0;
 			(*n)++;
 			in = 0;
+			for (; span > 0 && next < *n; next++) {
+				if (w[next].mask == 0)
+					continue;
+				if (window_start(next) + span >= *n)
+					break;	/* not read to its end yet */
+				if (window_mask(w, window_start(next), span) ==
+				    ts->all) {
+					*found = window_start(next);
+					return w;
+				}
+			}
 		}
 		if (k == 0)
 			break;
@@ -197,31 +242,25 @@ bits(unsigned m)
 }
 
 /*
- * The first word of the best window of span words: the one holding the
- * most different terms, then the most matches, then the earliest.  Each
- * window starts BEFORE words ahead of a match, or earlier when the text
- * ends within it.
+ * The first word of the best window of span words among w[0..n), the
+ * whole text: the first one holding the most different terms.  Each
+ * window starts BEFORE words ahead of a match, or earlier when the
+ * text ends within it.
  */
 static size_t
 best_start(const struct word *w, size_t n, size_t span)
 {
-	size_t		 i, j, s, best = 0, tried = 0;
-	unsigned long	 score, top = 0;
-	unsigned	 mask, hits;
+	size_t		 i, s, best = 0, tried = 0;
+	unsigned	 score, top = 0;
 
 	for (i = 0; i < n && tried < MAX_MATCHES; i++) {
 		if (w[i].mask == 0)
 			continue;
 		tried++;
-		s = i > BEFORE ? i - BEFORE : 0;
+		s = window_start(i);
 		if (s + span > n)	/* near the end: a full window */
 			s = n > span ? n - span : 0;
-		mask = hits = 0;
-		for (j = s; j < n && j < s + span; j++) {
-			mask |= w[j].mask;
-			hits += w[j].mask != 0;
-		}
-		score = bits(mask) * 1000UL + hits;
+		score = bits(window_mask(w, s, s + span < n ? span : n - s));
 		if (score > top) {
 			top = score;
 			best = s;
@@ -231,18 +270,16 @@ best_start(const struct word *w, size_t n, size_t span)
 }
 
 const char *
-search_mark(struct arena *ar, const char *match, const char *text,
-    size_t span)
+search_mark(struct arena *ar, const struct search_terms *ts,
+    const char *text, size_t span)
 {
-	struct terms	 ts;
 	struct word	*w;
 	struct buf_out	 o;
-	size_t		 n, hits, s, e, from, to;
+	size_t		 n, hits, s, e, from, to, found;
 
 	if (text == NULL)
 		return "";
-	read_terms(match ? match : "", &ts);
-	w = read_words(ar, text, &ts, &n, &hits);
+	w = read_words(ar, text, ts, span, &n, &hits, &found);
 	if (span > 0 && hits == 0)
 		return "";
 	from = 0;
@@ -250,7 +287,7 @@ search_mark(struct arena *ar, const char *match, const char *text,
 	s = 0;
 	e = n;
 	if (span > 0) {
-		s = best_start(w, n, span);
+		s = found != SIZE_MAX ? found : best_start(w, n, span);
 		e = s + span < n ? s + span : n;
 		/* A window at either end keeps the text around it too. */
 		from = s > 0 ? w[s].start : 0;

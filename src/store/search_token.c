@@ -19,8 +19,7 @@ int
 search_word_char(unsigned long cp)
 {
 	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z');
+		return search_ascii_word_char((unsigned char)cp);
 	if (cp <= 0xbf || cp == 0xd7 || cp == 0xf7)
 		return 0;
 	return !((cp >= 0x2000 && cp <= 0x2bff) ||

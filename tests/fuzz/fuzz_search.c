@@ -44,6 +44,8 @@ statement(void)
 	return q;
 }
 
+#define ELLIPSIS	"\xe2\x80\xa6"
+
 /* s without the match marks, or (keep) with each one as U+FFFD, which
  * is what search_mark() makes of a mark character in the text. */
 static char *
@@ -67,16 +69,36 @@ unmarked(struct arena *ar, const char *s, int keep)
 	return out;
 }
 
+/*
+ * Marking gives the text back with only marks added; a snippet is a
+ * piece of it (once its "…" are taken off) and has a mark when the
+ * text has one.
+ */
 static void
 check_marks(struct arena *ar, const char *match, const char *text)
 {
-	const char	*whole, *piece;
+	const struct search_terms *ts = search_terms(ar, match);
+	const char	*whole, *piece, *plain;
+	char		*cut;
+	size_t		 n;
 
-	whole = search_mark(ar, match, text, 0);
-	if (strcmp(unmarked(ar, whole, 0), unmarked(ar, text, 1)) != 0)
+	whole = search_mark(ar, ts, text, 0);
+	plain = unmarked(ar, text, 1);
+	if (strcmp(unmarked(ar, whole, 0), plain) != 0)
 		abort();
-	piece = search_mark(ar, match, text, 24);
+	piece = search_mark(ar, ts, text, 24);
 	if (strlen(piece) > strlen(whole) + 6)
+		abort();
+	if ((strstr(whole, SEARCH_MARK_START) != NULL) !=
+	    (strstr(piece, SEARCH_MARK_START) != NULL))
+		abort();
+	cut = unmarked(ar, piece, 0);
+	if (strncmp(cut, ELLIPSIS, 3) == 0)
+		cut += 3;
+	n = strlen(cut);
+	if (n >= 3 && strcmp(cut + n - 3, ELLIPSIS) == 0)
+		cut[n - 3] = '\0';
+	if (strstr(plain, cut) == NULL)
 		abort();
 }
 

@@ -29,7 +29,7 @@ mark(const char *q, const char *text, size_t span)
 	const char	*match;
 
 	(void)search_match_query(&ar, q, &match);
-	return search_mark(&ar, match, text, span);
+	return search_mark(&ar, search_terms(&ar, match), text, span);
 }
 
 static size_t
