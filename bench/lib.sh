@@ -91,7 +91,8 @@ wait_socket() {
 
 # start_pressrum DB SOCKET WORKERS [SERVE FLAGS...]: sets PRESSRUM_PID.
 # The base URL is $PRESSRUM_BASE (default http://127.0.0.1); staff
-# forms only accept an Origin that matches it.
+# forms only accept an Origin that matches it.  It logs to $PRESSRUM_LOG
+# (default $T/pressrum.log).
 start_pressrum() {
 	local db=$1 sock=$2 w=$3
 	shift 3
@@ -99,11 +100,13 @@ start_pressrum() {
 	"$BIN" serve --db "$db" --socket "$sock" --workers "$w" \
 	    --templates "$ROOT/templates" \
 	    --base-url "${PRESSRUM_BASE:-http://127.0.0.1}" "$@" \
-	    </dev/null >>"$T/pressrum.log" 2>&1 &
+	    </dev/null >>"${PRESSRUM_LOG:-$T/pressrum.log}" 2>&1 &
 	PRESSRUM_PID=$!
 	BENCH_PIDS+=("$PRESSRUM_PID")
-	wait_socket "$sock" "$PRESSRUM_PID" ||
-	    { tail -n 20 "$T/pressrum.log" >&2; die "pressrum did not start"; }
+	wait_socket "$sock" "$PRESSRUM_PID" || {
+		tail -n 20 "${PRESSRUM_LOG:-$T/pressrum.log}" >&2
+		die "pressrum did not start"
+	}
 }
 
 # start_fcgi_static SOCKET WORKERS BODY HEADERS [FLAG...]: sets FCGI_PID.
@@ -133,7 +136,10 @@ render_nginx() {
 	conf=${conf//@PREFIX@/"$prefix"}
 	conf=${conf//@PUBLIC_DIR@/"$ROOT/public"}
 	: "${NGX_PORT_D:=$(free_port)}" "${NGX_SOCKET_D:=unix:$prefix/unused.sock}"
-	for v in PORT_A PORT_B PORT_C PORT_D DOCROOT SOCKET_B SOCKET_C SOCKET_D \
+	: "${NGX_PORT_E:=$(free_port)}" "${NGX_SOCKET_E:=unix:$prefix/unused.sock}"
+	: "${NGX_PAGE_DIR:=$prefix/no-page-files}"
+	for v in PORT_A PORT_B PORT_C PORT_D PORT_E DOCROOT SOCKET_B SOCKET_C \
+	    SOCKET_D SOCKET_E PAGE_DIR \
 	    B_KEEPALIVE \
 	    C_KEEPALIVE B_KEEP_CONN C_KEEP_CONN NGINX_WORKERS; do
 		local name=NGX_$v

@@ -3,15 +3,18 @@
 #
 #   bench/run.sh [--quick] [--transport-only | --scale-only] [--million]
 #
-# 1. Transport: the seed article page served three ways behind one nginx
+# 1. Transport: the seed article page served five ways behind one nginx
 #    (bench/nginx-bench.conf.in): (A) its exact bytes as a static file,
 #    (B) bench/fcgi_static writing the same bytes from memory over
-#    FastCGI, (C) Pressrum as deployed (each worker keeps the public
-#    pages it rendered until a write or a scheduled time, src/cache/),
-#    (D) Pressrum with that cache off, rendering every request.  wrk -t2
-#    runs against A, B, C, D in alternation for 3 rounds x 5 s at 16 and
-#    64 connections; the table shows the median req/s, p50 and p99
-#    latency, C/A, C/B and D/B, and the peak RSS (VmHWM) of each worker.
+#    FastCGI, (C) Pressrum as deployed (public pages written as files
+#    that nginx serves, moved aside on every write and before every
+#    scheduled time; each worker also keeps the pages it rendered,
+#    src/cache/), (D) Pressrum with both off, rendering every request,
+#    (E) Pressrum with the workers' memory only, no files.  wrk -t2 runs
+#    against A to E in alternation for 3 rounds x 5 s at 16 and 64
+#    connections; the table shows the median req/s, p50 and p99 latency,
+#    C/A, C/B, D/B and E/B, how many of C's requests reached Pressrum,
+#    and the peak RSS (VmHWM) of each worker.
 # 2. Scale: bench/gen.py fills fresh databases with N = 100 and 100,000
 #    articles (1,000,000 with --million: about 3 more minutes and 2 GB of
 #    disk); at each size the start page, /nyheter page 1, its last page,
@@ -92,12 +95,14 @@ setup() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	SOCK_B=$T/fcgi_static.sock SOCK_C=$T/pressrum.sock SOCK_D=$T/pressrum-d.sock
+	SOCK_E=$T/pressrum-e.sock PAGES=$T/pages
 	NGX_PORT_A=$(free_port) NGX_PORT_B=$(free_port) NGX_PORT_C=$(free_port)
-	NGX_PORT_D=$(free_port)
+	NGX_PORT_D=$(free_port) NGX_PORT_E=$(free_port)
 	NGX_DOCROOT=$T/static NGX_SOCKET_B=unix:$SOCK_B NGX_SOCKET_C=unix:$SOCK_C
-	NGX_SOCKET_D=unix:$SOCK_D
+	NGX_SOCKET_D=unix:$SOCK_D NGX_SOCKET_E=unix:$SOCK_E NGX_PAGE_DIR=$PAGES
 	A=http://127.0.0.1:$NGX_PORT_A B=http://127.0.0.1:$NGX_PORT_B
 	C=http://127.0.0.1:$NGX_PORT_C D=http://127.0.0.1:$NGX_PORT_D
+	E=http://127.0.0.1:$NGX_PORT_E
 	PRESSRUM_BASE=$C
 	mkdir -p "$NGX_DOCROOT"
 }
@@ -115,10 +120,10 @@ capture_page() {
 	PAGE_BYTES=$(wc -c <"$NGX_DOCROOT/page.html")
 }
 
-# The three must hand out the same bytes.
+# All must hand out the same bytes (C's now from its page file).
 check_same() {
 	local s
-	for s in "$A" "$B" "$D"; do
+	for s in "$A" "$B" "$C" "$D" "$E"; do
 		curl -s --max-time 10 -o "$T/check.html" "$s/nyheter/$SEED"
 		cmp -s "$T/check.html" "$NGX_DOCROOT/page.html" ||
 		    die "$s does not serve the same bytes as Pressrum"
@@ -131,13 +136,14 @@ declare -A RPS P50 P99 ERR
 
 run_transport() {
 	local r c s url out
-	say "transport: $ROUNDS rounds x ${SECS}s, A/B/C/D alternating, 16 and 64 connections"
-	for s in A B C D; do		# warm up
+	say "transport: $ROUNDS rounds x ${SECS}s, A to E alternating, 16 and 64 connections"
+	for s in A B C D E; do		# warm up
 		wrk_run "${!s}/nyheter/$SEED" 16 1 >/dev/null
 	done
+	C_REACHED=$(reached_c)
 	for ((r = 1; r <= ROUNDS; r++)); do
 		for c in 16 64; do
-			for s in A B C D; do
+			for s in A B C D E; do
 				url=${!s}/nyheter/$SEED
 				out=$(wrk_run "$url" "$c" "$SECS")
 				read -r rps p50 p99 err <<<"$out"
@@ -148,12 +154,19 @@ run_transport() {
 			done
 		done
 	done
+	C_REACHED=$(( $(reached_c) - C_REACHED ))
 	# Read now: the scale runs stop C.
-	TRANSPORT_HWM="C $(hwm_list "$PRESSRUM_C_PID"); D $(hwm_list "$PRESSRUM_D_PID")"
+	TRANSPORT_HWM="C $(hwm_list "$PRESSRUM_C_PID"); D $(hwm_list "$PRESSRUM_D_PID"); E $(hwm_list "$PRESSRUM_E_PID")"
+}
+
+# Requests for the article that reached Pressrum C (its log has a line
+# for each; those nginx answered from the page file have none).
+reached_c() {
+	grep -c "GET /nyheter/$SEED " "$T/pressrum-c.log" || true
 }
 
 print_transport() {
-	local c s name ra rb rc rd
+	local c s name ra rb rc rd re
 	# shellcheck disable=SC2086
 	{
 	echo
@@ -162,12 +175,13 @@ print_transport() {
 	echo "    NOTE: wrk, nginx and the servers share this machine's $(nproc) cores ($(cpu_name))."
 	printf '%-6s %-16s %10s %10s %10s %7s\n' conns server req/s "p50 ms" "p99 ms" errors
 	for c in 16 64; do
-		for s in A B C D; do
+		for s in A B C D E; do
 			case $s in
 			A) name="A nginx static" ;;
 			B) name="B fcgi_static" ;;
 			C) name="C pressrum" ;;
-			D) name="D no page cache" ;;
+			D) name="D no cache" ;;
+			E) name="E memory cache" ;;
 			esac
 			printf '%-6s %-16s %10.0f %10.3f %10.3f %7s\n' "$c" "$name" \
 			    "$(median ${RPS[$s,$c]})" "$(median ${P50[$s,$c]})" \
@@ -175,10 +189,13 @@ print_transport() {
 		done
 		ra=$(median ${RPS[A,$c]}) rb=$(median ${RPS[B,$c]})
 		rc=$(median ${RPS[C,$c]}) rd=$(median ${RPS[D,$c]})
-		printf '%-6s %-16s C/A = %.2f   C/B = %.2f   D/B = %.2f   (B/A = %.2f)\n' \
+		re=$(median ${RPS[E,$c]})
+		printf '%-6s %-16s C/A = %.2f   C/B = %.2f   D/B = %.2f   E/B = %.2f   (B/A = %.2f)\n' \
 		    "$c" ratios "$(ratio "$rc" "$ra")" "$(ratio "$rc" "$rb")" \
-		    "$(ratio "$rd" "$rb")" "$(ratio "$rb" "$ra")"
+		    "$(ratio "$rd" "$rb")" "$(ratio "$re" "$rb")" \
+		    "$(ratio "$rb" "$ra")"
 	done
+	echo "requests for the article that reached Pressrum C in its runs (the rest nginx answered from the page file): $C_REACHED"
 	echo "peak RSS (VmHWM) per pressrum worker: $TRANSPORT_HWM"
 	}
 }
@@ -287,6 +304,7 @@ run_scale() {
 		fi
 		S_GEN[$n]=$((SECONDS - t0))
 		stop_and_forget "$PRESSRUM_PID"
+		rm -rf "$PAGES"		# no page file of another database
 		start_pressrum "$db" "$SOCK_C" 2 --page-cache-kb 0
 		deep=$(last_page "$db")
 		for p in "${PAGES[@]}"; do
@@ -309,10 +327,11 @@ run_scale() {
 			    "$(median ${S_RPS[$p,$n]})" "$(median ${S_P50[$p,$n]})" >&2
 		done
 		S_HWM[$n]="cache off: $(hwm_list "$PRESSRUM_PID")"
-		# As deployed, page cache on: every page once more for a
-		# second (the caches fill), then the memory and a publish.
+		# As deployed, page cache and files on: every page once more
+		# for a second (the caches fill), then the memory and a
+		# publish.
 		stop_and_forget "$PRESSRUM_PID"
-		start_pressrum "$db" "$SOCK_C" 2
+		start_pressrum "$db" "$SOCK_C" 2 --page-dir "$PAGES"
 		for p in "${PAGES[@]}"; do
 			wrk_run "$C${S_PATH[$p,$n]}" "$SCALE_CONNS" 1 >/dev/null
 		done
@@ -385,7 +404,10 @@ main() {
 	"$BIN" demo --db "$T/demo.db" >/dev/null 2>>"$T/pressrum.log"
 	start_pressrum "$T/demo.db" "$SOCK_D" 2 --page-cache-kb 0
 	PRESSRUM_D_PID=$PRESSRUM_PID
-	start_pressrum "$T/demo.db" "$SOCK_C" 2
+	start_pressrum "$T/demo.db" "$SOCK_E" 2
+	PRESSRUM_E_PID=$PRESSRUM_PID
+	PRESSRUM_LOG=$T/pressrum-c.log start_pressrum "$T/demo.db" "$SOCK_C" 2 \
+	    --page-dir "$PAGES"
 	PRESSRUM_C_PID=$PRESSRUM_PID
 	start_nginx
 	capture_page

@@ -7,9 +7,12 @@
 #ifndef APP_H
 #define APP_H
 
+#include <stdint.h>
+
 #include "util/arena.h"
 
 struct pagecache;
+struct pagefiles;
 struct store;
 struct tmpl_set;
 
@@ -22,6 +25,10 @@ struct config {
 	int		 secure_cookies;	/* 1 when base_url is https */
 	int		 test_clock;	/* accept the test clock hook */
 	long		 page_cache_kb;	/* per worker; 0: no page cache */
+	const char	*page_dir;	/* pages as files for nginx; NULL: off */
+	/* When the master last had the templates loaded (start, SIGHUP),
+	 * in memory it shares with its workers; NULL in CGI mode. */
+	volatile int64_t *templates_at;
 };
 
 struct app {
@@ -30,6 +37,8 @@ struct app {
 	struct tmpl_set	*tmpl;
 	struct arena	 arena;		/* reset per request */
 	struct pagecache *pages;	/* rendered public pages; may be NULL */
+	struct pagefiles *files;	/* the same, as files; may be NULL */
+	int64_t		 templates_at;	/* when tmpl came in (Last-Modified) */
 };
 
 #endif

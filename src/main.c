@@ -32,6 +32,7 @@ static const char	*const usage_text =
 "usage: pressrum serve   --db FILE --socket PATH|127.0.0.1:PORT\n"
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
 "                        [--page-cache-kb N]   (0: off; default 2048)\n"
+"                        [--page-dir DIR]      (pages as files for nginx)\n"
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
@@ -63,6 +64,8 @@ config_defaults(struct config *cfg)
 		cfg->workers = cores > 2 ? 2 * (int)cores : 4;
 	/* Each worker's memory of rendered public pages (src/cache/). */
 	cfg->page_cache_kb = atol(env_or("PRESSRUM_PAGE_CACHE_KB", "2048"));
+	/* Public pages as files nginx serves (src/cache/pagefiles.h). */
+	cfg->page_dir = env_or("PRESSRUM_PAGE_DIR", NULL);
 }
 
 /* Parse options after the subcommand; returns 0 or -1 on a bad one. */
@@ -77,6 +80,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "base-url",	required_argument, NULL, 'b' },
 		{ "test-clock",	no_argument,	   NULL, 'T' },
 		{ "page-cache-kb", required_argument, NULL, 'c' },
+		{ "page-dir",	required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
@@ -91,6 +95,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		case 'b': cfg->base_url = optarg; break;
 		case 'T': cfg->test_clock = 1; break;
 		case 'c': cfg->page_cache_kb = atol(optarg); break;
+		case 'p': cfg->page_dir = optarg; break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;
@@ -109,6 +114,9 @@ config_finish(struct config *cfg)
 		cfg->base_url = b;	/* lives as long as the process */
 	}
 	cfg->secure_cookies = strncmp(cfg->base_url, "https:", 6) == 0;
+	/* The test clock moves "now" by a setting nginx cannot see. */
+	if (cfg->test_clock || (cfg->page_dir != NULL && *cfg->page_dir == '\0'))
+		cfg->page_dir = NULL;
 }
 
 int

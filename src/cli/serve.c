@@ -15,18 +15,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../app.h"
 #include "../cache/pagecache.h"
+#include "../cache/pagefiles.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
+#include "../util/clock.h"
 #include "../util/log.h"
 #include "../web/conn.h"
 #include "../web/route.h"
 #include "cli.h"
+#include "pagewatch.h"
 
 #define MAX_WORKERS	64
 #define STOP_GRACE_S	10	/* seconds workers get to finish */
@@ -75,6 +79,17 @@ handle(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);
 }
 
+/*
+ * The time the templates a worker just loaded count from: the master's,
+ * the same in every worker of one generation, so every worker gives a
+ * page the same Last-Modified and ETag (pages/layout.c, web/resp.c).
+ */
+static int64_t
+templates_time(const struct config *cfg)
+{
+	return cfg->templates_at != NULL ? *cfg->templates_at : clock_now();
+}
+
 /* Open what a worker owns; returns 0 on success. */
 static int
 app_open(struct app *app)
@@ -82,6 +97,7 @@ app_open(struct app *app)
 	arena_init(&app->arena);
 	if (store_open(app->cfg.db_path, &app->store) != ST_OK)
 		return -1;
+	app->templates_at = templates_time(&app->cfg);
 	if (tmpl_load(app->cfg.template_dir, &app->tmpl) != ST_OK) {
 		store_close(app->store);
 		app->store = NULL;
@@ -90,6 +106,7 @@ app_open(struct app *app)
 	if (app->cfg.page_cache_kb > 0)
 		app->pages = pagecache_new((size_t)app->cfg.page_cache_kb *
 		    1024);
+	app->files = pagefiles_new(app->cfg.page_dir);
 	return 0;
 }
 
@@ -97,6 +114,7 @@ static void
 app_close(struct app *app)
 {
 	pagecache_free(app->pages);
+	pagefiles_free(app->files);
 	tmpl_free(app->tmpl);
 	store_close(app->store);
 	arena_free(&app->arena);
@@ -108,13 +126,17 @@ reload_templates(struct app *app)
 {
 	struct tmpl_set	*t;
 
+	int64_t		 at;
+
 	got_reload = 0;
+	at = templates_time(&app->cfg);
 	if (tmpl_load(app->cfg.template_dir, &t) != ST_OK) {
 		log_error("template reload failed; keeping the old templates");
 		return;
 	}
 	tmpl_free(app->tmpl);
 	app->tmpl = t;
+	app->templates_at = at;
 	pagecache_clear(app->pages);	/* pages of the old templates */
 	log_info("templates reloaded");
 }
@@ -192,6 +214,7 @@ worker_main(const struct config *cfg, int fd)
 		route_request(&app, &c);
 		conn_finish(&c);
 		store_after_write(app.store);	/* the client has its answer */
+		pagefiles_upkeep(app.files);
 		errors = 0;
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		if (max > 0 && ++served >= max)
@@ -289,6 +312,8 @@ int
 cli_serve(struct config *cfg)
 {
 	pid_t		 pids[MAX_WORKERS];
+	struct pagewatch watch = { .fd = -1 };
+	int64_t		*shared;
 	sigset_t	 mask, old;
 	int		 fd, i, n = cfg->workers;
 
@@ -297,6 +322,16 @@ cli_serve(struct config *cfg)
 	if (n > MAX_WORKERS)
 		n = MAX_WORKERS;
 	if (store_migrate(cfg->db_path) != ST_OK)
+		return 1;
+	if ((shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
+		log_error("mmap: %s", strerror(errno));
+		return 1;
+	}
+	*shared = clock_now();
+	cfg->templates_at = shared;
+	if (cfg->page_dir != NULL && (pagefiles_init(cfg->page_dir) != 0 ||
+	    pagewatch_open(&watch, cfg) != 0))
 		return 1;
 	if (cfg->socket == NULL)
 		fd = 0;		/* a FastCGI spawner's socket on stdin */
@@ -321,16 +356,32 @@ cli_serve(struct config *cfg)
 	log_info("serving on %s with %d workers",
 	    cfg->socket ? cfg->socket : "stdin", n);
 	while (!got_stop) {
-		sigsuspend(&old);
+		if (cfg->page_dir != NULL)
+			pagewatch_wait(&watch, &old);	/* or a signal */
+		else
+			sigsuspend(&old);
 		reap(cfg, fd, pids, n);
 		if (got_reload) {
 			got_reload = 0;
+			/* The new templates' time, before any worker loads
+			 * them; later than the old one even within a second
+			 * (a time not yet past sends no Last-Modified). */
+			*shared = clock_now() > *shared ? clock_now() :
+			    *shared + 1;
 			signal_all(pids, n, SIGHUP);
+			/* New templates: no page file of the old ones. */
+			if (cfg->page_dir != NULL)
+				pagewatch_reload(&watch);
 		}
 	}
+	pagewatch_close(&watch);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	log_info("stopping");
 	stop_all(pids, n);
+	/* Nobody watches the database any more: nginx asks for every page
+	 * (and gets 502) rather than serve what may go stale. */
+	if (cfg->page_dir != NULL)
+		(void)pagefiles_init(cfg->page_dir);
 	close(fd);
 	if (cfg->socket != NULL && strchr(cfg->socket, '/') != NULL)
 		unlink(cfg->socket);

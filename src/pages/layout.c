@@ -96,27 +96,25 @@ page_layout(struct app *app, struct req *rq, const char *title,
 
 /*
  * Tell the response when its content may have changed last (HTTP
- * Last-Modified): the site's last change, and when this worker's
- * templates were loaded, since a new binary or new templates change
- * pages too.  A template reload (SIGHUP) gives app->tmpl a new set,
- * loaded while the old one still lived, so the pointer tells.  When the
- * store cannot say, nothing is set.
+ * Last-Modified): the site's last change, when the templates in use
+ * came in (the master's start or reload, app->templates_at, the same in
+ * every worker), since a new binary or new templates change pages too,
+ * and New Year, since the footer shows the year.  Nothing a page shows
+ * changes without moving this time: the ETag rests on it (web/resp.c).
+ * In CGI mode the templates are as new as the process.  When the store
+ * cannot say, nothing is set.
  */
 static void
 last_modified(struct app *app, struct resp *rs)
 {
-	static const struct tmpl_set	*seen;
-	static int64_t			 loaded;
-	int64_t				 t;
+	int64_t	 t;
 
-	if (app->tmpl != seen) {
-		seen = app->tmpl;
-		loaded = clock_now();
-	}
 	if (store_last_change(app->store, clock_now(), &t) != ST_OK)
 		return;		/* unknown: no Last-Modified, the ETag stays */
-	resp_last_modified(rs, loaded);
+	resp_last_modified(rs, app->templates_at > 0 ? app->templates_at :
+	    clock_now());
 	resp_last_modified(rs, t);
+	resp_last_modified(rs, date_year_start(date_year(clock_now())));
 }
 
 void

@@ -602,6 +602,12 @@ store_no_autocheckpoint(struct store *db)
 	sqlite3_wal_autocheckpoint(db->db, 0);
 }
 
+int
+store_wrote(const struct store *db)
+{
+	return db->wrote;
+}
+
 void
 store_after_write(struct store *db)
 {

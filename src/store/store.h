@@ -123,6 +123,8 @@ void		store_close(struct store *);
  */
 void		store_no_autocheckpoint(struct store *);
 void		store_after_write(struct store *);
+/* 1 if a write was committed since the last store_after_write(). */
+int		store_wrote(const struct store *);
 /* The schema version this binary expects (number of migrations). */
 int		store_schema_version(void);
 /* backup.c: copy the database at db into the file dest while it serves

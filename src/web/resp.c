@@ -382,26 +382,48 @@ etag_listed(const char *inm, const char *etag)
 	}
 }
 
+/*
+ * The response's ETag into etag.  When its Last-Modified goes out, the
+ * tag is nginx's own for a static file of that date and size ("%x-%x"),
+ * so a page nginx serves from a file Pressrum wrote (cache/pagefiles.c,
+ * dated the same) validates the same either way.  That is sound because
+ * everything a page shows moves its Last-Modified (pages/layout.c), and
+ * it goes out only once that time is past: two bodies can share a date
+ * only within its second.  Without a Last-Modified the tag is a digest
+ * of the type and the body.
+ */
+static void
+make_etag(const struct resp *rs, int lm_sent, char *etag, size_t sz)
+{
+	const char	*ctype = rs->ctype ? rs->ctype : DEFAULT_TYPE;
+	char		 hex[DIGEST_HEX_LEN + 1];
+
+	if (lm_sent) {
+		snprintf(etag, sz, "\"%llx-%zx\"",
+		    (unsigned long long)rs->last_modified, rs->body.len);
+		return;
+	}
+	digest_hex(ctype, strlen(ctype) + 1, rs->body.len ? rs->body.data : "",
+	    rs->body.len, hex);
+	snprintf(etag, sz, "\"%s\"", hex);
+}
+
 void
 resp_cache(struct resp *rs, int64_t now)
 {
-	const char	*ctype = rs->ctype ? rs->ctype : DEFAULT_TYPE;
-	char		 hex[DIGEST_HEX_LEN + 1], etag[DIGEST_HEX_LEN + 3];
-	char		 date[32];
+	char		 etag[DIGEST_HEX_LEN + 3], date[32];
 	int64_t		 since;
-	int		 lm_sent = 0;
+	int		 lm_sent;
 
 	if (!rs->conditional || rs->nocache || (rs->status != 0 &&
 	    rs->status != 200))
 		return;
-	digest_hex(ctype, strlen(ctype) + 1, rs->body.len ? rs->body.data : "",
-	    rs->body.len, hex);
-	snprintf(etag, sizeof(etag), "\"%s\"", hex);
+	lm_sent = rs->last_modified > 0 && rs->last_modified < now;
+	make_etag(rs, lm_sent, etag, sizeof(etag));
 	resp_header(rs, "ETag", etag);
-	if (rs->last_modified > 0 && rs->last_modified < now) {
+	if (lm_sent) {
 		http_date(rs->last_modified, date);
 		resp_header(rs, "Last-Modified", date);
-		lm_sent = 1;
 	}
 	if (!has_header(rs, "Cache-Control"))
 		resp_header(rs, "Cache-Control",

@@ -14,6 +14,7 @@
 
 #include "../app.h"
 #include "../cache/pagecache.h"
+#include "../cache/pagefiles.h"
 #include "../pages/admin.h"
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
@@ -244,14 +245,35 @@ page_cacheable(struct app *app, struct req *rq, struct resp *rs)
 {
 	int64_t	 now = clock_now(), seq, until, new_year;
 
-	if (app->pages == NULL || rs->nocache || (rq->method != METHOD_GET &&
+	if ((app->pages == NULL && app->files == NULL) || rs->nocache ||
+	    (rq->method != METHOD_GET &&
 	    rq->method != METHOD_HEAD))
 		return 0;
 	if (store_cache_state(app->store, now, &seq, &until) != ST_OK)
 		return 0;
 	new_year = date_year_start(date_year(now) + 1);
-	return pagecache_sync(app->pages, seq, until < new_year ? until :
-	    new_year, now);
+	if (until > new_year)
+		until = new_year;
+	pagefiles_sync(app->files, seq, until, now);
+	return pagecache_sync(app->pages, seq, until, now) ||
+	    app->files != NULL;
+}
+
+/*
+ * A page nginx may serve as a file from now on (cache/pagefiles.c): a
+ * GET of the bare path (the same request without a query, as nginx
+ * maps it), answered 200 with HTML and no header of the page's own.
+ */
+static void
+keep_file(struct app *app, const struct req *rq, const struct resp *rs)
+{
+	if (app->files == NULL || rq->method != METHOD_GET ||
+	    strchr(rq->uri, '?') != NULL || strcmp(rq->uri, rq->path) != 0 ||
+	    rs->status != 200 || rs->nocache || rs->ctype != NULL ||
+	    rs->headers.len != 0)
+		return;
+	pagefiles_put(app->files, rq->path, rs->body.data, rs->body.len,
+	    rs->last_modified);
 }
 
 /* A read-only page in one read transaction, from the cache if kept. */
@@ -273,6 +295,9 @@ dispatch_read(struct app *app, struct req *rq, struct resp *rs,
 		if (cacheable)
 			pagecache_put(app->pages, rq->uri, rs);
 	}
+	/* Here with no file for it: nginx asks for a page it lacks. */
+	if (cacheable)
+		keep_file(app, rq, rs);
 	store_read_end(app->store);
 }
 
@@ -346,6 +371,18 @@ elapsed_us(const struct timespec *t0)
 	    (t1.tv_nsec - t0->tv_nsec) / 1000L;
 }
 
+/* After a write: the files of any older state are served no more. */
+static void
+hold_files(struct app *app)
+{
+	int64_t	 seq, until;
+
+	if (store_cache_state(app->store, clock_now(), &seq, &until) == ST_OK)
+		pagefiles_hold(app->cfg.page_dir, seq);
+	else	/* unknown: hold at the newest state there can be */
+		pagefiles_hold(app->cfg.page_dir, INT64_MAX);
+}
+
 void
 route_request(struct app *app, struct conn *c)
 {
@@ -379,6 +416,9 @@ route_request(struct app *app, struct conn *c)
 	log_info("%s %s %d %ldus%s", rq.method_name ? rq.method_name : "-",
 	    loggable_uri(rq.uri), rs.status ? rs.status : 200,
 	    elapsed_us(&t0), rs.from_cache ? " cached" : "");
+	/* A write: files nginx serves stop before this answer leaves. */
+	if (app->files != NULL && store_wrote(app->store))
+		hold_files(app);
 	resp_finish(&rs);
 	resp_free(&rs);
 }

@@ -99,6 +99,7 @@ export async function startSite(opts = {})
 	const serverLog = path.join(dir, 'server.log');
 	const nginxLog = path.join(dir, 'nginx.log');
 	const prefix = path.join(dir, 'nginx');
+	const pages = path.join(dir, 'pages');
 	let server = null, nginx = null, stopped = false;
 
 	const stop = async () => {
@@ -133,7 +134,7 @@ export async function startSite(opts = {})
 		const args = ['serve', '--db', db, '--socket', socket,
 		    '--workers', String(opts.workers ?? 2),
 		    '--templates', path.join(SRC, 'templates'),
-		    '--base-url', base];
+		    '--base-url', base, '--page-dir', pages];
 		if (opts.testClock)
 			args.push('--test-clock');
 		let fd = logFd(serverLog);
@@ -144,7 +145,7 @@ export async function startSite(opts = {})
 		mkdirSync(prefix, { recursive: true });
 		const conf = spawnSync('bash', [
 		    path.join(SRC, 'deploy/render-nginx-conf.sh'), String(port),
-		    socket, path.join(SRC, 'public'), prefix],
+		    socket, path.join(SRC, 'public'), prefix, pages],
 		    { encoding: 'utf8' });
 		if (conf.status !== 0)
 			await fail(`could not render the nginx config:\n${conf.stderr}`);

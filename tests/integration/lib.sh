@@ -15,6 +15,7 @@
 #   KEEP=1        keep the temp dir for a post-mortem
 #   TEST_CLOCK=1  serve with --test-clock (tests move "now" with the
 #                 setting test_clock_offset)
+#   TEMPLATES     serve these templates (default: $PRESSRUM_SRC/templates)
 # After site_start: T, BASE, PORT, SOCKET, DB, SERVER_PID, NGINX_PID.
 
 set -u -o pipefail
@@ -140,13 +141,14 @@ site_start() {
 	"$PRESSRUM_BIN" demo --db "$DB" >"$T/demo.log" 2>&1 ||
 	    { cat "$T/demo.log"; bail "pressrum demo failed"; }
 	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
-	    --templates "$PRESSRUM_SRC/templates" --base-url "$BASE" \
+	    --templates "${TEMPLATES:-$PRESSRUM_SRC/templates}" --base-url "$BASE" \
+	    --page-dir "$T/pages" \
 	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 
 	mkdir -p "$T/nginx"
 	"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PORT" "$SOCKET" \
-	    "$PRESSRUM_SRC/public" "$T/nginx" >"$T/nginx/nginx.conf" ||
+	    "$PRESSRUM_SRC/public" "$T/nginx" "$T/pages" >"$T/nginx/nginx.conf" ||
 	    bail "could not render the nginx config"
 	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' \
 	    </dev/null >>"$T/nginx.log" 2>&1 &
@@ -289,7 +291,8 @@ server_start() {
 	local i code
 
 	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
-	    --templates "$PRESSRUM_SRC/templates" --base-url "$BASE" \
+	    --templates "${TEMPLATES:-$PRESSRUM_SRC/templates}" --base-url "$BASE" \
+	    --page-dir "$T/pages" \
 	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	export SERVER_PID

@@ -33,12 +33,23 @@ done
 
 # --- validators on every kind of public page -----------------------------------
 
+# Both workers give a page the same validators (a query keeps nginx's
+# page files out of it): a client never loses its 304 by meeting the
+# other worker.
+tags=""
+for ((i = 0; i < 8; i++)); do
+	get "/nyheter?typ=nyhet"
+	tags+="$(header ETag) $(header Last-Modified)"$'\n'
+done
+check "every worker gives the page the same ETag and Last-Modified" \
+    test "$(printf '%s' "$tags" | sort -u | grep -c .)" = 1
+
 for path in / /nyheter "/nyheter?typ=nyhet&sida=2" "$ARTICLE" /amnen \
     /amnen/jamstalldhet /kontakt /tillganglighet "/sok?q=skola" \
     /nyheter.atom /amnen/jamstalldhet.atom /sitemap.xml /robots.txt; do
 	get "$path"
 	assert_status 200
-	assert_header ETag '^"[0-9a-f]{32}"$'
+	assert_header ETag '^"([0-9a-f]{32}|[0-9a-f]+-[0-9a-f]+)"$'
 	assert_header Cache-Control '^public, max-age=0, must-revalidate$'
 	assert_header Vary '(^|, *)Cookie'
 	etag=$(header ETag)
@@ -123,7 +134,13 @@ has 'Planerat driftstopp t11'
 
 # --- never stored: sessions, staff pages, errors -----------------------------------
 
-get "$ARTICLE"
+# The notice just came: its page's tag is a digest until its second has
+# passed, then the date-and-size one nginx uses.  Take the settled one.
+for ((i = 0; i < 40; i++)); do
+	get "$ARTICLE"
+	[ -n "$(header Last-Modified)" ] && break
+	sleep 0.25
+done
 etag=$(header ETag)
 get "$ARTICLE" -H "Cookie: pressrum_session=abc" -H "If-None-Match: $etag"
 assert_status 200

@@ -98,7 +98,7 @@ check "migrate on the restored database" test $? -eq 0
 rm -f "$SOCKET"
 "$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
     --templates "$PRESSRUM_SRC/templates" --base-url "$BASE" \
-    </dev/null >>"$T/server.log" 2>&1 &
+    --page-dir "$T/pages" </dev/null >>"$T/server.log" 2>&1 &
 SERVER_PID=$!
 for ((i = 0; i < 100; i++)); do
 	[ -S "$SOCKET" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' \

@@ -37,12 +37,13 @@ sed -e "s|/etc/letsencrypt/live/nyheter.example.se/fullchain.pem|$P/cert.pem|" \
     -e "s|/var/log/nginx/|$P/logs/|g" \
     -e "s|unix:/run/pressrum/pressrum.sock|unix:$SOCKET|" \
     -e "s|/opt/pressrum/public|$PRESSRUM_SRC/public|" \
+    -e "s|/var/cache/pressrum/pages|$T/pages|" \
     -e "s|listen 443 ssl http2;|listen 127.0.0.1:$https_port ssl http2;|" \
     -e "s|listen 80;|listen 127.0.0.1:$http_port;|" \
     -e '/listen \[::\]/d' \
     "$PRESSRUM_SRC/deploy/nginx-site.conf" >"$P/site.conf"
 check "every path of nginx-site.conf was moved to the test dir" \
-    sh -c '! grep -nE "/etc/letsencrypt|/var/log|/run/pressrum|/opt/pressrum|listen (80|443)" "$1"' \
+    sh -c '! grep -nE "/etc/letsencrypt|/var/log|/var/cache|/run/pressrum|/opt/pressrum|listen (80|443)" "$1"' \
     - "$P/site.conf"
 user_line=""
 [ "$(id -u)" -eq 0 ] && user_line="user root root;"
@@ -100,6 +101,32 @@ for p in /css/site.css /favicon.svg; do
 	assert_header Permissions-Policy .
 	assert_header Cache-Control 'max-age=[0-9]{5,}'
 done
+# A public page from the file Pressrum wrote (no request reaches it),
+# with the headers Pressrum would send.
+A=/nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
+reached() { grep -c "GET $A " "$T/server.log" || true; }
+for ((i = 0; i < 20; i++)); do
+	n=$(reached)
+	get "$S$A" -k
+	[ "$(reached)" = "$n" ] && break
+	sleep 0.2
+done
+check "nginx-site.conf serves the article from its page file" \
+    test "$(reached)" = "$n"
+assert_status 200
+assert_header Content-Type '^text/html; charset=utf-8$'
+assert_header Strict-Transport-Security '^max-age='
+assert_header Content-Security-Policy "frame-ancestors 'none'"
+assert_header X-Content-Type-Options '^nosniff$'
+assert_header Cache-Control '^public, max-age=0, must-revalidate$'
+assert_header Vary 'Cookie'
+assert_header ETag '^(W/)?"[0-9a-f]+-[0-9a-f]+"$'
+assert_body_contains 'Fortsatt satsning'
+get "$S$A" -k -H "Cookie: pressrum_session=x"
+assert_header Cache-Control '^no-store$'
+check "with a session cookie the page comes from Pressrum" \
+    test "$(reached)" = "$((n + 1))"
+
 get "$S/finns-inte" -k
 assert_status 404
 assert_header Strict-Transport-Security '^max-age='

@@ -1,0 +1,124 @@
+/*
+ * pagewatch.c -- the master's watch over the page files.
+ *
+ * Workers hold the page files themselves after their own writes, before
+ * they answer.  A write from elsewhere reaches the database file or its
+ * WAL without them: inotify on the database's directory wakes the
+ * master, which reads the write counter (store_cache_state()) and holds
+ * the files of any older state (pagefiles_hold()).  In between it
+ * sleeps until the next scheduled change is PAGEFILES_MARGIN seconds
+ * away (pagefiles_tick()), so no file outlives a scheduled publish or a
+ * notice's start or end.
+ */
+#define _GNU_SOURCE
+#include <sys/inotify.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../app.h"
+#include "../cache/pagefiles.h"
+#include "../store/search.h"
+#include "../store/store.h"
+#include "../util/clock.h"
+#include "../util/log.h"
+#include "pagewatch.h"
+
+#define LONGEST_SLEEP	60	/* seconds; the clock is checked at least this often */
+#define REHOLD_AFTER	2	/* seconds after a template reload */
+
+int
+pagewatch_open(struct pagewatch *w, const struct config *cfg)
+{
+	char		 dir[PATH_MAX];
+	const char	*slash = strrchr(cfg->db_path, '/');
+
+	w->dir = cfg->page_dir;
+	snprintf(w->base, sizeof(w->base), "%s",
+	    slash ? slash + 1 : cfg->db_path);
+	if (slash == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s",
+		    (int)(slash - cfg->db_path), cfg->db_path);
+	if (*dir == '\0')
+		snprintf(dir, sizeof(dir), "/");
+	if ((w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0 ||
+	    inotify_add_watch(w->fd, dir, IN_MODIFY | IN_CLOSE_WRITE |
+	    IN_MOVED_TO | IN_CREATE) < 0) {
+		log_error("pagewatch: %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (store_open(cfg->db_path, &w->db) != ST_OK)
+		return -1;
+	return 0;
+}
+
+/* 1 if the queued events touch the database (its file, WAL or
+ * journal); reads them all. */
+static int
+drain(struct pagewatch *w)
+{
+	char				 buf[4096]
+	    __attribute__((aligned(__alignof__(struct inotify_event))));
+	const struct inotify_event	*e;
+	size_t				 n = strlen(w->base);
+	ssize_t				 len;
+	char				*p;
+	int				 hit = 0;
+
+	while ((len = read(w->fd, buf, sizeof(buf))) > 0)
+		for (p = buf; p < buf + len; p += sizeof(*e) + e->len) {
+			e = (const struct inotify_event *)p;
+			if (e->len > 0 && strncmp(e->name, w->base, n) == 0)
+				hit = 1;
+		}
+	return hit;
+}
+
+void
+pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
+{
+	struct pollfd	 pfd = { .fd = w->fd, .events = POLLIN };
+	struct timespec	 ts = { 0, 0 };
+	int64_t		 seq, until, now = clock_now();
+
+	if (w->rehold != 0 && now >= w->rehold) {
+		w->rehold = 0;
+		(void)pagefiles_init(w->dir);
+	}
+	ts.tv_sec = (time_t)pagefiles_tick(w->dir, now, LONGEST_SLEEP);
+	if (w->rehold != 0 && w->rehold - now < ts.tv_sec)
+		ts.tv_sec = (time_t)(w->rehold - now);
+	if (ppoll(&pfd, 1, &ts, open_mask) <= 0 || !drain(w))
+		return;		/* a signal, or the clock */
+	if (store_cache_state(w->db, clock_now(), &seq, &until) == ST_OK)
+		pagefiles_hold(w->dir, seq);
+}
+
+/*
+ * A worker told to reload finishes the request it is on first, and may
+ * put that page, from the old templates, after the first hold: the
+ * second, REHOLD_AFTER seconds later, catches it.
+ */
+void
+pagewatch_reload(struct pagewatch *w)
+{
+	(void)pagefiles_init(w->dir);
+	w->rehold = clock_now() + REHOLD_AFTER;
+}
+
+void
+pagewatch_close(struct pagewatch *w)
+{
+	if (w->fd >= 0)
+		close(w->fd);
+	w->fd = -1;
+	store_close(w->db);
+	w->db = NULL;
+}
