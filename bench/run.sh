@@ -95,11 +95,11 @@ setup() {
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
 	SOCK_B=$T/fcgi_static.sock SOCK_C=$T/pressrum.sock SOCK_D=$T/pressrum-d.sock
-	SOCK_E=$T/pressrum-e.sock PAGES=$T/pages
+	SOCK_E=$T/pressrum-e.sock PAGE_DIR=$T/pages
 	NGX_PORT_A=$(free_port) NGX_PORT_B=$(free_port) NGX_PORT_C=$(free_port)
 	NGX_PORT_D=$(free_port) NGX_PORT_E=$(free_port)
 	NGX_DOCROOT=$T/static NGX_SOCKET_B=unix:$SOCK_B NGX_SOCKET_C=unix:$SOCK_C
-	NGX_SOCKET_D=unix:$SOCK_D NGX_SOCKET_E=unix:$SOCK_E NGX_PAGE_DIR=$PAGES
+	NGX_SOCKET_D=unix:$SOCK_D NGX_SOCKET_E=unix:$SOCK_E NGX_PAGE_DIR=$PAGE_DIR
 	A=http://127.0.0.1:$NGX_PORT_A B=http://127.0.0.1:$NGX_PORT_B
 	C=http://127.0.0.1:$NGX_PORT_C D=http://127.0.0.1:$NGX_PORT_D
 	E=http://127.0.0.1:$NGX_PORT_E
@@ -304,7 +304,7 @@ run_scale() {
 		fi
 		S_GEN[$n]=$((SECONDS - t0))
 		stop_and_forget "$PRESSRUM_PID"
-		rm -rf "$PAGES"		# no page file of another database
+		rm -rf "$PAGE_DIR"		# no page file of another database
 		start_pressrum "$db" "$SOCK_C" 2 --page-cache-kb 0
 		deep=$(last_page "$db")
 		for p in "${PAGES[@]}"; do
@@ -331,7 +331,7 @@ run_scale() {
 		# for a second (the caches fill), then the memory and a
 		# publish.
 		stop_and_forget "$PRESSRUM_PID"
-		start_pressrum "$db" "$SOCK_C" 2 --page-dir "$PAGES"
+		start_pressrum "$db" "$SOCK_C" 2 --page-dir "$PAGE_DIR"
 		for p in "${PAGES[@]}"; do
 			wrk_run "$C${S_PATH[$p,$n]}" "$SCALE_CONNS" 1 >/dev/null
 		done
@@ -407,7 +407,7 @@ main() {
 	start_pressrum "$T/demo.db" "$SOCK_E" 2
 	PRESSRUM_E_PID=$PRESSRUM_PID
 	PRESSRUM_LOG=$T/pressrum-c.log start_pressrum "$T/demo.db" "$SOCK_C" 2 \
-	    --page-dir "$PAGES"
+	    --page-dir "$PAGE_DIR"
 	PRESSRUM_C_PID=$PRESSRUM_PID
 	start_nginx
 	capture_page
