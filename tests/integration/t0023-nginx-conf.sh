@@ -127,6 +127,16 @@ assert_header Cache-Control '^no-store$'
 check "with a session cookie the page comes from Pressrum" \
     test "$(reached)" = "$((n + 1))"
 
+# An embargo preview's token stays out of the access log.
+get "$S/forhandsvisning/hemligtoken0123456789" -k
+for ((i = 0; i < 20; i++)); do	# nginx logs just after the answer
+	grep -q forhandsvisning "$P/logs/pressrum.access.log" && break
+	sleep 0.1
+done
+check "nginx-site.conf logs a preview link without its token" sh -c \
+    'grep -q "GET /forhandsvisning/\[token\] " "$1" && ! grep -q hemligtoken "$1"' \
+    - "$P/logs/pressrum.access.log"
+
 get "$S/finns-inte" -k
 assert_status 404
 assert_header Strict-Transport-Security '^max-age='

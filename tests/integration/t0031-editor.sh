@@ -250,6 +250,25 @@ assert_header Location "/nyheter/konfliktartikel$"
 q "UPDATE preview_link SET expires_at = 1"
 get "/forhandsvisning/$TOKEN2"
 assert_status 410
+# A click from the preview page carries it as the Referer.
+get /nyheter -H "Referer: $BASE/forhandsvisning/$TOKEN2"
+assert_status 200
+# Neither log holds a token: whoever reads them may not read embargoed
+# articles (nginx's access log, Pressrum's own).  nginx writes its line
+# just after the answer: wait for it, at most 2 s.
+for ((i = 0; i < 20; i++)); do
+	grep -q '"\[forhandsvisning\]"' "$T/nginx/access.log" && break
+	sleep 0.1
+done
+check "nginx logged the preview requests" \
+    grep -q 'GET /forhandsvisning/\[token\] ' "$T/nginx/access.log"
+check "nginx logged the Referer without its token" \
+    grep -q '"\[forhandsvisning\]"' "$T/nginx/access.log"
+for t in "$TOKEN" "$TOKEN2"; do
+	check "no log holds a preview token" \
+	    sh -c '! grep -qF "$1" "$2" "$3"' - "$t" "$T/nginx/access.log" \
+	    "$T/server.log"
+done
 
 # --- accessibility check on publishing --------------------------------------
 save new publicera 0 --data-urlencode "kind=nyhet" \
