@@ -14,10 +14,12 @@
 -- there): a word found in 60,000 of 100,000 articles then costs a
 -- fraction of a millisecond, not the 300 ms of ranking them all.  The
 -- rank is pressrum_rank() (store/search_rank.c): it needs no count over
--- the whole index, as bm25() does.  The page's hits are picked first
--- (hit), then only those are joined again for their text, which
--- store/search_mark.c marks.  Every row also carries the public hits
--- over all pages and whether the candidates reached :cap.
+-- the whole index, as bm25() does.  The public candidates (pub) are
+-- ranked, the page's hits picked (hit), and only those are joined again
+-- for their text, which store/search_mark.c marks.  Every row carries
+-- the public hits over all pages and whether the candidates reached
+-- :cap; a page with no hit (past the last, or none at all) is one row
+-- with a NULL rowid that carries just those two.
 -- Column order is fixed: store/search.c reads the columns by position.
 WITH cand AS MATERIALIZED (
   SELECT rowid AS r, pressrum_rank(search) AS score
@@ -25,10 +27,9 @@ WITH cand AS MATERIALIZED (
    WHERE search MATCH :match
    ORDER BY rowid DESC
    LIMIT :cap),
-hit AS MATERIALIZED (
+pub AS MATERIALIZED (
   SELECT cand.r AS r, cand.score AS score,
-         coalesce(a.publish_at, t.published_at) AS at,
-         count(*) OVER () AS total
+         coalesce(a.publish_at, t.published_at) AS at
     FROM cand
     LEFT JOIN article AS a
       ON cand.r % 2 = 0 AND a.id = cand.r / 2
@@ -37,7 +38,9 @@ hit AS MATERIALIZED (
     LEFT JOIN topic AS t
       ON cand.r % 2 = 1 AND t.id = cand.r / 2
      AND t.published_at IS NOT NULL
-   WHERE a.id IS NOT NULL OR t.id IS NOT NULL
+   WHERE a.id IS NOT NULL OR t.id IS NOT NULL),
+hit AS MATERIALIZED (
+  SELECT r, score, at FROM pub
    ORDER BY score, at DESC, r DESC
    LIMIT :limit OFFSET :offset)
 SELECT hit.r,
@@ -48,32 +51,13 @@ SELECT hit.r,
        hit.at,
        coalesce(a.lead, t.lead),
        coalesce(a.body_md, t.body_md),
-       hit.total,
+       (SELECT count(*) FROM pub),
        (SELECT count(*) FROM cand) >= :cap
-  FROM hit
+  FROM (SELECT 1)
+  LEFT JOIN hit
   LEFT JOIN article AS a ON hit.r % 2 = 0 AND a.id = hit.r / 2
   LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
  ORDER BY hit.score, hit.at DESC, hit.r DESC;
-
--- name: search_count
--- The public hits of search_hits over all pages, and whether the
--- candidates reached :cap (then there are more, older, matches), for a
--- page past the last, where search_hits has no row to carry them.
-WITH cand AS (
-  SELECT rowid AS r
-    FROM search
-   WHERE search MATCH :match
-   ORDER BY rowid DESC
-   LIMIT :cap)
-SELECT count(a.id) + count(t.id), (SELECT count(*) FROM cand) >= :cap
-  FROM cand
-  LEFT JOIN article AS a
-    ON cand.r % 2 = 0 AND a.id = cand.r / 2
-   AND a.status = 'published' AND a.publish_at <= :now
-   AND a.kind IN ('nyhet', 'pressmeddelande')
-  LEFT JOIN topic AS t
-    ON cand.r % 2 = 1 AND t.id = cand.r / 2
-   AND t.published_at IS NOT NULL;
 
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last

@@ -279,12 +279,12 @@ pagefiles_put(struct pagefiles *pf, const char *path, const char *body,
 	char		 name[NAME_MAX_LEN], base[PATH_MAX];
 	int		 fd;
 
+	if (pf == NULL || !pf->synced)
+		return;
+	pf->synced = 0;		/* one page per request's sync */
 	/* A page changed in this very second goes without a file: nginx
 	 * would date it this second, and a second change within it would
 	 * then look unchanged to If-Modified-Since. */
-	if (pf == NULL || !pf->synced)
-		return;
-	pf->synced = 0;
 	if (!mappable(path) || pf->now >= pf->until - PAGEFILES_MARGIN ||
 	    last_modified <= 0 || last_modified >= pf->now)
 		return;

@@ -125,7 +125,6 @@ static void
 reload_templates(struct app *app)
 {
 	struct tmpl_set	*t;
-
 	int64_t		 at;
 
 	got_reload = 0;

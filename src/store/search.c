@@ -141,48 +141,14 @@ fts5_error(struct store *db)
 	return strncmp(sqlite3_errmsg(db->db), "fts5:", 5) == 0;
 }
 
-/* Bind :match, :now and :cap, the parameters search_hits and
- * search_count share. */
-static int
-bind_search(sqlite3_stmt *q, const char *match, int64_t now)
-{
-	int	 rc;
-
-	if ((rc = bind_text(q, ":match", match)) != SQLITE_OK ||
-	    (rc = bind_int64(q, ":cap", SEARCH_CANDIDATES)) != SQLITE_OK)
-		return rc;
-	return bind_int64(q, ":now", now);
-}
-
-static enum status
-search_count(struct store *db, const char *match, int64_t now,
-    struct search_result *out)
-{
-	sqlite3_stmt	*q = db->stmt[Q_SEARCH_COUNT];
-	enum status	 st = ST_DBERR;
-
-	out->total = 0;
-	if (bind_search(q, match, now) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW) {
-		out->total = sqlite3_column_int64(q, 0);
-		out->more = sqlite3_column_int(q, 1);
-		st = ST_OK;
-	} else {
-		store_log_error(db, Q_SEARCH_COUNT);
-		if (fts5_error(db))
-			st = ST_OK;
-	}
-	stmt_done(q);
-	return st;
-}
-
 /* The words of a hit's body snippet (as FTS5's snippet() was given). */
 #define SNIPPET_WORDS	24
 
 /*
  * Step the bound search_hits and collect its rows, the matches of match
  * marked in each hit's title, lead and a snippet of its body; the total
- * and "more" come with every row.  Strings in ar.
+ * and "more" come with every row, also the one row (a NULL rowid) of a
+ * page without hits.  Strings in ar.
  */
 static int
 collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
@@ -194,6 +160,10 @@ collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
 	int			 rc;
 
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		out->total = sqlite3_column_int64(q, 8);
+		out->more = sqlite3_column_int(q, 9);
+		if (sqlite3_column_type(q, 0) == SQLITE_NULL)
+			continue;	/* no hit on this page */
 		out->items = arena_grow(ar, out->items, out->n, &cap,
 		    sizeof(*out->items));
 		h = &out->items[out->n++];
@@ -208,8 +178,6 @@ collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
 		    (const char *)sqlite3_column_text(q, 6), 0);
 		h->snippet = search_mark(ar, terms,
 		    (const char *)sqlite3_column_text(q, 7), SNIPPET_WORDS);
-		out->total = sqlite3_column_int64(q, 8);
-		out->more = sqlite3_column_int(q, 9);
 	}
 	return rc;
 }
@@ -233,7 +201,9 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		return ST_OK;	/* no words: nothing is found */
 	if (limit > INT32_MAX || offset > INT32_MAX)
 		limit = offset = 0;
-	if (bind_search(q, match, now) == SQLITE_OK &&
+	if (bind_text(q, ":match", match) == SQLITE_OK &&
+	    bind_int64(q, ":cap", SEARCH_CANDIDATES) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK &&
 	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
 	    bind_int64(q, ":offset", (int64_t)offset) == SQLITE_OK)
 		rc = collect_hits(ar, q, match, out);
@@ -241,11 +211,9 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		store_log_error(db, Q_SEARCH_HITS);
 		st = fts5_error(db) ? ST_OK : ST_DBERR;
 		stmt_done(q);
-		out->n = 0;
+		memset(out, 0, sizeof(*out));
 		return st;
 	}
 	stmt_done(q);
-	if (out->n > 0)
-		return ST_OK;
-	return search_count(db, match, now, out);
+	return ST_OK;
 }

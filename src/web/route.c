@@ -379,7 +379,8 @@ hold_files(struct app *app)
 
 	if (store_cache_state(app->store, clock_now(), &seq, &until) == ST_OK)
 		pagefiles_hold(app->cfg.page_dir, seq);
-	else	/* unknown: hold at the newest state there can be */
+	else	/* unknown: hold past any state there can be, so no file
+		 * is served until the next start or template reload */
 		pagefiles_hold(app->cfg.page_dir, INT64_MAX);
 }
 

@@ -9,26 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "render/a11ycheck.h"
-
-static struct arena	 ar;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
-}
 
 static void
 test_clean(void **state)
@@ -108,13 +90,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_clean, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_heading_skip, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_vague_links, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_images, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_too_deep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clean, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_heading_skip, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_vague_links, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_images, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_too_deep, arena_setup,
+		    arena_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

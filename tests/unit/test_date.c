@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "render/date.h"
 
 #define T_WINTER	1613118600LL	/* 2021-02-12 09:30 CET */
@@ -18,24 +18,12 @@
 #define T_SPRING	1616893200LL	/* 2021-03-28 01:00 UTC: to CEST */
 #define T_AUTUMN	1635642000LL	/* 2021-10-31 01:00 UTC: to CET */
 
-static struct arena	 ar;
-
 static int
 setup(void **state)
 {
-	(void)state;
 	/* The module must not depend on the process time zone. */
 	setenv("TZ", "America/New_York", 1);
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
+	return arena_setup(state);
 }
 
 static void
@@ -217,5 +205,5 @@ main(void)
 		cmocka_unit_test(test_extremes),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, arena_teardown);
 }

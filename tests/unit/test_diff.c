@@ -9,26 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "render/diff.h"
-
-static struct arena	 ar;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
-}
 
 /* The diff as a string: one char per line (' ', '-', '+'). */
 static const char *
@@ -136,12 +118,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_same, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_insert_delete, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unpaired, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_large, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_insert_delete, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_words, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_unpaired, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_large, arena_setup,
+		    arena_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,26 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "render/md.h"
-
-static struct arena	 ar;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
-}
 
 /* Render md and return the HTML, asserting success. */
 static const char *
@@ -222,5 +204,5 @@ main(void)
 		cmocka_unit_test(test_plain_cut),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);
 }

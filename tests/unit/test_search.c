@@ -371,8 +371,23 @@ test_store_many_hits(void **state)
 	assert_int_equal(r.n, 0);
 	assert_true(r.more);
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
+	/* The newest matches all drafts: no public hit among them, but
+	 * older matches there may be. */
+	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'draft'"
+	    " WHERE id > 1000", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
+	    ST_OK);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.total, 0);
+	assert_true(r.more);
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM article WHERE id > 1000",
 	    NULL, NULL, NULL), SQLITE_OK);
+	/* No match at all: nothing, and no more. */
+	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
+	    ST_OK);
+	assert_int_equal(r.n, 0);
+	assert_int_equal(r.total, 0);
+	assert_false(r.more);
 	sqlite3_close(db);
 }
 

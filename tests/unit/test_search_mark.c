@@ -13,14 +13,13 @@
 
 #include <sqlite3.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "store/search.h"
 #include "store/search_int.h"
 
 #define S	SEARCH_MARK_START
 #define E	SEARCH_MARK_END
 
-static struct arena	ar;
 
 /* text marked for the visitor's words q, whole (span 0) or a snippet. */
 static const char *
@@ -181,22 +180,6 @@ test_rank(void **state)
 	sqlite3_close(db);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -208,5 +191,5 @@ main(void)
 		cmocka_unit_test(test_rank),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);
 }

@@ -8,26 +8,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "util/arena.h"
+#include "arena_fixture.h"
 #include "util/slug.h"
-
-static struct arena	 ar;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	arena_init(&ar);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	arena_free(&ar);
-	return 0;
-}
 
 #define SLUG(t)	slug_from_title(&ar, (t))
 
@@ -141,5 +123,5 @@ main(void)
 		cmocka_unit_test(test_valid),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);
 }
