@@ -20,17 +20,33 @@ INSERT INTO session (token_hash, account_id, csrf, created_at, expires_at,
 VALUES (:token_hash, :account_id, :csrf, :now, :expires_at, :now);
 
 -- name: session_get
--- A live session of an account that is not disabled.
-SELECT a.id, a.name, a.display_name, a.role, s.csrf, s.expires_at
+-- A live session of an account that is not disabled: not past its
+-- absolute end, and used since :idle_since.
+SELECT a.id, a.name, a.display_name, a.role, s.csrf, s.expires_at,
+       s.last_seen_at
   FROM session s JOIN account a ON a.id = s.account_id
  WHERE s.token_hash = :token_hash AND s.expires_at > :now
-   AND a.disabled = 0;
+   AND s.last_seen_at > :idle_since AND a.disabled = 0;
+
+-- name: session_touch
+UPDATE session SET last_seen_at = :now WHERE token_hash = :token_hash;
 
 -- name: session_delete
-DELETE FROM session WHERE token_hash = :token_hash;
+-- Signing out ends the session at once but keeps its row (and so its
+-- form token) until it is pruned: a form sent from another tab after
+-- that can still prove it came from our own page.
+UPDATE session SET expires_at = min(expires_at, :now)
+ WHERE token_hash = :token_hash;
+
+-- name: session_csrf_owner
+-- The account whose session (live, or ended since :since) issued the
+-- form token :csrf.
+SELECT account_id FROM session
+ WHERE csrf = :csrf AND min(expires_at, last_seen_at + :idle) > :since;
 
 -- name: session_prune
-DELETE FROM session WHERE expires_at <= :now;
+-- Sessions that ended (absolute end or idle) before :before.
+DELETE FROM session WHERE min(expires_at, last_seen_at + :idle) <= :before;
 
 -- name: login_attempt_insert
 INSERT INTO login_attempt (key, at) VALUES (:key, :now);

@@ -1,7 +1,8 @@
 /*
  * admin_account.c -- /admin/konton: staff accounts for admins: list,
  * add (the admin types the first password twice and hands it over),
- * change name and role, disable and enable, set a new password.
+ * change name and role, disable and enable, set a new password; and
+ * /admin/mitt-konto, where anyone signed in changes their own password.
  *
  * Disabling an account or setting its password ends its sessions at
  * once.  The last active admin cannot be demoted or disabled.  Passwords
@@ -20,6 +21,7 @@
 #include "../util/crypto.h"
 #include "../web/req.h"
 #include "../web/resp.h"
+#include "../web/session.h"
 #include "admin.h"
 #include "admin_staff.h"
 
@@ -363,4 +365,74 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 	if (!td_truthy(root, "roles"))
 		fill_roles(root, a.role);
 	page_render(app, rq, rs, "admin_account_form", root);
+}
+
+/* The own-account page's dictionary: layout and the confirmation. */
+static struct tdict *
+own_root(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct tdict	*root = admin_layout(app, rq, rs, "Mitt konto", NULL);
+
+	td_text(root, "account_name", rq->session->account.name);
+	td_bool(root, "done_bytt", req_query(rq, "bytt") != NULL);
+	return root;
+}
+
+/*
+ * GET /admin/mitt-konto -- the signed-in person's own account: change
+ * the password.  Query: bytt (after a change).  Statuses: 200.
+ */
+void
+page_admin_own_form(struct app *app, struct req *rq, struct resp *rs)
+{
+	page_render(app, rq, rs, "admin_own_account", own_root(app, rq, rs));
+}
+
+/*
+ * POST /admin/mitt-konto -- change one's own password.
+ * Form: losenord_nu (the current password), losenord, losenord2.
+ * Every session of the account ends (other browsers are signed out)
+ * and this browser gets a new one.  The passwords are never sent back.
+ * Statuses: 303 back with a confirmation, 400 (form again, also for a
+ * wrong current password), 500.
+ */
+void
+page_admin_own_save(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct tdict	*root = own_root(app, rq, rs);
+	const char	*cur = req_form(rq, "losenord_nu");
+	const char	*pw = req_form(rq, "losenord");
+	struct account	 acct;
+	char		 hash[PW_HASH_MAX];
+	enum status	 st;
+
+	if ((st = store_account_by_name(app->store, &app->arena,
+	    rq->session->account.name, &acct)) != ST_OK) {
+		page_error(app, rq, rs, st == ST_NOTFOUND ? ST_DBERR : st);
+		return;
+	}
+	if (cur == NULL || *cur == '\0' || !password_verify(acct.pw_hash, cur)) {
+		form_error(app, root, "losenord_nu", "Det nuvarande lösenordet "
+		    "stämmer inte. Skriv det lösenord du loggade in med.");
+	} else
+		check_password(app, root, pw, req_form(rq, "losenord2"));
+	if (form_has_errors(root)) {
+		resp_status(rs, 400);
+		page_render(app, rq, rs, "admin_own_account", root);
+		return;
+	}
+	if (password_hash(pw, hash) != ST_OK) {
+		page_error(app, rq, rs, ST_ERROR);
+		return;
+	}
+	st = store_account_set_password(app->store, acct.id, acct.id, hash,
+	    clock_now());
+	secure_zero(hash, sizeof(hash));
+	if (st == ST_OK)
+		st = session_start(app, rs, acct.id, NULL);
+	if (st != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	resp_redirect(rs, 303, "/admin/mitt-konto?bytt=1");
 }

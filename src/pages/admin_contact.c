@@ -99,7 +99,8 @@ staff_email_ok(const char *e)
 	    strlen(e) > MAX_TEXT)
 		return 0;
 	for (i = 0; e[i] != '\0'; i++)
-		if ((unsigned char)e[i] <= ' ' || strchr("<>\",;", e[i]))
+		if ((unsigned char)e[i] <= ' ' || (unsigned char)e[i] == 0x7f ||
+		    strchr("<>\",;?&%:/\\", e[i]))
 			return 0;
 	dot = strrchr(at, '.');
 	return dot != NULL && dot > at + 1 && dot[1] != '\0';

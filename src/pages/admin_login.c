@@ -5,8 +5,18 @@
  * Failed sign-ins are counted per account name and per address: after
  * THROTTLE_SOFT failures in THROTTLE_WINDOW a new try must wait
  * THROTTLE_WAIT seconds, after THROTTLE_HARD (or ADDR_HARD from one
- * address) sign-in is refused until the window has passed.
+ * address) sign-in is refused until the window has passed.  The name is
+ * counted folded to lower case, as the account lookup compares it; an
+ * IPv6 address is counted by its /64, which one host usually has whole.
+ *
+ * A staff POST that finds its session ended gets the sign-in form.  It
+ * carries the POST's fields along (never a password) only when the POST
+ * proves it came from one of our own pages: our origin, and a form
+ * token one of our sessions issued.  After signing in, the fields are
+ * offered again only if that token was issued to the same account.
  */
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "../app.h"
@@ -26,6 +36,7 @@
 #define THROTTLE_WAIT	30
 #define THROTTLE_HARD	10
 #define ADDR_HARD	30
+#define PRUNE_AFTER	(24 * 3600)	/* login attempts kept this long */
 
 /* Where to go after signing in: a staff path, else /admin. */
 static const char *
@@ -61,24 +72,43 @@ page_admin_login_form(struct app *app, struct req *rq, struct resp *rs)
 	login_render(app, rq, rs, root);
 }
 
+/* 1 for a form field that holds a password: never sent back. */
+static int
+secret_field(const char *key)
+{
+	return strstr(key, "losenord") != NULL || strcmp(key, "csrf") == 0 ||
+	    strncmp(key, "_replay", 7) == 0;
+}
+
 /*
- * A staff POST whose session has ended: the sign-in form again, carrying
- * every field of the refused POST (but its stale token) so nothing typed
- * is lost.  Status 401.
+ * A staff POST whose session has ended: the sign-in form again.  When
+ * the POST proves it came from our own page (session_form_owner), the
+ * form carries its fields (but passwords and its stale token) and the
+ * token as _replay_proof, so nothing typed is lost; anything else gets
+ * a plain sign-in form.  Status 401.
  */
 void
 page_admin_login_again(struct app *app, struct req *rq, struct resp *rs)
 {
-	struct tdict	*root = admin_layout(app, rq, rs, "Logga in igen", NULL);
+	struct tdict	*root;
 	struct tdict	*k;
+	int64_t		 owner;
 	size_t		 i;
 
+	if (session_form_owner(app, rq, &owner) != ST_OK) {
+		root = admin_layout(app, rq, rs, "Logga in", NULL);
+		resp_status(rs, 401);
+		td_text(root, "till", "/admin");
+		page_render(app, rq, rs, "admin_login", root);
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Logga in igen", NULL);
 	resp_status(rs, 401);
 	td_bool(root, "again", 1);
 	td_text(root, "replay_action", rq->path);
+	td_text(root, "replay_proof", req_form(rq, "csrf"));
 	for (i = 0; i < rq->form.n; i++) {
-		if (strcmp(rq->form.v[i].key, "csrf") == 0 ||
-		    strncmp(rq->form.v[i].key, "_replay", 7) == 0)
+		if (secret_field(rq->form.v[i].key))
 			continue;
 		k = td_item(root, "kept");
 		td_text(k, "key", rq->form.v[i].key);
@@ -86,6 +116,38 @@ page_admin_login_again(struct app *app, struct req *rq, struct resp *rs)
 	}
 	td_text(root, "till", next_path(rq->path));
 	page_render(app, rq, rs, "admin_login", root);
+}
+
+/*
+ * The throttle's keys: the name folded to lower case (ASCII, as the
+ * account lookup's NOCASE compares), and the address, an IPv6 one cut
+ * to its /64.  Allocated in the request arena.
+ */
+static const char *
+name_key(struct app *app, const char *name)
+{
+	char	*k = arena_printf(&app->arena, "konto:%s", name), *p;
+
+	for (p = k; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
+
+static const char *
+addr_key(struct app *app, const char *addr)
+{
+	unsigned char	 a[16];
+	char		 net[INET6_ADDRSTRLEN];
+
+	if (addr == NULL)
+		return "adress:-";
+	if (strchr(addr, ':') == NULL || strchr(addr, '.') != NULL ||
+	    inet_pton(AF_INET6, addr, a) != 1)
+		return arena_printf(&app->arena, "adress:%s", addr);
+	memset(a + 8, 0, 8);
+	if (inet_ntop(AF_INET6, a, net, sizeof(net)) == NULL)
+		return arena_printf(&app->arena, "adress:%s", addr);
+	return arena_printf(&app->arena, "adress:%s/64", net);
 }
 
 /* Throttle: ST_OK to try the password, else the message in *why. */
@@ -143,23 +205,37 @@ authenticate(struct app *app, const char *name, const char *pw,
 	return ST_FORBIDDEN;
 }
 
-/* After a sign-in that interrupted a POST: offer to send it again. */
+/*
+ * After a sign-in that interrupted a POST: offer to send it again, if
+ * the interrupted form's token (_replay_proof) was issued to the
+ * account that just signed in; else straight to the start page.
+ */
 static void
 replay_render(struct app *app, struct req *rq, struct resp *rs,
-    const char *csrf)
+    const char *csrf, int64_t account_id)
 {
-	struct tdict	*root = admin_layout(app, rq, rs, "Inloggad igen",
-	    NULL);
+	struct tdict	*root;
 	const char	*keys[REQ_MAX_FIELDS], *vals[REQ_MAX_FIELDS];
+	const char	*proof = req_form(rq, "_replay_proof");
 	struct tdict	*k;
 	size_t		 i, nk, nv;
+	int64_t		 owner;
 
+	if (session_token_owner(app, proof, &owner) != ST_OK ||
+	    owner != account_id) {
+		log_info("replay without a proof from this account dropped");
+		resp_redirect(rs, 303, "/admin");
+		return;
+	}
+	root = admin_layout(app, rq, rs, "Inloggad igen", NULL);
 	nk = kv_all(&rq->form, "_replay_k", keys, REQ_MAX_FIELDS);
 	nv = kv_all(&rq->form, "_replay_v", vals, REQ_MAX_FIELDS);
 	td_text(root, "csrf", csrf);
 	td_text(root, "replay_action", next_path(req_form(rq,
 	    "_replay_action")));
 	for (i = 0; i < nk && i < nv; i++) {
+		if (secret_field(keys[i]))
+			continue;
 		k = td_item(root, "kept");
 		td_text(k, "key", keys[i]);
 		td_text(k, "val", vals[i]);
@@ -170,7 +246,7 @@ replay_render(struct app *app, struct req *rq, struct resp *rs,
 /*
  * POST /admin/logga-in -- sign in.
  * Form: namn, losenord, till; after an interrupted POST also
- * _replay_action and pairs of _replay_k/_replay_v.
+ * _replay_action, _replay_proof and pairs of _replay_k/_replay_v.
  * Statuses: 303 to `till` (or the replay page, 200), 400 (empty fields),
  * 403 (wrong name or password, or another origin), 429 (throttled), 500.
  */
@@ -198,9 +274,8 @@ page_admin_login(struct app *app, struct req *rq, struct resp *rs)
 		resp_status(rs, 400);
 		goto form;
 	}
-	ukey = arena_printf(&app->arena, "konto:%s", name);
-	akey = arena_printf(&app->arena, "adress:%s",
-	    rq->remote_addr ? rq->remote_addr : "-");
+	ukey = name_key(app, name);
+	akey = addr_key(app, rq->remote_addr);
 	if ((st = throttle(app, ukey, akey, &why)) == ST_FORBIDDEN) {
 		resp_status(rs, 429);
 		form_error(app, root, "namn", why);
@@ -221,8 +296,11 @@ page_admin_login(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	log_info("account %lld signed in", (long long)acct.id);
+	if (store_prune(app->store, clock_now() - PRUNE_AFTER,
+	    SESSION_IDLE) != ST_OK)
+		log_error("could not prune sessions and sign-in attempts");
 	if (req_form(rq, "_replay_action") != NULL)
-		replay_render(app, rq, rs, csrf);
+		replay_render(app, rq, rs, csrf, acct.id);
 	else
 		resp_redirect(rs, 303, next_path(req_form(rq, "till")));
 	return;

@@ -37,6 +37,8 @@ page_fn		 page_admin_account_new;	/* GET  /admin/konton/ny */
 page_fn		 page_admin_account_create;	/* POST /admin/konton */
 page_fn		 page_admin_account_edit;	/* GET  /admin/konton/:id */
 page_fn		 page_admin_account_save;	/* POST /admin/konton/:id */
+page_fn		 page_admin_own_form;		/* GET  /admin/mitt-konto */
+page_fn		 page_admin_own_save;		/* POST /admin/mitt-konto */
 
 /* admin_audit.c */
 page_fn		 page_admin_audit_list;		/* GET  /admin/logg */
@@ -53,8 +55,10 @@ int64_t		 staff_id(const char *);
 /* A plausible work phone number: digits, spaces and + - ( ) /, a '+'
  * only first, 6 to 20 digits, at most 40 characters. */
 int		 staff_phone_ok(const char *);
-/* A plausible e-mail address: no white space, one '@' with text before
- * it and a domain after it that has a dot inside. */
+/* A plausible e-mail address: no white space or control character, none
+ * of < > " , ; and nothing a mailto: link would read as more than the
+ * address (? & % : / \), one '@' with text before it and a domain after
+ * it that has a dot inside. */
 int		 staff_email_ok(const char *);
 
 #endif

@@ -95,7 +95,7 @@ store_session_add(struct store *db, const char *token_hash,
 
 enum status
 store_session_get(struct store *db, struct arena *ar, const char *token_hash,
-    int64_t now, struct session *out)
+    int64_t now, int64_t idle_since, struct session *out)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SESSION_GET];
 	enum status	 st = ST_DBERR;
@@ -103,7 +103,8 @@ store_session_get(struct store *db, struct arena *ar, const char *token_hash,
 
 	memset(out, 0, sizeof(*out));
 	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK ||
-	    bind_int64(q, ":now", now) != SQLITE_OK)
+	    bind_int64(q, ":now", now) != SQLITE_OK ||
+	    bind_int64(q, ":idle_since", idle_since) != SQLITE_OK)
 		goto out;
 	if ((rc = sqlite3_step(q)) == SQLITE_DONE)
 		st = ST_NOTFOUND;
@@ -111,6 +112,7 @@ store_session_get(struct store *db, struct arena *ar, const char *token_hash,
 		read_account(ar, q, &out->account);
 		out->csrf = column_text(ar, q, 4);
 		out->expires_at = sqlite3_column_int64(q, 5);
+		out->last_seen_at = sqlite3_column_int64(q, 6);
 		st = ST_OK;
 	}
 out:
@@ -121,35 +123,61 @@ out:
 }
 
 enum status
-store_session_end(struct store *db, const char *token_hash)
+store_session_touch(struct store *db, const char *token_hash, int64_t now)
 {
-	sqlite3_stmt	*q = db->stmt[Q_SESSION_DELETE];
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_TOUCH];
 
-	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK) {
-		stmt_done(q);
-		return ST_DBERR;
-	}
-	return stmt_run(db, Q_SESSION_DELETE);
+	return stmt_run_bound(db, Q_SESSION_TOUCH,
+	    bind_text(q, ":token_hash", token_hash) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK);
 }
 
 enum status
-store_prune(struct store *db, int64_t now, int64_t before)
+store_session_csrf_owner(struct store *db, const char *csrf, int64_t since,
+    int64_t idle, int64_t *account_id)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_CSRF_OWNER];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (bind_text(q, ":csrf", csrf) == SQLITE_OK &&
+	    bind_int64(q, ":since", since) == SQLITE_OK &&
+	    bind_int64(q, ":idle", idle) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*account_id = sqlite3_column_int64(q, 0);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, Q_SESSION_CSRF_OWNER);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_session_end(struct store *db, const char *token_hash, int64_t now)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SESSION_DELETE];
+
+	return stmt_run_bound(db, Q_SESSION_DELETE,
+	    bind_text(q, ":token_hash", token_hash) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK);
+}
+
+enum status
+store_prune(struct store *db, int64_t before, int64_t idle)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SESSION_PRUNE];
 	enum status	 st;
 
-	if (bind_int64(q, ":now", now) != SQLITE_OK) {
-		stmt_done(q);
-		return ST_DBERR;
-	}
-	if ((st = stmt_run(db, Q_SESSION_PRUNE)) != ST_OK)
+	if ((st = stmt_run_bound(db, Q_SESSION_PRUNE,
+	    bind_int64(q, ":before", before) == SQLITE_OK &&
+	    bind_int64(q, ":idle", idle) == SQLITE_OK)) != ST_OK)
 		return st;
 	q = db->stmt[Q_LOGIN_ATTEMPT_PRUNE];
-	if (bind_int64(q, ":before", before) != SQLITE_OK) {
-		stmt_done(q);
-		return ST_DBERR;
-	}
-	return stmt_run(db, Q_LOGIN_ATTEMPT_PRUNE);
+	return stmt_run_bound(db, Q_LOGIN_ATTEMPT_PRUNE,
+	    bind_int64(q, ":before", before) == SQLITE_OK);
 }
 
 enum status

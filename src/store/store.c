@@ -574,6 +574,17 @@ stmt_run(struct store *db, enum query_id id)
 }
 
 enum status
+stmt_run_bound(struct store *db, enum query_id id, int bound)
+{
+	if (!bound) {
+		store_log_error(db, id);
+		stmt_done(db->stmt[id]);
+		return ST_DBERR;
+	}
+	return stmt_run(db, id);
+}
+
+enum status
 slug_owner(struct store *db, enum query_id id_q, struct arena *ar,
     const char *slug, int64_t id, int64_t *owner, const char **label)
 {

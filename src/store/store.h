@@ -196,6 +196,7 @@ struct session {
 	struct account	 account;
 	const char	*csrf;		/* the session's form token */
 	int64_t		 expires_at;
+	int64_t		 last_seen_at;
 };
 
 /* Create an account.  ST_CONFLICT when the name is taken. *id may be
@@ -216,10 +217,22 @@ enum status	store_session_add(struct store *, const char *token_hash,
 		    int64_t expires_at);
 /* A live session (not expired, account not disabled); ST_NOTFOUND. */
 enum status	store_session_get(struct store *, struct arena *,
-		    const char *token_hash, int64_t now, struct session *out);
-enum status	store_session_end(struct store *, const char *token_hash);
-/* Drop expired sessions and login attempts older than `before`. */
-enum status	store_prune(struct store *, int64_t now, int64_t before);
+		    const char *token_hash, int64_t now, int64_t idle_since,
+		    struct session *out);
+/* Note that the session was used now (for the idle timeout). */
+enum status	store_session_touch(struct store *, const char *token_hash,
+		    int64_t now);
+/* End the session now; its row stays until pruned. */
+enum status	store_session_end(struct store *, const char *token_hash,
+		    int64_t now);
+/* The account whose session issued form token csrf, that session live
+ * or ended (absolute end, or last use + idle) after `since`.
+ * ST_OK, ST_NOTFOUND or ST_DBERR. */
+enum status	store_session_csrf_owner(struct store *, const char *csrf,
+		    int64_t since, int64_t idle, int64_t *account_id);
+/* Drop sessions that ended before `before` (idle: the idle timeout)
+ * and login attempts older than `before`. */
+enum status	store_prune(struct store *, int64_t before, int64_t idle);
 
 /* Failed sign-ins by key ("konto:<name>" or "adress:<ip>"). */
 enum status	store_login_failed(struct store *, const char *key,

@@ -35,6 +35,9 @@ void		 stmt_done(sqlite3_stmt *);
 /* Step a bound statement that returns no rows, then stmt_done() it.
  * ST_OK, or ST_DBERR (logged with the query's name). */
 enum status	 stmt_run(struct store *, enum query_id);
+/* stmt_run() when `bound` (every bind went well), else stmt_done() and
+ * ST_DBERR. */
+enum status	 stmt_run_bound(struct store *, enum query_id, int bound);
 /* Step a bound write (bind_rc: the binding's result; not SQLITE_OK
  * skips the step) and reset it: ST_OK, ST_CONFLICT when a UNIQUE
  * constraint refused it, else ST_DBERR (logged). */

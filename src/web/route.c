@@ -78,6 +78,8 @@ static const struct route routes[] = {
 	{ "/admin/logga-in",	page_admin_login,	R_POST },
 	{ "/admin/logga-ut",	page_admin_logout,	R_POST | R_STAFF },
 	{ "/admin",		page_admin_home,	R_GET | R_STAFF },
+	{ "/admin/mitt-konto",	page_admin_own_form,	R_GET | R_STAFF },
+	{ "/admin/mitt-konto",	page_admin_own_save,	R_POST | R_STAFF },
 
 	/* Contacts and press duty: press officers (and admins). */
 	{ "/admin/kontakter",	page_admin_contact_list, R_GET | R_STAFF | R_PRESS },
@@ -405,7 +407,8 @@ route_request(struct app *app, struct conn *c)
 	rs.conditional = rq.method == METHOD_GET || rq.method == METHOD_HEAD;
 	rs.if_none_match = rq.if_none_match;
 	rs.if_modified_since = rq.if_modified_since;
-	if (req_cookie(&rq, SESSION_COOKIE) != NULL)
+	if (req_cookie(&rq, SESSION_COOKIE) != NULL ||
+	    req_cookie(&rq, session_cookie(app)) != NULL)
 		rs.nocache = 1;
 	if (st != ST_OK)
 		page_error(app, &rq, &rs, st);

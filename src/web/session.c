@@ -1,5 +1,12 @@
 /*
  * session.c -- staff sessions in a cookie, stored hashed.
+ *
+ * A session ends SESSION_IDLE after its last use or SESSION_TTL after
+ * it began, whichever is first.  Its row (and form token) is kept
+ * SESSION_KEEP longer, so that a form sent after the end can still
+ * prove it came from our own page (session_form_owner()).  On https the
+ * cookie is "__Host-pressrum_session": the browser then refuses one
+ * set by any other host, or with a Domain or another Path.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,17 +21,52 @@
 #include "resp.h"
 #include "session.h"
 
+/* Use at most once a minute to mark a session as used. */
+#define TOUCH_EVERY	60
+
+const char *
+session_cookie(const struct app *app)
+{
+	return app->cfg.secure_cookies ? "__Host-" SESSION_COOKIE :
+	    SESSION_COOKIE;
+}
+
 enum status
 session_load(struct app *app, const struct req *rq, struct session *out)
 {
-	const char	*tok = req_cookie(rq, SESSION_COOKIE);
+	const char	*tok = req_cookie(rq, session_cookie(app));
 	char		 h[TOKEN_HASH_LEN + 1];
+	int64_t		 now = clock_now();
+	enum status	 st;
 
 	memset(out, 0, sizeof(*out));
 	if (tok == NULL || strlen(tok) != TOKEN_LEN)
 		return ST_NOTFOUND;
 	token_hash(tok, h);
-	return store_session_get(app->store, &app->arena, h, clock_now(), out);
+	st = store_session_get(app->store, &app->arena, h, now,
+	    now - SESSION_IDLE, out);
+	if (st == ST_OK && now - out->last_seen_at >= TOUCH_EVERY &&
+	    store_session_touch(app->store, h, now) != ST_OK)
+		log_error("could not mark a session as used");
+	return st;
+}
+
+enum status
+session_token_owner(struct app *app, const char *tok, int64_t *account_id)
+{
+	if (tok == NULL || strlen(tok) != TOKEN_LEN)
+		return ST_NOTFOUND;
+	return store_session_csrf_owner(app->store, tok,
+	    clock_now() - SESSION_KEEP, SESSION_IDLE, account_id);
+}
+
+enum status
+session_form_owner(struct app *app, const struct req *rq,
+    int64_t *account_id)
+{
+	if (!same_origin(app, rq))
+		return ST_NOTFOUND;
+	return session_token_owner(app, req_form(rq, "csrf"), account_id);
 }
 
 static void
@@ -33,7 +75,7 @@ set_cookie(struct app *app, struct resp *rs, const char *value, long max_age)
 	char	 line[256];
 
 	snprintf(line, sizeof(line), "%s=%s; Path=/; Max-Age=%ld; HttpOnly; "
-	    "SameSite=Lax%s", SESSION_COOKIE, value, max_age,
+	    "SameSite=Lax%s", session_cookie(app), value, max_age,
 	    app->cfg.secure_cookies ? "; Secure" : "");
 	resp_header(rs, "Set-Cookie", line);
 }
@@ -62,12 +104,12 @@ session_start(struct app *app, struct resp *rs, int64_t account_id,
 void
 session_end(struct app *app, const struct req *rq, struct resp *rs)
 {
-	const char	*tok = req_cookie(rq, SESSION_COOKIE);
+	const char	*tok = req_cookie(rq, session_cookie(app));
 	char		 h[TOKEN_HASH_LEN + 1];
 
 	if (tok != NULL && strlen(tok) == TOKEN_LEN) {
 		token_hash(tok, h);
-		if (store_session_end(app->store, h) != ST_OK)
+		if (store_session_end(app->store, h, clock_now()) != ST_OK)
 			log_error("could not end a session");
 	}
 	set_cookie(app, rs, "", 0);

@@ -2,8 +2,8 @@
  * session.h -- who is asking, and may they.
  *
  * A staff member signs in and gets a session: a random token in the
- * cookie "pressrum_session" (HttpOnly, SameSite=Lax, Secure on https),
- * stored only as its hash.  Every staff POST must carry the session's
+ * cookie "pressrum_session" (HttpOnly, SameSite=Lax; on https Secure
+ * and named "__Host-pressrum_session"), stored only as its hash.  Every staff POST must carry the session's
  * CSRF token in the field "csrf" and come from our own origin.
  */
 #ifndef SESSION_H
@@ -13,12 +13,16 @@
 
 #define SESSION_COOKIE	"pressrum_session"
 #define SESSION_TTL	(8 * 3600)	/* a working day, then sign in again */
+#define SESSION_IDLE	3600		/* unused for an hour: sign in again */
+#define SESSION_KEEP	(24 * 3600)	/* an ended session's row stays */
 
 struct app;
 struct req;
 struct resp;
 struct session;
 
+/* The session cookie's name: with the __Host- prefix on https. */
+const char	*session_cookie(const struct app *);
 /* The session the request's cookie names, into *out (strings in the
  * request arena).  ST_NOTFOUND when there is none or it has ended. */
 enum status	session_load(struct app *, const struct req *,
@@ -27,6 +31,16 @@ enum status	session_load(struct app *, const struct req *,
  * NULL) gets the new session's form token, in the request arena. */
 enum status	session_start(struct app *, struct resp *, int64_t account_id,
 		    const char **csrf);
+/* The account whose session issued form token tok, that session live
+ * or ended less than SESSION_KEEP ago.  ST_OK, ST_NOTFOUND, ST_DBERR. */
+enum status	session_token_owner(struct app *, const char *tok,
+		    int64_t *account_id);
+/* The account whose session issued the POST's form token ("csrf"),
+ * that session live or ended less than SESSION_KEEP ago, when the POST
+ * comes from our own origin: proof that the form is one of our pages.
+ * ST_OK, ST_NOTFOUND, ST_DBERR. */
+enum status	session_form_owner(struct app *, const struct req *,
+		    int64_t *account_id);
 /* End the request's session server-side and clear the cookie. */
 void		session_end(struct app *, const struct req *, struct resp *);
 

@@ -179,6 +179,14 @@ describe('the press officer and the admin pages', () => {
 			await p.check('#roll-press');
 			return submit(p);
 		}, 409],
+		['mitt-konto', (p, b) => p.goto(`${b}/admin/mitt-konto`), 200],
+		['mitt-konto-fel', async (p, b) => {
+			await p.goto(`${b}/admin/mitt-konto`);
+			await p.fill('#losenord_nu', 'fel-losenord');
+			await p.fill('#losenord', 'kort');
+			await p.fill('#losenord2', 'annat');
+			return submit(p);
+		}, 400],
 		['logg', (p, b) => p.goto(`${b}/admin/logg`), 200],
 		['logg-kontakter', (p, b) => p.goto(`${b}/admin/logg?typ=kontakt`),
 		    200],

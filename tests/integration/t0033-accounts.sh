@@ -12,31 +12,6 @@
 
 PW=$STAFF_PW
 
-# try_signin NAME PASSWORD [JAR]: POST the sign-in form (STATUS, BODY);
-# a new session, so the csrf token staff_csrf kept is forgotten.
-try_signin() {
-	local jar=${3:-$T/$1.jar}
-	rm -f "$jar" "$T/$1.csrf"
-	post /admin/logga-in -c "$jar" -H "Origin: $BASE" \
-	    --data-urlencode "namn=$1" --data-urlencode "losenord=$2"
-}
-
-# assert_signed_in NAME: does NAME's cookie still open /admin?
-assert_signed_in() {
-	get /admin -b "$T/$1.jar"
-	if [ "$STATUS" = 200 ]; then pass "$1 is signed in"
-	else fail "$1 should be signed in (GET /admin -> $STATUS)"; fi
-}
-
-assert_signed_out() {
-	get /admin -b "$T/$1.jar"
-	if [ "$STATUS" = 303 ] && header Location | grep '^/admin/logga-in' >/dev/null; then
-		pass "$1's cookie no longer works"
-	else
-		fail "$1's cookie still works (GET /admin -> $STATUS)"
-	fi
-}
-
 site_start
 staff_user_add anna admin
 staff_signin anna
