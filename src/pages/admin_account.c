@@ -22,6 +22,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
+#include "../web/throttle.h"
 #include "admin.h"
 #include "admin_staff.h"
 
@@ -393,31 +394,48 @@ page_admin_own_form(struct app *app, struct req *rq, struct resp *rs)
  * Form: losenord_nu (the current password), losenord, losenord2.
  * Every session of the account ends (other browsers are signed out)
  * and this browser gets a new one.  The passwords are never sent back.
+ * A wrong current password counts as a failed sign-in (web/throttle.c).
  * Statuses: 303 back with a confirmation, 400 (form again, also for a
- * wrong current password), 500.
+ * wrong current password), 429 (throttled, form again), 500.
  */
 void
 page_admin_own_save(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct tdict	*root = own_root(app, rq, rs);
 	const char	*cur = req_form(rq, "losenord_nu");
-	const char	*pw = req_form(rq, "losenord");
+	const char	*pw = req_form(rq, "losenord"), *why;
 	struct account	 acct;
+	struct throttle	 t;
 	char		 hash[PW_HASH_MAX];
 	enum status	 st;
 
+	throttle_keys(app, rq, rq->session->account.name, &t);
 	if ((st = store_account_by_name(app->store, &app->arena,
-	    rq->session->account.name, &acct)) != ST_OK) {
+	    rq->session->account.name, &acct)) == ST_OK)
+		st = throttle_check(app, &t, &why);
+	if (st == ST_FORBIDDEN) {
+		form_error(app, root, "losenord_nu", why);
+		resp_status(rs, 429);
+	} else if (st != ST_OK) {
 		page_error(app, rq, rs, st == ST_NOTFOUND ? ST_DBERR : st);
 		return;
-	}
-	if (cur == NULL || *cur == '\0' || !password_verify(acct.pw_hash, cur)) {
+	} else if (cur == NULL || *cur == '\0' ||
+	    !password_verify(acct.pw_hash, cur)) {
 		form_error(app, root, "losenord_nu", "Det nuvarande lösenordet "
 		    "stämmer inte. Skriv det lösenord du loggade in med.");
-	} else
+		resp_status(rs, 400);
+		if (throttle_failed(app, &t) != ST_OK) {
+			page_error(app, rq, rs, ST_DBERR);
+			return;
+		}
+	} else if (pw != NULL && strcmp(pw, cur) == 0)
+		form_error(app, root, "losenord", "Det nya lösenordet är samma "
+		    "som det nuvarande. Välj ett annat.");
+	else
 		check_password(app, root, pw, req_form(rq, "losenord2"));
 	if (form_has_errors(root)) {
-		resp_status(rs, 400);
+		if (rs->status == 0)
+			resp_status(rs, 400);
 		page_render(app, rq, rs, "admin_own_account", root);
 		return;
 	}

@@ -1,13 +1,6 @@
 /*
  * admin_login.c -- signing in and out of the staff area, and its start
- * page.
- *
- * Failed sign-ins are counted per account name and per address: after
- * THROTTLE_SOFT failures in THROTTLE_WINDOW a new try must wait
- * THROTTLE_WAIT seconds, after THROTTLE_HARD (or ADDR_HARD from one
- * address) sign-in is refused until the window has passed.  The name is
- * counted folded to lower case, as the account lookup compares it; an
- * IPv6 address is counted by its /64, which one host usually has whole.
+ * page.  Failed sign-ins are throttled (web/throttle.c).
  *
  * A staff POST that finds its session ended gets the sign-in form.  It
  * carries the POST's fields along (never a password) only when the POST
@@ -15,7 +8,6 @@
  * token one of our sessions issued.  After signing in, the fields are
  * offered again only if that token was issued to the same account.
  */
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -29,14 +21,9 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
+#include "../web/throttle.h"
 #include "admin.h"
 
-#define THROTTLE_WINDOW	(15 * 60)
-#define THROTTLE_SOFT	5
-#define THROTTLE_WAIT	30
-#define THROTTLE_HARD	10
-#define ADDR_HARD	30
-#define PRUNE_AFTER	(24 * 3600)	/* login attempts kept this long */
 
 /* Where to go after signing in: a staff path, else /admin. */
 static const char *
@@ -72,12 +59,26 @@ page_admin_login_form(struct app *app, struct req *rq, struct resp *rs)
 	login_render(app, rq, rs, root);
 }
 
-/* 1 for a form field that holds a password: never sent back. */
+/* 1 for a form field never carried back: a password (its name says so
+ * in any case, Swedish or English), the token, our own replay fields. */
 static int
 secret_field(const char *key)
 {
-	return strstr(key, "losenord") != NULL || strcmp(key, "csrf") == 0 ||
-	    strncmp(key, "_replay", 7) == 0;
+	/* tolower() folds ASCII only: "LÖSENORD" reads "lÖsenord". */
+	static const char *const pw[] = { "losenord", "lösenord", "lÖsenord",
+	    "password", "passwd" };
+	char		 low[64];
+	size_t		 i, n;
+
+	for (n = 0; key[n] != '\0' && n < sizeof(low) - 1; n++)
+		low[n] = (char)tolower((unsigned char)key[n]);
+	low[n] = '\0';
+	if (key[n] != '\0')
+		return 1;	/* none of our fields has so long a name */
+	for (i = 0; i < sizeof(pw) / sizeof(pw[0]); i++)
+		if (strstr(low, pw[i]) != NULL)
+			return 1;
+	return strcmp(low, "csrf") == 0 || strncmp(low, "_replay", 7) == 0;
 }
 
 /*
@@ -98,6 +99,7 @@ page_admin_login_again(struct app *app, struct req *rq, struct resp *rs)
 	if (session_form_owner(app, rq, &owner) != ST_OK) {
 		root = admin_layout(app, rq, rs, "Logga in", NULL);
 		resp_status(rs, 401);
+		td_bool(root, "not_saved", 1);
 		td_text(root, "till", "/admin");
 		page_render(app, rq, rs, "admin_login", root);
 		return;
@@ -118,70 +120,11 @@ page_admin_login_again(struct app *app, struct req *rq, struct resp *rs)
 	page_render(app, rq, rs, "admin_login", root);
 }
 
-/*
- * The throttle's keys: the name folded to lower case (ASCII, as the
- * account lookup's NOCASE compares), and the address, an IPv6 one cut
- * to its /64.  Allocated in the request arena.
- */
-static const char *
-name_key(struct app *app, const char *name)
-{
-	char	*k = arena_printf(&app->arena, "konto:%s", name), *p;
-
-	for (p = k; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
-}
-
-static const char *
-addr_key(struct app *app, const char *addr)
-{
-	unsigned char	 a[16];
-	char		 net[INET6_ADDRSTRLEN];
-
-	if (addr == NULL)
-		return "adress:-";
-	if (strchr(addr, ':') == NULL || strchr(addr, '.') != NULL ||
-	    inet_pton(AF_INET6, addr, a) != 1)
-		return arena_printf(&app->arena, "adress:%s", addr);
-	memset(a + 8, 0, 8);
-	if (inet_ntop(AF_INET6, a, net, sizeof(net)) == NULL)
-		return arena_printf(&app->arena, "adress:%s", addr);
-	return arena_printf(&app->arena, "adress:%s/64", net);
-}
-
-/* Throttle: ST_OK to try the password, else the message in *why. */
-static enum status
-throttle(struct app *app, const char *ukey, const char *akey,
-    const char **why)
-{
-	int64_t		 now = clock_now(), ulast, alast;
-	int		 ucount, acount;
-
-	if (store_login_recent(app->store, ukey, now - THROTTLE_WINDOW,
-	    &ucount, &ulast) != ST_OK || store_login_recent(app->store, akey,
-	    now - THROTTLE_WINDOW, &acount, &alast) != ST_OK)
-		return ST_DBERR;
-	if (ucount >= THROTTLE_HARD || acount >= ADDR_HARD) {
-		*why = "För många misslyckade inloggningar. Inloggningen är "
-		    "spärrad i 15 minuter. Kontakta en administratör om du "
-		    "har glömt ditt lösenord.";
-		return ST_FORBIDDEN;
-	}
-	if ((ucount >= THROTTLE_SOFT && now - ulast < THROTTLE_WAIT) ||
-	    (acount >= THROTTLE_SOFT && now - alast < THROTTLE_WAIT)) {
-		*why = "Flera misslyckade inloggningar. Vänta 30 sekunder och "
-		    "försök sedan igen.";
-		return ST_FORBIDDEN;
-	}
-	return ST_OK;
-}
-
 /* Check name and password; ST_OK with *acct, ST_FORBIDDEN on a wrong
  * pair (recorded), ST_DBERR. */
 static enum status
 authenticate(struct app *app, const char *name, const char *pw,
-    const char *ukey, const char *akey, struct account *acct)
+    const struct throttle *t, struct account *acct)
 {
 	/* A real hash to verify against when the name is unknown, so the
 	 * answer takes as long either way. */
@@ -197,8 +140,7 @@ authenticate(struct app *app, const char *name, const char *pw,
 	ok = password_verify(st == ST_OK ? acct->pw_hash : dummy, pw);
 	if (ok && st == ST_OK && !acct->disabled)
 		return ST_OK;
-	if (store_login_failed(app->store, ukey, clock_now()) != ST_OK ||
-	    store_login_failed(app->store, akey, clock_now()) != ST_OK)
+	if (throttle_failed(app, t) != ST_OK)
 		return ST_DBERR;
 	/* The typed name is not logged: it may be a mistyped password. */
 	log_info("sign-in refused");
@@ -255,7 +197,8 @@ page_admin_login(struct app *app, struct req *rq, struct resp *rs)
 {
 	const char	*name = req_form(rq, "namn");
 	const char	*pw = req_form(rq, "losenord");
-	const char	*why = NULL, *csrf = NULL, *ukey, *akey;
+	const char	*why = NULL, *csrf = NULL;
+	struct throttle	 t;
 	struct account	 acct;
 	struct tdict	*root;
 	enum status	 st;
@@ -274,31 +217,28 @@ page_admin_login(struct app *app, struct req *rq, struct resp *rs)
 		resp_status(rs, 400);
 		goto form;
 	}
-	ukey = name_key(app, name);
-	akey = addr_key(app, rq->remote_addr);
-	if ((st = throttle(app, ukey, akey, &why)) == ST_FORBIDDEN) {
+	session_prune(app);
+	throttle_keys(app, rq, name, &t);
+	if ((st = throttle_check(app, &t, &why)) == ST_FORBIDDEN) {
 		resp_status(rs, 429);
 		form_error(app, root, "namn", why);
 		goto form;
 	}
 	if (st == ST_OK)
-		st = authenticate(app, name, pw, ukey, akey, &acct);
+		st = authenticate(app, name, pw, &t, &acct);
 	if (st == ST_FORBIDDEN) {
 		resp_status(rs, 403);
 		form_error(app, root, "namn", "Fel användarnamn eller "
 		    "lösenord, eller så är kontot avstängt.");
 		goto form;
 	}
-	if (st != ST_OK || store_login_clear(app->store, ukey) != ST_OK ||
+	if (st != ST_OK || throttle_clear(app, &t) != ST_OK ||
 	    store_account_set_login(app->store, acct.id, clock_now()) !=
 	    ST_OK || session_start(app, rs, acct.id, &csrf) != ST_OK) {
 		page_error(app, rq, rs, st == ST_OK ? ST_DBERR : st);
 		return;
 	}
 	log_info("account %lld signed in", (long long)acct.id);
-	if (store_prune(app->store, clock_now() - PRUNE_AFTER,
-	    SESSION_IDLE) != ST_OK)
-		log_error("could not prune sessions and sign-in attempts");
 	if (req_form(rq, "_replay_action") != NULL)
 		replay_render(app, rq, rs, csrf, acct.id);
 	else

@@ -11,6 +11,7 @@
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "admin_staff.h"
 #include "pages.h"
 
 const char *
@@ -56,7 +57,9 @@ fill_contact(struct tdict *d, struct arena *ar, const struct contact *c)
 	td_text(d, "name", c->name);
 	td_text(d, "title", c->title);
 	td_text(d, "unit", c->unit);
-	td_text(d, "email", c->email);
+	/* Checked again here: an address saved before the check grew
+	 * (one with "?bcc=") never becomes a mailto: link. */
+	td_text(d, "email", staff_email_ok(c->email) ? c->email : "");
 	/* Every key is set, even when empty, so that a missing one never
 	 * falls through to a value of the enclosing scope. */
 	td_text(d, "phone", c->phone);
@@ -102,7 +105,7 @@ fill_press_duty(struct app *app, struct tdict *root)
 	td_text(d, "phone", pd.phone);
 	td_text(d, "phone_href", pd.phone != NULL && *pd.phone != '\0' ?
 	    phone_href(&app->arena, pd.phone) : "");
-	td_text(d, "email", pd.email);
+	td_text(d, "email", staff_email_ok(pd.email) ? pd.email : "");
 	td_bool(d, "has_officers", pd.n > 0);
 	td_list(d, "officers");
 	for (i = 0; i < pd.n; i++)

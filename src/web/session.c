@@ -102,6 +102,14 @@ session_start(struct app *app, struct resp *rs, int64_t account_id,
 }
 
 void
+session_prune(struct app *app)
+{
+	if (store_prune(app->store, clock_now() - SESSION_KEEP,
+	    SESSION_IDLE) != ST_OK)
+		log_error("could not prune sessions and sign-in attempts");
+}
+
+void
 session_end(struct app *app, const struct req *rq, struct resp *rs)
 {
 	const char	*tok = req_cookie(rq, session_cookie(app));

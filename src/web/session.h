@@ -14,7 +14,10 @@
 #define SESSION_COOKIE	"pressrum_session"
 #define SESSION_TTL	(8 * 3600)	/* a working day, then sign in again */
 #define SESSION_IDLE	3600		/* unused for an hour: sign in again */
-#define SESSION_KEEP	(24 * 3600)	/* an ended session's row stays */
+#define SESSION_KEEP	(7 * 24 * 3600)	/* an ended session's row stays:
+					 * a form left open over a
+					 * holiday weekend still counts
+					 * as ours */
 
 struct app;
 struct req;
@@ -41,6 +44,9 @@ enum status	session_token_owner(struct app *, const char *tok,
  * ST_OK, ST_NOTFOUND, ST_DBERR. */
 enum status	session_form_owner(struct app *, const struct req *,
 		    int64_t *account_id);
+/* Drop sessions ended more than SESSION_KEEP ago and sign-in attempts
+ * as old (a failure is logged, not returned). */
+void		session_prune(struct app *);
 /* End the request's session server-side and clear the cookie. */
 void		session_end(struct app *, const struct req *, struct resp *);
 

@@ -14,7 +14,6 @@
 #    by its /64.
 . "$(dirname "$0")/lib.sh"
 
-TEST_CLOCK=1
 site_start
 staff_user_add anna admin
 staff_user_add rita redaktor
@@ -47,6 +46,7 @@ assert_body_lacks "angripare-xq"
 assert_body_lacks "HemligtLosen-987"
 assert_body_lacks "_replay"
 assert_body_lacks "Logga in igen"
+assert_body_contains "ingenting sparades"
 
 # Same origin, but a token no session of ours ever issued.
 post /admin/konton -H "Origin: $BASE" -d csrf=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa \
@@ -92,6 +92,19 @@ assert_body_lacks "InteHar-555"
 NEWTOK=$(hidden csrf)
 check "the replay form holds the new session's token" \
     test -n "$NEWTOK" -a "$NEWTOK" != "$TOK"
+# Sending it again saves the article, under anna's new session.
+ACTION=$(hidden _replay_action)
+assert_eq "the replay form posts back to the interrupted address" \
+    "$(printf '%s' "$BODY" | grep -o 'form class="form" action="[^"]*"')" \
+    'form class="form" action="/admin/artiklar"'
+printf '%s' "$BODY" | /usr/bin/python3 -c 'import html, re, sys
+for k, v in re.findall(r"<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"", sys.stdin.read()):
+    kv = (html.unescape(k) + "=" + html.unescape(v)).replace("\\", "\\\\").replace("\"", "\\\"")
+    print("data-urlencode = \"" + kv + "\"")' >"$T/again.cfg"
+post /admin/artiklar -b "$T/anna.jar" -H "Origin: $BASE" --config "$T/again.cfg"
+assert_status 303
+assert_eq "the kept text was saved" \
+    "$(q "SELECT count(*) FROM article WHERE title = 'Kvar efter inloggning' AND body_md = 'Texten som inte får försvinna.'")" 1
 assert_eq "no account was added by any of it" \
     "$(q "SELECT count(*) FROM account")" "$N_ACCOUNTS"
 
@@ -129,8 +142,8 @@ assert_signed_out anna
 
 # --- pruning ------------------------------------------------------------------------
 q "INSERT INTO session (token_hash, account_id, csrf, created_at, expires_at, last_seen_at)
-   VALUES ('old1', 1, 'c1', 0, 100, 50), ('old2', 1, 'c2', strftime('%s','now') - 90000, strftime('%s','now') + 100, strftime('%s','now') - 90000)"
-q "INSERT INTO login_attempt (key, at) VALUES ('konto:x', 5), ('adress:x', strftime('%s','now') - 90000)"
+   VALUES ('old1', 1, 'c1', 0, 100, 50), ('old2', 1, 'c2', strftime('%s','now') - 700000, strftime('%s','now') + 100, strftime('%s','now') - 700000)"
+q "INSERT INTO login_attempt (key, at) VALUES ('konto:x', 5), ('adress:x', strftime('%s','now') - 700000)"
 staff_signin anna
 assert_eq "ended sessions are pruned at sign-in" \
     "$(q "SELECT count(*) FROM session WHERE token_hash IN ('old1', 'old2')")" 0
@@ -170,6 +183,26 @@ try_signin rita nytt-losenord-42 "$T/rita-new.jar"
 assert_status 303
 assert_eq "the change is in the audit log" \
     "$(q "SELECT count(*) FROM audit_log WHERE summary LIKE '%ösenord%'")" 1
+staff_signin rita nytt-losenord-42
+staff_request rita POST /admin/mitt-konto -d losenord_nu=nytt-losenord-42 \
+    -d losenord=nytt-losenord-42 -d losenord2=nytt-losenord-42
+assert_status 400
+assert_body_contains "samma som det nuvarande"
+# Guessing the current password is throttled like signing in.
+q "DELETE FROM login_attempt"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	q "UPDATE login_attempt SET at = at - 31"
+	staff_request rita POST /admin/mitt-konto -d "losenord_nu=gissning-$i" \
+	    -d losenord=tredje-losenord-1 -d losenord2=tredje-losenord-1
+done
+q "UPDATE login_attempt SET at = at - 31"
+staff_request rita POST /admin/mitt-konto -d losenord_nu=nytt-losenord-42 \
+    -d losenord=tredje-losenord-1 -d losenord2=tredje-losenord-1
+assert_status 429
+assert_body_contains "spärrad"
+assert_eq "the password did not change while throttled" \
+    "$(q "SELECT count(*) FROM audit_log WHERE summary LIKE '%ösenord%'")" 1
+q "DELETE FROM login_attempt"
 
 # --- contacts: an e-mail address is an address, not a mailto: with more -----------
 staff_signin anna
@@ -182,6 +215,25 @@ for bad in 'press@kommun.se?bcc=kopia%40example.org' 'press@kommun.se?subject=he
 	assert_body_contains "Testa Mejl"
 done
 assert_eq "no contact was added" "$(q "SELECT count(*) FROM contact WHERE name = 'Testa Mejl'")" 0
+
+# An address saved before the check (with "?bcc=") is never a mailto: link.
+q "UPDATE contact SET email = 'press@kommun.se?bcc=kopia%40example.org' WHERE id = (SELECT min(id) FROM contact WHERE active = 1)"
+get /kontakt
+assert_status 200
+assert_body_lacks "bcc="
+assert_eq "form tokens are found by an index" \
+    "$(q "SELECT count(*) FROM sqlite_master WHERE name = 'session_csrf'")" 1
+
+# --- nginx: a __Host- session cookie is a session too (no page file) ---------------
+app_hits() { grep -c "GET /amnen " "$T/server.log" || true; }
+sleep 0.5	# the watcher has seen the sqlite3 calls above
+get /amnen
+get /amnen
+H=$(app_hits)
+get /amnen
+assert_eq "a repeat without a cookie comes from the page file" "$(app_hits)" "$H"
+get /amnen -H "Cookie: __Host-pressrum_session=abc"
+assert_eq "with a __Host- session cookie the request reaches Pressrum" "$(app_hits)" "$((H + 1))"
 
 # --- https: the __Host- cookie, and IPv6 by /64 (the binary as CGI) ----------------
 cgi() {	# cgi METHOD PATH [BODY] [COOKIE] [ADDR]: one request, headers and body on stdout
