@@ -22,7 +22,9 @@
 #    title) and /nyheter (must list it on page 1).  With --outside every
 #    other write is instead made with the sqlite3 tool, as a write from
 #    outside the app (the site name, shown on every page), and the next
-#    request, GET /, must show the new name.
+#    request, GET /, must show the new name; the two kinds run in two
+#    loops, each a write every 2 x --write-ms, half a period apart, so
+#    a slow publish does not hold up the pace.
 # At the end it prints the total requests, req/s, the count per status,
 # the socket errors and the writes with their visibility, and exits
 # non-zero on any status but 2xx, socket error, failed write or write
@@ -78,11 +80,14 @@ else
 	PATHS=(/ /nyheter "/nyheter?sida=2" "$SEED" /amnen/jamstalldhet
 	    /kontakt "/sok?q=j%C3%A4mst%C3%A4lldhet" /nyheter.atom)
 fi
-WRITE_PID=""
+WRITE_PIDS=()
 
 cleanup() {
-	[ -n "$WRITE_PID" ] && stop_pid "$WRITE_PID"
-	WRITE_PID=""
+	local p
+	for p in "${WRITE_PIDS[@]}"; do
+		stop_pid "$p"
+	done
+	WRITE_PIDS=()
 	site_stop
 }
 
@@ -137,24 +142,26 @@ outside() {
 	fi
 }
 
-# write_loop STOPFILE: a write every WRITE_MS ms until STOPFILE exists;
-# one line per write to $T/writes.log:
+# write_loop STOPFILE KIND FIRST STEP: writes of KIND (publish or
+# outside) numbered FIRST, FIRST + STEP, ..., one every STEP x WRITE_MS
+# ms, until STOPFILE exists; one line per write to $T/writes.log:
 #   N KIND OK(1/0) VISIBLE(1/0) DETAIL MS(write and reads)
+# Run it in the background; a second loop at the same time needs a T of
+# its own (request() keeps the last answer in $T).
 write_loop() {
-	local stop=$1 n=0 t0 t1 next kind
+	local stop=$1 kind=$2 n=$3 step=$4 log=$T/writes.log
+	local t0 t1 next ok vis detail
 	trap - EXIT
 	next=${EPOCHREALTIME/[.,]/}
 	while [ ! -e "$stop" ]; do
-		n=$((n + 1))
-		kind=publish
-		[ "$OUTSIDE" = 1 ] && [ $((n % 2)) = 0 ] && kind=outside
 		t0=${EPOCHREALTIME/[.,]/}
 		read -r ok vis detail < <("$kind" "$n")
 		t1=${EPOCHREALTIME/[.,]/}
 		printf '%d %s %s %s %s %d\n' "$n" "$kind" "$ok" "$vis" \
-		    "$detail" $(((t1 - t0) / 1000)) >>"$T/writes.log"
-		# The next write WRITE_MS after the previous one started.
-		next=$((next + WRITE_MS * 1000))
+		    "$detail" $(((t1 - t0) / 1000)) >>"$log"
+		n=$((n + step))
+		# The next write a period after the previous one started.
+		next=$((next + step * WRITE_MS * 1000))
 		t1=${EPOCHREALTIME/[.,]/}
 		if [ "$t1" -lt "$next" ]; then
 			sleep "$(printf '%d.%06d' $(((next - t1) / 1000000)) \
@@ -180,16 +187,28 @@ printf '# load: %d s, wrk -t%d -c%d on %s%s, a write every %d ms%s\n' \
     "$([ "$PAGES_ONLY" = 1 ] && printf ' (page files only)')" "$WRITE_MS" \
     "$([ "$OUTSIDE" = 1 ] && printf ' (staff publish and sqlite3 in turn)')"
 : >"$T/writes.log"
-write_loop "$T/writes.stop" &
-WRITE_PID=$!
+if [ "$OUTSIDE" = 1 ]; then
+	write_loop "$T/writes.stop" publish 1 2 &
+	WRITE_PIDS+=($!)
+	sleep "$(printf '%d.%03d' $((WRITE_MS / 1000)) $((WRITE_MS % 1000)))"
+	(log=$T/writes.log; T=$T/outside; mkdir -p "$T"
+	    ln -s "$log" "$T/writes.log"
+	    write_loop "${T%/outside}/writes.stop" outside 2 2) &
+	WRITE_PIDS+=($!)
+else
+	write_loop "$T/writes.stop" publish 1 1 &
+	WRITE_PIDS+=($!)
+fi
 timeout $((SECS + 30)) wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" \
     --timeout 10s -s "$ROOT/bench/load.lua" "$BASE/" -- "${PATHS[@]}" \
     >"$T/wrk.out" 2>&1
 WRK_RC=$?
 touch "$T/writes.stop"
-wait_exit "$WRITE_PID" 30 || true
-stop_pid "$WRITE_PID"
-WRITE_PID=""
+for p in "${WRITE_PIDS[@]}"; do
+	wait_exit "$p" 30 || true
+	stop_pid "$p"
+done
+WRITE_PIDS=()
 
 printf -- '--- wrk\n'
 grep -v '^LOAD ' "$T/wrk.out"
@@ -234,6 +253,9 @@ DONE=$(awk '$3 == 1' "$T/writes.log" | wc -l)
 VIS=$(awk '$3 == 1 && $4 == 1' "$T/writes.log" | wc -l)
 # At least a third of the writes planned: curl and sqlite3 share the
 # cores with wrk, and a late write moves the next one on.
+printf 'writes: %d in %d s, one every %d ms (planned: every %d ms)\n' \
+    "$WRITES" "$SECS" $((SECS * 1000 / (WRITES > 0 ? WRITES : 1))) \
+    "$WRITE_MS"
 check "the writes ran ($WRITES)" \
     test "$WRITES" -ge $((SECS * 1000 / WRITE_MS / 3 + 1))
 check "every write done ($DONE of $WRITES)" test "$DONE" = "$WRITES"

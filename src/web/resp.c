@@ -21,6 +21,7 @@
 #include "../util/buf.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
+#include "../util/hex.h"
 #include "../util/log.h"
 #include "conn.h"
 #include "resp.h"
@@ -179,14 +180,6 @@ escape(struct buf *b, const char *s)
 		}
 }
 
-/* 1 if c is a hex digit. */
-static int
-is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	    (c >= 'A' && c <= 'F');
-}
-
 /*
  * Append the URI s to b with every byte a URI may not hold
  * percent-encoded: controls (CR and LF above all), space, non-ASCII,
@@ -203,7 +196,7 @@ uri_encode(struct buf *b, const char *s)
 	for (; *s != '\0'; s++) {
 		c = (unsigned char)*s;
 		if (c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}", c) ||
-		    (c == '%' && !(is_hex(s[1]) && is_hex(s[2])))) {
+		    (c == '%' && (hex_value(s[1]) < 0 || hex_value(s[2]) < 0))) {
 			buf_putc(b, '%');
 			buf_putc(b, hex[c >> 4]);
 			buf_putc(b, hex[c & 15]);

@@ -20,6 +20,7 @@
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
 #include "../util/clock.h"
+#include "../util/hex.h"
 #include "../util/log.h"
 #include "../util/slug.h"
 #include "conn.h"
@@ -349,19 +350,6 @@ test_clock(struct app *app)
 		clock_set_offset(0);
 }
 
-/* The value of hex digit c, or -1. */
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * 1 if the path of uri, the way nginx routes it (percent-escapes
  * decoded, runs of '/' as one, "." and ".." segments resolved), starts
@@ -381,8 +369,8 @@ preview_uri(const char *uri)
 	for (p = uri;; p++) {
 		c = (unsigned char)*p;
 		end = c == '\0' || c == '?' || c == '#';
-		if (c == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-			c = hexval(p[1]) * 16 + hexval(p[2]);
+		if (c == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
+			c = hex_value(p[1]) * 16 + hex_value(p[2]);
 			p += 2;
 		}
 		if (!end && c != '/') {

@@ -185,6 +185,15 @@ assert_status 413
 assert_body_contains '<html lang="sv"'
 assert_body_contains 'För stor förfrågan'
 assert_header Strict-Transport-Security '^max-age='
+
+# The staff rate limit (5 a second, a burst of 20): its 429 in Swedish.
+for ((i = 0; i < 40; i++)); do
+	get "$S/admin/logga-in" -k
+	[ "$STATUS" = 429 ] && break
+done
+assert_status 429
+assert_body_contains '<html lang="sv"'
+assert_body_contains 'för många förfrågningar'
 get "http://127.0.0.1:$http_port/nyheter?sida=2"
 assert_status 301
 assert_header Location '^https://[^/]+/nyheter\?sida=2$'

@@ -7,7 +7,7 @@
 #    the path is spelt: "//forhandsvisning/T", "/%66orhandsvisning/T",
 #    "/nyheter/../forhandsvisning/T", "/FORHANDSVISNING/T".
 # 2. With `pressrum serve` stopped: a public page, a staff page and a
-#    preview link get 502 with public/fel/503.html (Swedish, the site's
+#    preview link get 502 with public/fel/tillfalligt.html (Swedish, the site's
 #    stylesheet, the security headers, valid HTML); nginx's error log
 #    notes the failed requests, but not the preview's, and neither log
 #    holds its token.
