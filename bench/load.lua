@@ -1,7 +1,8 @@
 -- load.lua -- the wrk script of bench/load.sh: mixed public reads.
 --
--- Each connection's requests rotate over the public pages below (the
--- rotation starts at a different page in each thread).  Every response's
+-- Each connection's requests rotate over the public pages below, or the
+-- paths given after wrk's "--" (the rotation starts at a different page
+-- in each thread).  Every response's
 -- status is counted per thread; done() adds them up and prints, after
 -- wrk's own report, lines that bench/load.sh parses:
 --   LOAD requests N
@@ -29,6 +30,9 @@ function setup(thread)
 end
 
 function init(args)
+	if args ~= nil and #args > 0 then
+		paths = args
+	end
 	n = id or 0
 	statuses = {}
 end

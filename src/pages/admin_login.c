@@ -25,10 +25,17 @@
 #include "admin.h"
 
 
+/* Control characters: never in a path to go to (CR, LF). */
+#define CONTROLS	"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b" \
+			"\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16" \
+			"\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"
+
 /* Where to go after signing in: a staff path, else /admin. */
 static const char *
 next_path(const char *till)
 {
+	if (till != NULL && till[strcspn(till, CONTROLS)] != '\0')
+		return "/admin";
 	if (till == NULL || strncmp(till, "/admin", 6) != 0 ||
 	    (till[6] != '\0' && till[6] != '/') || strstr(till, "//") ||
 	    strchr(till, '\\') != NULL)

@@ -343,7 +343,8 @@ embargo_page(struct app *app, struct req *rq, struct resp *rs,
 	if (e.publish_at == 0 || strcmp(e.status, "published") != 0)
 		e.publish_at = e.updated_at;
 	edit_to_article(app, &e, &c, &art);
-	if ((st = page_article_fill(app, rq, &art, NULL, &root)) != ST_OK)
+	if ((st = page_article_fill(app, rq, &art, arena_printf(&app->arena,
+	    "/nyheter/%s", e.slug), &root)) != ST_OK)
 		return st;
 	td_bool(root, "noindex", 1);
 	d = td_sub(root, "preview");

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../util/arena.h"
+#include "../util/hex.h"
 #include "../util/utf8.h"
 #include "conn.h"
 #include "req.h"
@@ -44,18 +45,6 @@ src_param(const struct src *s, const char *name)
 	return s->param(s->ctx, name);
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Percent-decode n bytes of s into a new string in ar; with plus set,
  * '+' is a space.  The result must be valid UTF-8 without NUL and at
@@ -74,8 +63,8 @@ decode(struct arena *ar, const char *s, size_t n, int plus, char **out)
 	d = arena_alloc(ar, n + 1);
 	for (i = 0; i < n; i++) {
 		if (s[i] == '%') {
-			if (n - i < 3 || (hi = hexval(s[i + 1])) < 0 ||
-			    (lo = hexval(s[i + 2])) < 0)
+			if (n - i < 3 || (hi = hex_value(s[i + 1])) < 0 ||
+			    (lo = hex_value(s[i + 2])) < 0)
 				return ST_BADREQ;
 			d[j++] = (char)(hi << 4 | lo);
 			i += 2;

@@ -21,6 +21,7 @@
 #include "../util/buf.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
+#include "../util/hex.h"
 #include "../util/log.h"
 #include "conn.h"
 #include "resp.h"
@@ -179,18 +180,51 @@ escape(struct buf *b, const char *s)
 		}
 }
 
+/*
+ * Append the URI s to b with every byte a URI may not hold
+ * percent-encoded: controls (CR and LF above all), space, non-ASCII,
+ * " < > \ ^ ` { | }, and a '%' that does not start an escape.  What is
+ * already a valid URI passes unchanged, so a target's own escapes and
+ * its ? & = # keep their meaning.
+ */
+static void
+uri_encode(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	unsigned char		 c;
+
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}", c) ||
+		    (c == '%' && (hex_value(s[1]) < 0 || hex_value(s[2]) < 0))) {
+			buf_putc(b, '%');
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		} else
+			buf_putc(b, (char)c);
+	}
+}
+
+/* The Location is location made a valid URI (uri_encode()): a target
+ * built from a request's decoded path can split no header. */
 void
 resp_redirect(struct resp *rs, int status, const char *location)
 {
+	struct buf	 loc;
+
+	buf_init(&loc);
+	buf_puts(&loc, "");
+	uri_encode(&loc, location);
 	resp_status(rs, status == 0 ? 303 : status);
-	resp_header(rs, "Location", location);
+	resp_header(rs, "Location", loc.data);
 	rs->ctype = NULL;
 	buf_reset(&rs->body);
 	buf_puts(&rs->body, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
 	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
 	    "<body><p><a href=\"");
-	escape(&rs->body, location);
+	escape(&rs->body, loc.data);
 	buf_puts(&rs->body, "\">Gå vidare</a></p></body></html>\n");
+	buf_free(&loc);
 }
 
 void

@@ -48,7 +48,9 @@ void	resp_type(struct resp *, const char *ctype);
  * is replaced by "no-store". */
 void	resp_header(struct resp *, const char *name, const char *val);
 /* A 303 (or given status; 0 means 303) to an absolute path or URL:
- * sets the status and Location, replaces the body with a tiny page. */
+ * sets the status and Location, replaces the body with a tiny page.
+ * Bytes a URI may not hold (CR, LF and other controls, space,
+ * non-ASCII, a '%' starting no escape) are percent-encoded. */
 void	resp_redirect(struct resp *, int status, const char *location);
 /* Append unescaped bytes to the body. */
 void	resp_raw(struct resp *, const void *, size_t);

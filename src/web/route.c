@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "../app.h"
@@ -19,6 +20,7 @@
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
 #include "../util/clock.h"
+#include "../util/hex.h"
 #include "../util/log.h"
 #include "../util/slug.h"
 #include "conn.h"
@@ -350,17 +352,60 @@ test_clock(struct app *app)
 		clock_set_offset(0);
 }
 
-/* The request URI fit for the log: a preview token is not. */
-static const char *
-loggable_uri(const char *uri)
+/*
+ * 1 if the path of uri, the way nginx routes it (percent-escapes
+ * decoded, runs of '/' as one, "." and ".." segments resolved), starts
+ * with the segment "forhandsvisning" in any case: an embargo link, or
+ * one that looks like it.  Only the first segment of the resolved path
+ * matters, so it is tracked alone while the segments are walked.
+ */
+static int
+preview_uri(const char *uri)
 {
-	static const char	 secret[] = "/forhandsvisning/";
+	static const char	 name[] = "forhandsvisning";
+	char			 seg[sizeof(name)];
+	const char		*p;
+	size_t			 n = 0, depth = 0;
+	int			 c, end, first = 0;
 
-	if (uri == NULL)
+	for (p = uri;; p++) {
+		c = (unsigned char)*p;
+		end = c == '\0' || c == '?' || c == '#';
+		if (c == '%' && hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0) {
+			c = hex_value(p[1]) * 16 + hex_value(p[2]);
+			p += 2;
+		}
+		if (!end && c != '/') {
+			if (n < sizeof(seg))
+				seg[n] = (char)c;
+			n++;
+			continue;
+		}
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			if (depth > 0)
+				depth--;
+		} else if (n > 0 && !(n == 1 && seg[0] == '.')) {
+			if (depth++ == 0)
+				first = n == sizeof(name) - 1 &&
+				    strncasecmp(seg, name, n) == 0;
+		}
+		n = 0;
+		if (end)
+			return depth > 0 && first;
+	}
+}
+
+/* The request URI fit for the log: a preview token is not, however the
+ * path was spelt (as sent, or as nginx passed it on). */
+static const char *
+loggable_uri(const struct req *rq)
+{
+	if (rq->uri == NULL)
 		return "-";
-	if (strncmp(uri, secret, sizeof(secret) - 1) == 0)
+	if (preview_uri(rq->uri) ||
+	    (rq->path != NULL && preview_uri(rq->path)))
 		return "/forhandsvisning/[token]";
-	return uri;
+	return rq->uri;
 }
 
 static long
@@ -418,7 +463,7 @@ route_request(struct app *app, struct conn *c)
 	 * but never secrets (those only travel in POST bodies), and an
 	 * embargo link's token is cut from its path. */
 	log_info("%s %s %d %ldus%s", rq.method_name ? rq.method_name : "-",
-	    loggable_uri(rq.uri), rs.status ? rs.status : 200,
+	    loggable_uri(&rq), rs.status ? rs.status : 200,
 	    elapsed_us(&t0), rs.from_cache ? " cached" : "");
 	/* A write: files nginx serves stop before this answer leaves. */
 	if (app->files != NULL && store_wrote(app->store))

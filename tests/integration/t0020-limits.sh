@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # t0020-limits.sh -- oversized and abusive requests get a clear 4xx, from
 # nginx or from the app, and slow clients cannot tie up the workers:
-#   - a body over nginx's client_max_body_size (2m) gets nginx's 413 and
-#     never reaches the app;
+#   - a body over nginx's client_max_body_size (2m) gets nginx's 413,
+#     the site's Swedish page (public/fel/413.html), and never reaches
+#     the app;
 #   - a body between the app's REQ_MAX_BODY (1 MiB) and 2m, too many form
 #     fields or one over-long field get the app's Swedish 413, even on a
 #     route that would answer 405 (the body is checked before dispatch);
@@ -50,6 +51,22 @@ form "$T/3m"
 assert_status 413
 check "nginx's 413 names no version" \
     sh -c '! printf "%s" "$1" | grep -qE "nginx/[0-9]"' - "$BODY$HEADERS"
+assert_header Content-Type '^text/html; charset=utf-8$'
+assert_body_contains '<html lang="sv"'
+assert_body_contains 'För stor förfrågan'
+assert_body_contains '<link rel="stylesheet" href="/css/site.css">'
+assert_body_lacks 'Request Entity Too Large'
+assert_header Content-Security-Policy "frame-ancestors 'none'"
+# The same for a staff form (its own location) and with a Content-Length
+# alone, before any body is sent.
+post /admin/artiklar -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "@$T/3m"
+assert_status 413
+assert_body_contains 'För stor förfrågan'
+post /nyheter -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "@/dev/null" -H 'Content-Length: 3000000'
+assert_status 413
+assert_body_contains 'För stor förfrågan'
 check "a body over 2m never reached the app" \
     test "$(grep -c ' POST ' "$T/server.log" || true)" = "$lines_before"
 

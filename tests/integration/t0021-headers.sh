@@ -4,6 +4,7 @@
 # or style and denies framing, X-Content-Type-Options, Referrer-Policy,
 # Permissions-Policy; each exactly once; and no software version in any
 # header.  HSTS is in the production nginx config (deploy/nginx-site.conf).
+# Staff pages and embargo previews are not compressed.
 . "$(dirname "$0")/lib.sh"
 site_start
 
@@ -71,6 +72,20 @@ for p in / /nyheter "/nyheter/$article" /kontakt; do
 	check "$p: no inline <script>, <style> or style=" \
 	    sh -c '! printf "%s" "$1" | grep -qiE "<script(>| [^>]*>)[^<]|<style|[[:space:]]style="' \
 	    - "$BODY"
+done
+
+# Compression (BREACH): never for what holds a CSRF token or a secret
+# link next to what the request sent, staff pages and an embargo
+# preview; public pages and static files keep it.  t0023 checks the
+# production config the same way.
+for p in /admin/logga-in "/admin/logga-in?till=/admin/konton" \
+    /forhandsvisning/hemligtoken0123456789; do
+	get "$p" --compressed
+	check "$p is not compressed" test -z "$(header Content-Encoding)"
+done
+for p in /nyheter /css/site.css; do
+	get "$p" --compressed
+	assert_header Content-Encoding '^gzip$'
 done
 
 # The production config: HSTS on the TLS server and its static files,

@@ -8,7 +8,12 @@
 # socket, public/) rewritten to a temp dir and a throw-away self-signed
 # certificate; then that nginx is started on loopback ports in front of
 # the test site and checked over HTTPS and HTTP/2: HSTS, the app's pages,
-# static files with the security headers, the plain-HTTP redirect.
+# static files with the security headers, the plain-HTTP redirect; no
+# compression of staff pages or a preview (BREACH), public pages still
+# compressed; a page file that cannot be opened answered by Pressrum;
+# the Swedish 413 and, with Pressrum stopped, 502 pages; a preview's
+# token in neither log.  Last, deploy/pressrum.service passes
+# systemd-analyze verify (when there) and bounds memory and tasks.
 . "$(dirname "$0")/lib.sh"
 site_start
 
@@ -140,6 +145,55 @@ check "nginx-site.conf logs a preview link without its token" sh -c \
 get "$S/finns-inte" -k
 assert_status 404
 assert_header Strict-Transport-Security '^max-age='
+assert_body_contains 'Sidan finns inte'
+
+# BREACH: what holds a CSRF token or a secret link next to what the
+# request sent is never compressed; public pages are.
+gz() { get "$S$1" -k --compressed "${@:2}"; }
+gz /admin/logga-in
+assert_status 200
+assert_no_header Content-Encoding
+assert_body_contains 'Logga in'
+gz "/admin/logga-in?till=/admin/artiklar"
+assert_no_header Content-Encoding
+gz /forhandsvisning/hemligtoken0123456789
+assert_status 410
+assert_no_header Content-Encoding
+gz /nyheter
+assert_status 200
+assert_header Content-Encoding '^gzip$'
+gz "$A"
+assert_header Content-Encoding '^gzip$'
+
+# A page file nginx finds but cannot open (a FIFO: refused as if it had
+# gone) is answered by Pressrum, with the page.
+file=$T/pages/current$A/index.html
+if [ -f "$file" ] && rm -f "$file" && mkfifo "$file"; then
+	get "$S$A" -k
+	assert_status 200
+	assert_body_contains 'Fortsatt satsning'
+	check "the page came from Pressrum" test "$(reached)" = "$((n + 2))"
+else
+	fail "no page file at $file to replace"
+fi
+
+# nginx's own 413, in Swedish.
+head -c $((3 * 1024 * 1024)) /dev/zero | tr '\0' x >"$T/3m"
+post "$S/admin/artiklar" -k -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "@$T/3m"
+assert_status 413
+assert_body_contains '<html lang="sv"'
+assert_body_contains 'För stor förfrågan'
+assert_header Strict-Transport-Security '^max-age='
+
+# The staff rate limit (5 a second, a burst of 20): its 429 in Swedish.
+for ((i = 0; i < 40; i++)); do
+	get "$S/admin/logga-in" -k
+	[ "$STATUS" = 429 ] && break
+done
+assert_status 429
+assert_body_contains '<html lang="sv"'
+assert_body_contains 'för många förfrågningar'
 get "http://127.0.0.1:$http_port/nyheter?sida=2"
 assert_status 301
 assert_header Location '^https://[^/]+/nyheter\?sida=2$'
@@ -147,5 +201,47 @@ assert_header Location '^https://[^/]+/nyheter\?sida=2$'
 check "no sanitizer report and no worker crash in the server log" \
     sh -c '! grep -qE "AddressSanitizer|LeakSanitizer|runtime error:|killed by signal" "$1"' \
     - "$T/server.log"
+
+# Pressrum stopped (a restart): the site's Swedish 502 page, and a
+# preview link's token in neither of nginx's logs.
+stop_pid "$SERVER_PID"
+SERVER_PID=""
+get "$S/nyheter" -k
+assert_status 502
+assert_body_contains '<html lang="sv"'
+assert_body_contains 'Sidan kan inte visas just nu'
+assert_header Strict-Transport-Security '^max-age='
+assert_header Content-Security-Policy "frame-ancestors 'none'"
+get "$S/forhandsvisning/hemligtokenNERE0123" -k
+assert_status 502
+assert_body_contains 'Sidan kan inte visas just nu'
+get "$S//%66orhandsvisning/hemligtokenNERE4567" -k
+assert_status 502
+for ((i = 0; i < 20; i++)); do	# nginx logs just after the answer
+	[ "$(grep -c forhandsvisning "$P/logs/pressrum.access.log")" -ge 4 ] && break
+	sleep 0.1
+done
+check "nginx-site.conf logs Pressrum down" \
+    grep -q 'request: "GET /nyheter HTTP/2.0", upstream: ' \
+    "$P/logs/pressrum.error.log"
+check "no nginx log holds a preview token while Pressrum is down" \
+    sh -c '! grep -rq hemligtokenNERE "$1"' - "$P/logs"
+
+# The systemd unit: valid, and bounded.
+unit=$PRESSRUM_SRC/deploy/pressrum.service
+for k in MemoryMax MemoryHigh TasksMax; do
+	check "pressrum.service sets $k" grep -qE "^$k=[0-9]+[KMG]?$" "$unit"
+done
+check "pressrum.service fixes the worker count its bounds are for" \
+    grep -qE '^ +--workers [0-9]+ ' "$unit"
+if command -v systemd-analyze >/dev/null; then
+	sed "s|/opt/pressrum/bin/pressrum|$PRESSRUM_BIN|" "$unit" \
+	    >"$T/pressrum.service"
+	systemd-analyze verify "$T/pressrum.service" >"$T/verify.out" 2>&1
+	rc=$?
+	sed 's/^/# /' "$T/verify.out"
+	check "systemd-analyze verify accepts pressrum.service, no warning" \
+	    sh -c '[ "$1" = 0 ] && ! [ -s "$2" ]' - "$rc" "$T/verify.out"
+fi
 
 done_testing

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# t0048-embargo-share.sh -- an embargo preview page's sharing data (Open
+# Graph og:url, the canonical link, the NewsArticle microdata's url)
+# names the article's public address, /nyheter/SLUG on the base URL, the
+# one it will have once published; never "(null)".
+. "$(dirname "$0")/lib.sh"
+site_start
+staff_user_add rita redaktor
+staff_signin rita
+
+staff_request rita POST /admin/artiklar --data-urlencode action=utkast \
+    --data-urlencode version=0 --data-urlencode kind=nyhet \
+    --data-urlencode "title=Budget under embargo" \
+    --data-urlencode slug=budget-under-embargo \
+    --data-urlencode "lead=Ingress." --data-urlencode "body=Brödtext." \
+    --data-urlencode lang=sv
+assert_status 303
+ID=$(header Location | sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p')
+staff_request rita POST "/admin/artiklar/$ID/forhandslank" \
+    --data-urlencode giltig=3
+assert_status 200
+TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' |
+    head -n 1 | sed 's|.*/||')
+check "a preview link (${#TOKEN} chars)" test "${#TOKEN}" = 43
+
+get "/forhandsvisning/$TOKEN"
+assert_status 200
+assert_body_contains "Under embargo"
+assert_body_lacks "(null)"
+url=$BASE/nyheter/budget-under-embargo
+assert_body_contains "<link itemprop=\"url mainEntityOfPage\" href=\"$url\">"
+assert_body_contains "<meta property=\"og:url\" content=\"$url\">"
+assert_body_contains "<link rel=\"canonical\" href=\"$url\">"
+assert_body_contains '<meta name="robots" content="noindex">'
+done_testing
