@@ -24,7 +24,6 @@
 #include "../web/throttle.h"
 #include "admin.h"
 
-
 /* Control characters: never in a path to go to (CR, LF). */
 #define CONTROLS	"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b" \
 			"\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16" \
