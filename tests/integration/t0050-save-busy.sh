@@ -7,39 +7,7 @@
 # and the database is exactly as before.  Once the lock is gone the same
 # saves and the sign-in work.  Public pages are read meanwhile (WAL).
 . "$(dirname "$0")/lib.sh"
-
-# The value of form field NAME (input value or textarea text) in $BODY.
-field() {
-	printf '%s' "$BODY" | python3 -c 'import sys
-from html.parser import HTMLParser
-want, out = sys.argv[1], []
-class P(HTMLParser):
-    area = False
-    def handle_starttag(self, tag, a):
-        a = dict(a)
-        if a.get("name") != want:
-            return
-        if tag == "input" and a.get("type") not in ("checkbox", "radio"):
-            out.append(a.get("value") or "")
-        self.area = tag == "textarea"
-    def handle_endtag(self, tag):
-        self.area = False
-    def handle_data(self, d):
-        if self.area:
-            out.append(d)
-P(convert_charrefs=True).feed(sys.stdin.read())
-sys.stdout.write("".join(out).lstrip("\n"))' "$1"
-}
-
-# assert_field NAME WANT: the form in $BODY shows WANT in field NAME.
-assert_field() {
-	assert_eq "$LAST_URL: field $1 kept" "$(field "$1")" "$2"
-}
-
-# Every row of every table, as text.
-fingerprint() {
-	sqlite3 "$DB" .dump | md5sum
-}
+. "$(dirname "$0")/lib-save.sh"
 
 # hold_lock: the sqlite3 tool takes the write lock and keeps it until
 # $T/release exists (at most 60 s); returns once it holds it.
@@ -132,9 +100,7 @@ assert_field version "$V"
 assert_body_contains 'action="/admin/artiklar/'"$ID"'"'
 check "the answer came within 8 s (${ms} ms), well before nginx gives up" \
     test "$ms" -lt 8000
-printf '%s' "$BODY" >"$T/busy.html"
-tidy -q -e "$T/busy.html" >"$T/tidy.out" 2>&1
-check "the 503 form is well-formed HTML (tidy)" test $? -lt 2
+assert_tidy "the 503 form"
 
 # Public pages are read as usual.
 get /nyheter
@@ -189,9 +155,7 @@ assert_field namn anna
 assert_body_lacks "$STAFF_PW"
 assert_body_contains "Du är inte inloggad"
 assert_no_header Set-Cookie
-printf '%s' "$BODY" >"$T/login.html"
-tidy -q -e "$T/login.html" >"$T/tidy.out" 2>&1
-check "the 503 sign-in form is well-formed HTML (tidy)" test $? -lt 2
+assert_tidy "the 503 sign-in form"
 
 release_lock
 assert_eq "nothing in the database changed" "$(fingerprint)" "$BEFORE"
