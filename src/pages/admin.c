@@ -1,7 +1,9 @@
 /*
- * admin.c -- what every staff page shares: the layout, form errors,
- * roles in words, and the 403 page.
+ * admin.c -- what every staff page shares: the layout, form errors and
+ * saves the database could not take, roles in words, the 403 page and
+ * the low-disk warning.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "../app.h"
@@ -11,6 +13,11 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+
+/* The start page warns when less than this is left for the database:
+ * under 500 MB, or under 5 % of its file system. */
+#define SPACE_LOW_BYTES		(500ULL * 1000 * 1000)
+#define SPACE_LOW_PERCENT	5
 
 /* The staff navigation; `roles` lists who sees the entry. */
 static const struct {
@@ -111,6 +118,67 @@ int
 form_has_errors(const struct tdict *root)
 {
 	return td_truthy(root, "has_errors");
+}
+
+int
+form_save_failed(struct app *app, struct resp *rs, struct tdict *root,
+    enum status st, const char *kept)
+{
+	if (kept == NULL)
+		kept = "Det du skrev finns kvar i formuläret nedan.";
+	switch (store_failure(app->store, st)) {
+	case ST_BUSY:
+		resp_status(rs, 503);
+		resp_header(rs, "Retry-After", RETRY_AFTER_BUSY);
+		td_text(root, "save_failed_heading", "Databasen är upptagen "
+		    "just nu");
+		td_textf(root, "save_failed", "En annan ändring höll "
+		    "databasen upptagen, så det du skickade kunde inte tas "
+		    "emot. Ingenting har ändrats. %s Vänta några sekunder "
+		    "och skicka igen.", kept);
+		return 1;
+	case ST_FULL:
+		resp_status(rs, 507);
+		td_text(root, "save_failed_heading", "Servern kunde inte "
+		    "spara");
+		td_textf(root, "save_failed", "Servern har inte tillräckligt "
+		    "med diskutrymme, eller kunde inte skriva till disken, så "
+		    "det du skickade kunde inte sparas. Ingenting har ändrats. "
+		    "%s Kopiera gärna texten till ett dokument på din dator, "
+		    "be den som sköter servern att frigöra utrymme och "
+		    "försök sedan igen.", kept);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Bytes as Swedish text: "420 MB", "1,5 GB". */
+static const char *
+size_text(struct arena *ar, uint64_t n)
+{
+	const uint64_t	 mb = 1000 * 1000, gb = mb * 1000;
+
+	if (n < gb)
+		return arena_printf(ar, "%llu MB", (unsigned long long)(n / mb));
+	return arena_printf(ar, "%llu,%llu GB", (unsigned long long)(n / gb),
+	    (unsigned long long)(n % gb * 10 / gb));
+}
+
+void
+admin_fill_space(struct app *app, struct tdict *root)
+{
+	uint64_t	 avail, total;
+
+	if (store_disk_space(app->store, &avail, &total) != ST_OK ||
+	    (avail >= SPACE_LOW_BYTES &&
+	    avail * 100 >= total * SPACE_LOW_PERCENT))
+		return;
+	td_textf(root, "space_low", "Det finns bara %s ledigt (%llu %%) på "
+	    "disken där databasen ligger. När disken är full går det inte "
+	    "att spara något. Be den som sköter servern att frigöra "
+	    "utrymme.", size_text(&app->arena, avail), total ?
+	    (unsigned long long)(avail * 100 / total) : 0ULL);
 }
 
 void

@@ -43,6 +43,18 @@ void		 form_error(struct app *, struct tdict *, const char *field,
 		    const char *message);
 /* 1 when form_error() was called on this dictionary. */
 int		 form_has_errors(const struct tdict *);
+/* A change the database could not take (st from the store; an ST_DBERR
+ * is explained by store_failure()): ST_BUSY sets 503 with Retry-After,
+ * ST_FULL (disk full or an I/O error) 507, and both put a Swedish
+ * message at the top of the form ("save_failed") ending with `kept`
+ * (NULL: "what you wrote is still in the form").  Returns 1 and the
+ * caller shows its form again with everything posted; 0 for any other
+ * status, nothing done. */
+int		 form_save_failed(struct app *, struct resp *, struct tdict *,
+		    enum status, const char *kept);
+/* "space_low": a warning when the database's disk has under 500 MB or
+ * under 5 % left (store_disk_space()). */
+void		 admin_fill_space(struct app *, struct tdict *);
 
 /* The signed-in account's id (0 when none), for the audit log. */
 int64_t		 admin_account_id(const struct req *);

@@ -32,6 +32,10 @@
 
 static const char *const roles[] = { "admin", "redaktor", "press" };
 
+/* After a save the database refused: passwords are never shown again. */
+#define PW_AGAIN	"Det du skrev finns kvar i formuläret nedan, utom " \
+			"lösenordet: skriv det igen."
+
 static int
 role_ok(const char *r)
 {
@@ -173,7 +177,8 @@ check_new(struct app *app, struct tdict *root, const char *name,
  * POST /admin/konton -- add an account.
  * Form: namn, visningsnamn, roll, losenord, losenord2.
  * Statuses: 303 to the account's page, 400 (form again, names kept,
- * passwords not), 409 (the name is taken), 500.
+ * passwords not), 409 (the name is taken), 503 and 507 (not saved, form
+ * again), 500.
  */
 void
 page_admin_account_create(struct app *app, struct req *rq, struct resp *rs)
@@ -208,11 +213,13 @@ page_admin_account_create(struct app *app, struct req *rq, struct resp *rs)
 	if (st == ST_CONFLICT)
 		form_error(app, root, "namn", "Det finns redan ett konto med "
 		    "det användarnamnet.");
-	else if (st != ST_BADREQ) {
+	else if (st != ST_BADREQ && !form_save_failed(app, rs, root, st,
+	    PW_AGAIN)) {
 		page_error(app, rq, rs, st);
 		return;
 	}
-	resp_status(rs, st == ST_CONFLICT ? 409 : 400);
+	if (st == ST_BADREQ || st == ST_CONFLICT)
+		resp_status(rs, st == ST_CONFLICT ? 409 : 400);
 	td_bool(root, "is_new", 1);
 	td_text(root, "namn", name);
 	td_text(root, "visningsnamn", display);
@@ -323,7 +330,8 @@ save_password(struct app *app, struct req *rq, struct tdict *root,
  * Form: gora = spara (visningsnamn, roll), stang_av, aktivera, or
  * losenord (losenord, losenord2).
  * Statuses: 303 back with a confirmation, 400 (form again), 404, 409
- * (it would leave no active admin), 500.
+ * (it would leave no active admin), 503 and 507 (not saved, form
+ * again), 500.
  */
 void
 page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
@@ -358,11 +366,13 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 		form_error(app, root, strcmp(gora, "spara") ? "status" : "roll",
 		    "Det måste finnas minst en aktiv administratör. Ge först "
 		    "någon annan rollen administratör.");
-	else if (st != ST_BADREQ) {
+	else if (st != ST_BADREQ && !form_save_failed(app, rs, root, st,
+	    strcmp(gora, "losenord") ? NULL : PW_AGAIN)) {
 		page_error(app, rq, rs, st);
 		return;
 	}
-	resp_status(rs, st == ST_FORBIDDEN ? 409 : 400);
+	if (st == ST_BADREQ || st == ST_FORBIDDEN)
+		resp_status(rs, st == ST_FORBIDDEN ? 409 : 400);
 	if (!td_truthy(root, "roles"))
 		fill_roles(root, a.role);
 	page_render(app, rq, rs, "admin_account_form", root);

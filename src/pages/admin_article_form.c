@@ -758,6 +758,9 @@ form_post(struct app *app, struct req *rq, struct resp *rs,
 			    "av en annan artikel. Välj en annan adress.");
 		restore_state(&f, cur);
 		show_form(app, rq, rs, &f, root, 409);
+	} else if (st != ST_OK && form_save_failed(app, rs, root, st, NULL)) {
+		restore_state(&f, cur);
+		show_form(app, rq, rs, &f, root, 0);
 	} else if (st != ST_OK)
 		page_error(app, rq, rs, st);
 	else

@@ -332,7 +332,8 @@ page_admin_contact_new(struct app *app, struct req *rq, struct resp *rs)
 /*
  * POST /admin/kontakter -- create a contact.
  * Form: namn, titel, enhet, telefon, epost, pressansvarig, visas, amne*.
- * Statuses: 303 to the new contact's page, 400 (form again), 500.
+ * Statuses: 303 to the new contact's page, 400 (form again), 503 and
+ * 507 (not saved, form again), 500.
  */
 void
 page_admin_contact_create(struct app *app, struct req *rq, struct resp *rs)
@@ -356,6 +357,11 @@ page_admin_contact_create(struct app *app, struct req *rq, struct resp *rs)
 	st = store_contact_save(app->store, admin_account_id(rq), &f.c, 0,
 	    f.topics, f.ntopics, arena_printf(&app->arena,
 	    "Kontakten %s lades till", f.c.name), clock_now(), &id);
+	if (st != ST_OK && form_save_failed(app, rs, root, st, NULL)) {
+		fill_values(root, &f.c, 0);
+		render_form(app, rq, rs, root, 0, &f);
+		return;
+	}
 	if (st != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
@@ -444,7 +450,8 @@ set_active(struct app *app, struct req *rq, struct resp *rs,
  * Form: version, namn, titel, enhet, telefon, epost, pressansvarig,
  * amne*; or version and gora.
  * Statuses: 303 back to the form with a confirmation, 400 (form again
- * with the text kept), 404, 409 (someone saved in between), 500.
+ * with the text kept), 404, 409 (someone saved in between), 503 and
+ * 507 (not saved, text kept), 500.
  */
 void
 page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
@@ -484,6 +491,9 @@ page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
 		    "/admin/kontakter/%lld?sparad=1", (long long)cur.id));
 	else if (st == ST_CONFLICT)
 		render_conflict(app, rq, rs, cur.id, &f);
-	else
+	else if (form_save_failed(app, rs, root, st, NULL)) {
+		fill_values(root, &f.c, f.version);
+		render_form(app, rq, rs, root, cur.id, &f);
+	} else
 		page_error(app, rq, rs, st);
 }

@@ -91,7 +91,7 @@ page_admin_duty_form(struct app *app, struct req *rq, struct resp *rs)
  * POST /admin/pressjour -- save the press line and who is on duty.
  * Form: telefon, epost, jour* (contact ids).
  * Statuses: 303 to the form with a confirmation, 400 (form again with
- * the text kept), 500.
+ * the text kept), 503 and 507 (not saved, form again), 500.
  */
 void
 page_admin_duty_save(struct app *app, struct req *rq, struct resp *rs)
@@ -118,15 +118,19 @@ page_admin_duty_save(struct app *app, struct req *rq, struct resp *rs)
 	if (*email != '\0' && !staff_email_ok(email))
 		form_error(app, root, "epost", "Skriv en e-postadress i formen "
 		    "press@exempel.se.");
-	if (form_has_errors(root)) {
-		resp_status(rs, 400);
+	st = form_has_errors(root) ? ST_BADREQ : store_press_duty_save(
+	    app->store, admin_account_id(rq), phone, email, ids, nids,
+	    clock_now());
+	if (st == ST_BADREQ || (st != ST_OK &&
+	    form_save_failed(app, rs, root, st, NULL))) {
+		if (st == ST_BADREQ)
+			resp_status(rs, 400);
 		td_text(root, "telefon", phone);
 		td_text(root, "epost", email);
 		render(app, rq, rs, root, ids, nids, 1);
 		return;
 	}
-	if ((st = store_press_duty_save(app->store, admin_account_id(rq),
-	    phone, email, ids, nids, clock_now())) != ST_OK) {
+	if (st != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

@@ -241,6 +241,11 @@ page_admin_login(struct app *app, struct req *rq, struct resp *rs)
 	if (st != ST_OK || throttle_clear(app, &t) != ST_OK ||
 	    store_account_set_login(app->store, acct.id, clock_now()) !=
 	    ST_OK || session_start(app, rs, acct.id, &csrf) != ST_OK) {
+		/* Busy or full: the form again, the name kept (never the
+		 * password), 503 or 507. */
+		if (form_save_failed(app, rs, root, st == ST_OK ? ST_DBERR :
+		    st, "Du är inte inloggad. Skriv lösenordet igen."))
+			goto form;
 		page_error(app, rq, rs, st == ST_OK ? ST_DBERR : st);
 		return;
 	}
@@ -280,5 +285,6 @@ page_admin_home(struct app *app, struct req *rq, struct resp *rs)
 	td_bool(root, "may_press", !strcmp(role, "admin") ||
 	    !strcmp(role, "press"));
 	td_bool(root, "may_admin", !strcmp(role, "admin"));
+	admin_fill_space(app, root);
 	page_render(app, rq, rs, "admin_home", root);
 }

@@ -180,7 +180,8 @@ check_form(struct app *app, struct tdict *root, const struct notice_form *f)
 		    "Välj en senare tid, eller lämna tomt.");
 }
 
-/* The form again with what was typed; status 400. */
+/* The form again with what was typed; status 400, or the one already
+ * set (form_save_failed()). */
 static void
 render_errors(struct app *app, struct req *rq, struct resp *rs,
     struct tdict *root, const struct notice_form *f)
@@ -191,7 +192,8 @@ render_errors(struct app *app, struct req *rq, struct resp *rs,
 		page_error(app, rq, rs, ST_DBERR);
 		return;
 	}
-	resp_status(rs, 400);
+	if (rs->status == 0)
+		resp_status(rs, 400);
 	fill_state(app, root, &n, &ended);
 	td_textf(root, "notice_id", "%lld", (long long)f->n.id);
 	td_text(root, "text", f->n.text);
@@ -224,7 +226,7 @@ end_notice(struct app *app, struct req *rq, struct resp *rs, int64_t id)
  * Form: id (0: a new notice), text, lanktext, lankadress, fran_datum,
  * fran_tid, till_datum, till_tid; or id and gora.
  * Statuses: 303 to the form with a confirmation, 400 (form again with
- * the text kept), 500.
+ * the text kept), 503 and 507 (not saved, text kept), 500.
  */
 void
 page_admin_notice_save(struct app *app, struct req *rq, struct resp *rs)
@@ -247,7 +249,10 @@ page_admin_notice_save(struct app *app, struct req *rq, struct resp *rs)
 	}
 	if ((st = store_notice_save(app->store, admin_account_id(rq), &f.n,
 	    clock_now(), NULL)) != ST_OK) {
-		page_error(app, rq, rs, st);
+		if (form_save_failed(app, rs, root, st, NULL))
+			render_errors(app, rq, rs, root, &f);
+		else
+			page_error(app, rq, rs, st);
 		return;
 	}
 	resp_redirect(rs, 303, "/admin/notis?sparad=1");

@@ -97,7 +97,7 @@ check_form(struct app *app, struct tdict *root, const struct statement *s)
  * Form: version, ingress, brodtext, granskad (YYYY-MM-DD).
  * Statuses: 303 to the form with a confirmation, 400 (form again with
  * the text kept), 404, 409 (someone saved in between: the text is kept
- * and the current text shown), 500.
+ * and the current text shown), 503 and 507 (not saved, text kept), 500.
  */
 void
 page_admin_statement_save(struct app *app, struct req *rq, struct resp *rs)
@@ -124,11 +124,13 @@ page_admin_statement_save(struct app *app, struct req *rq, struct resp *rs)
 		resp_redirect(rs, 303, "/admin/tillganglighet?sparad=1");
 		return;
 	}
-	if (st != ST_BADREQ && st != ST_CONFLICT) {
+	if (st != ST_BADREQ && st != ST_CONFLICT &&
+	    !form_save_failed(app, rs, root, st, NULL)) {
 		page_error(app, rq, rs, st);
 		return;
 	}
-	resp_status(rs, st == ST_CONFLICT ? 409 : 400);
+	if (st == ST_BADREQ || st == ST_CONFLICT)
+		resp_status(rs, st == ST_CONFLICT ? 409 : 400);
 	if (st == ST_CONFLICT) {
 		td_bool(root, "conflict", 1);
 		td_text(root, "now_lead", s.lead);

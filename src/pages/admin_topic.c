@@ -171,7 +171,8 @@ save(struct app *app, struct req *rq, struct tdict *root,
 }
 
 /* POST /admin/amnen and /admin/amnen/ID: check and save.  Statuses:
- * 303, 400 (errors, text kept), 404, 409 (slug taken, stale), 500. */
+ * 303, 400 (errors, text kept), 404, 409 (slug taken, stale), 503 and
+ * 507 (not saved, text kept), 500. */
 static void
 post(struct app *app, struct req *rq, struct resp *rs, int64_t id)
 {
@@ -202,6 +203,8 @@ post(struct app *app, struct req *rq, struct resp *rs, int64_t id)
 	}
 	if ((st = save(app, rq, root, &t, &newid)) == ST_CONFLICT)
 		show(app, rq, rs, &t, root, 409);
+	else if (st != ST_OK && form_save_failed(app, rs, root, st, NULL))
+		show(app, rq, rs, &t, root, 0);
 	else if (st != ST_OK)
 		page_error(app, rq, rs, st);
 	else

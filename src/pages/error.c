@@ -9,6 +9,7 @@
 
 #include "../app.h"
 #include "../render/tmpl.h"
+#include "../store/store.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "pages.h"
@@ -34,6 +35,13 @@ static const struct {
 	  "och försök igen." },
 	{ ST_TOOLARGE, 413, "För stor förfrågan",
 	  "Det du skickade var större än vi tar emot." },
+	{ ST_BUSY, 503, "Databasen är upptagen",
+	  "En annan ändring höll databasen upptagen, så ingenting har "
+	  "ändrats. Gå tillbaka och försök igen om några sekunder." },
+	{ ST_FULL, 507, "Servern kunde inte spara",
+	  "Servern har inte tillräckligt med diskutrymme, eller kunde inte "
+	  "skriva till disken, så ingenting har ändrats. Be den som sköter "
+	  "servern att frigöra utrymme och försök sedan igen." },
 };
 
 static const char	*const fallback_500 =
@@ -51,6 +59,7 @@ page_error(struct app *app, struct req *rq, struct resp *rs, enum status st)
 	int		 http = 500;
 	size_t		 i;
 
+	st = store_failure(app->store, st);	/* ST_DBERR: busy? full? */
 	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
 		if (errors[i].st == st) {
 			http = errors[i].http;
@@ -59,6 +68,8 @@ page_error(struct app *app, struct req *rq, struct resp *rs, enum status st)
 		}
 	resp_clear(rs);
 	resp_status(rs, http);
+	if (st == ST_BUSY)
+		resp_header(rs, "Retry-After", RETRY_AFTER_BUSY);
 	rs->nocache = 1;
 	root = page_layout(app, rq, heading, NULL, NULL);
 	td_textf(root, "status", "%d", http);

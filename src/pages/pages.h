@@ -21,6 +21,10 @@ struct arena;
 
 typedef void	 page_fn(struct app *, struct req *, struct resp *);
 
+/* Seconds a person is asked to wait after a busy database (Retry-After
+ * of a 503). */
+#define RETRY_AFTER_BUSY	"10"
+
 page_fn		 page_home_show;
 page_fn		 page_news_list;
 page_fn		 page_article_show;
@@ -44,8 +48,10 @@ struct tdict	*page_layout(struct app *, struct req *, const char *title,
  * error becomes the 500 page. */
 void		 page_render(struct app *, struct req *, struct resp *,
 		    const char *name, struct tdict *);
-/* The error page for st (400, 403, 404, 405, 409, 413 or 500), Swedish.
- * Drops anything the handler had put in the response. */
+/* The error page for st (400, 403, 404, 405, 409, 413, 503 with
+ * Retry-After for ST_BUSY, 507 for ST_FULL, or 500), Swedish; an
+ * ST_DBERR is first explained by store_failure().  Drops anything the
+ * handler had put in the response. */
 void		 page_error(struct app *, struct req *, struct resp *,
 		    enum status);
 

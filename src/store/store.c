@@ -21,6 +21,15 @@
 #include "search_int.h"
 #include "store_int.h"
 
+/*
+ * How long a write waits for another writer's lock before it gives up
+ * with SQLITE_BUSY (the page then shows the form again, 503).  Our own
+ * write transactions take milliseconds, so this is only ever reached by
+ * something outside holding the database (a sqlite3 shell, a stuck
+ * process).  A request waits at most once: the staff pages stop at the
+ * first ST_BUSY.  5 s is far under nginx's fastcgi_read_timeout (30 s in
+ * deploy/nginx-site.conf) and short enough for a person to wait.
+ */
 #define BUSY_TIMEOUT_MS	5000
 
 static const char pragmas[] =
@@ -191,10 +200,36 @@ stmt_done(sqlite3_stmt *q)
 	sqlite3_clear_bindings(q);
 }
 
+/* The status for a failed call's (extended) result code: the two
+ * failures a person can wait out or report, and everything else. */
+static enum status
+fail_status(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ST_BUSY;
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return ST_FULL;
+	default:
+		return ST_DBERR;
+	}
+}
+
 void
 store_log_error(struct store *db, enum query_id id)
 {
+	db->fail = sqlite3_extended_errcode(db->db);
 	log_error("store: %s: %s", sql_query_name[id], sqlite3_errmsg(db->db));
+}
+
+enum status
+store_failure(const struct store *db, enum status st)
+{
+	if (st != ST_DBERR || db == NULL)
+		return st;
+	return fail_status(db->fail);
 }
 
 void *
@@ -507,26 +542,41 @@ out:
 	return st;
 }
 
+/* exec() on the store's connection; a failure is remembered for
+ * store_failure() and answered as ST_BUSY, ST_FULL or ST_DBERR. */
+static enum status
+store_exec(struct store *db, const char *sql, const char *what)
+{
+	if (exec(db->db, sql, what) == ST_OK)
+		return ST_OK;
+	db->fail = sqlite3_extended_errcode(db->db);
+	return fail_status(db->fail);
+}
+
 /*
  * Transactions for the staff side's writes.  BEGIN IMMEDIATE takes the
  * write lock at once, so a busy database waits (busy_timeout) here and
- * never half-way through a change.
+ * never half-way through a change: ST_BUSY when it waited in vain.  A
+ * full disk shows in a write or at COMMIT: ST_FULL, all rolled back.
  */
 enum status
 store_begin(struct store *db)
 {
-	return exec(db->db, "BEGIN IMMEDIATE", "begin");
+	db->fail = SQLITE_OK;
+	return store_exec(db, "BEGIN IMMEDIATE", "begin");
 }
 
 enum status
 store_commit(struct store *db)
 {
-	if (exec(db->db, "COMMIT", "commit") == ST_OK) {
+	enum status	 st;
+
+	if ((st = store_exec(db, "COMMIT", "commit")) == ST_OK) {
 		db->wrote = 1;
 		return ST_OK;
 	}
 	store_rollback(db);
-	return ST_DBERR;
+	return st;
 }
 
 void
@@ -539,7 +589,8 @@ store_rollback(struct store *db)
 enum status
 store_read_begin(struct store *db)
 {
-	return exec(db->db, "BEGIN", "read begin");
+	db->fail = SQLITE_OK;
+	return store_exec(db, "BEGIN", "read begin");
 }
 
 void
@@ -553,15 +604,17 @@ enum status
 stmt_write(struct store *db, enum query_id id, int bind_rc)
 {
 	sqlite3_stmt	*q = db->stmt[id];
-	int		 rc = bind_rc == SQLITE_OK ? sqlite3_step(q) : bind_rc;
+	int		 rc;
 	enum status	 st = ST_OK;
 
+	db->fail = SQLITE_OK;
+	rc = bind_rc == SQLITE_OK ? sqlite3_step(q) : bind_rc;
 	if (rc != SQLITE_DONE && sqlite3_extended_errcode(db->db) ==
 	    SQLITE_CONSTRAINT_UNIQUE)
 		st = ST_CONFLICT;	/* a clash the user can fix: no log */
 	else if (rc != SQLITE_DONE) {
 		store_log_error(db, id);
-		st = ST_DBERR;
+		st = fail_status(db->fail);
 	}
 	stmt_done(q);
 	return st;
@@ -570,7 +623,9 @@ stmt_write(struct store *db, enum query_id id, int bind_rc)
 enum status
 stmt_run(struct store *db, enum query_id id)
 {
-	return stmt_write(db, id, SQLITE_OK) == ST_OK ? ST_OK : ST_DBERR;
+	enum status	 st = stmt_write(db, id, SQLITE_OK);
+
+	return st == ST_CONFLICT ? ST_DBERR : st;
 }
 
 enum status
@@ -619,6 +674,26 @@ store_wrote(const struct store *db)
 	return db->wrote;
 }
 
+/*
+ * A step of search-index merging (Q_SEARCH_MERGE: at most 100 pages, a
+ * few milliseconds of write lock).  It waits for no one: when another
+ * writer holds the database the step is skipped (the next write's step
+ * catches up), so a worker is never kept from its next request.
+ */
+static void
+merge_step(struct store *db)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_MERGE];
+	int		 rc;
+
+	sqlite3_busy_timeout(db->db, 0);
+	if ((rc = sqlite3_step(q)) != SQLITE_DONE &&
+	    fail_status(rc) != ST_BUSY)
+		store_log_error(db, Q_SEARCH_MERGE);
+	stmt_done(q);
+	sqlite3_busy_timeout(db->db, BUSY_TIMEOUT_MS);
+}
+
 void
 store_after_write(struct store *db)
 {
@@ -627,7 +702,7 @@ store_after_write(struct store *db)
 	if (!db->wrote)
 		return;
 	db->wrote = 0;
-	(void)stmt_run(db, Q_SEARCH_MERGE);
+	merge_step(db);
 	rc = sqlite3_wal_checkpoint_v2(db->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
 	    NULL, NULL);
 	if (rc != SQLITE_OK && rc != SQLITE_BUSY)

@@ -182,6 +182,23 @@ enum status	store_begin(struct store *);
 enum status	store_commit(struct store *);
 void		store_rollback(struct store *);
 
+/*
+ * Why a change could not be made.  The write helpers answer ST_BUSY when
+ * another writer held the database past the busy timeout (SQLITE_BUSY,
+ * SQLITE_LOCKED) and ST_FULL when the disk refused the write
+ * (SQLITE_FULL or an I/O error); functions that pass on only ST_DBERR
+ * may have met either.  store_failure() turns such an ST_DBERR into
+ * ST_BUSY or ST_FULL from the last failure since the current write (or
+ * transaction) began; any other status comes back as it is.
+ */
+enum status	store_failure(const struct store *, enum status);
+
+/* Free space for the database (space.c): bytes an unprivileged writer
+ * may still use on its file system and that file system's size.  ST_OK
+ * or ST_ERROR (logged). */
+enum status	store_disk_space(struct store *, uint64_t *avail,
+		    uint64_t *total);
+
 struct account {
 	int64_t		 id;
 	const char	*name;		/* the sign-in name */

@@ -19,6 +19,8 @@ struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[Q__COUNT];
 	int		 wrote;		/* committed since store_after_write */
+	int		 fail;		/* extended code of the last failure
+					 * since the last write began */
 };
 
 /* Name-based binds; a NULL text binds SQL NULL.  An unknown parameter
@@ -33,14 +35,15 @@ const char	*column_text(struct arena *, sqlite3_stmt *, int col);
 /* Reset the statement and clear its bindings: call after every use. */
 void		 stmt_done(sqlite3_stmt *);
 /* Step a bound statement that returns no rows, then stmt_done() it.
- * ST_OK, or ST_DBERR (logged with the query's name). */
+ * ST_OK, ST_BUSY, ST_FULL (see store_failure()), or ST_DBERR (logged
+ * with the query's name). */
 enum status	 stmt_run(struct store *, enum query_id);
 /* stmt_run() when `bound` (every bind went well), else stmt_done() and
  * ST_DBERR. */
 enum status	 stmt_run_bound(struct store *, enum query_id, int bound);
 /* Step a bound write (bind_rc: the binding's result; not SQLITE_OK
  * skips the step) and reset it: ST_OK, ST_CONFLICT when a UNIQUE
- * constraint refused it, else ST_DBERR (logged). */
+ * constraint refused it, ST_BUSY or ST_FULL, else ST_DBERR (logged). */
 enum status	 stmt_write(struct store *, enum query_id, int bind_rc);
 /* Run a "who else has this slug" query (:slug, :id; columns id and a
  * label): ST_OK with the other row's id and label (in ar), ST_NOTFOUND
@@ -49,7 +52,8 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
 		    const char *slug, int64_t id, int64_t *owner,
 		    const char **label);
 
-/* Log "store: <query name>: <sqlite3_errmsg>". */
+/* Log "store: <query name>: <sqlite3_errmsg>" and remember the error's
+ * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);
 
 /* Grow an arena array of n elements of size sz to hold n + 1; *cap is

@@ -17,6 +17,11 @@ enum status {
 	ST_CONFLICT,	/* unique clash or stale edit: 409 */
 	ST_TOOLARGE,	/* body or field over a limit: 413 */
 	ST_DBERR,	/* SQLite failed: 500, logged */
+	ST_BUSY,	/* another writer held the database past the busy
+			 * timeout (SQLITE_BUSY, SQLITE_LOCKED): 503, try
+			 * again in a moment */
+	ST_FULL,	/* the disk refused the write (SQLITE_FULL, any
+			 * SQLITE_IOERR): 507 */
 	ST_ERROR	/* anything else internal: 500, logged */
 };
 

@@ -62,6 +62,7 @@ static const struct reason {
 	{ 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" },
 	{ 503, "Service Unavailable" },
+	{ 507, "Insufficient Storage" },
 };
 
 static const char *
