@@ -38,6 +38,8 @@ struct edit_form {
 	const char	*pub_time;	/* "HH:MM" */
 	const char	*action;	/* the button pressed, may be NULL */
 	int		 override_a11y;
+	int64_t		 overwrite;	/* "skriv_over": the version the
+					   editor chose to overwrite, or 0 */
 	const char	*link_err[EDIT_MAX_LINKS];	/* beside each row */
 	const char	*new_token;	/* a preview link just made, or NULL */
 };

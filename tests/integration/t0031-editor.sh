@@ -206,14 +206,47 @@ assert_status 303
 save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
 assert_status 409
-assert_body_contains "Någon annan har ändrat artikeln"
+# rita saved version 2 herself, in another tab: the page says so
+assert_body_contains "Du har ändrat artikeln i en annan flik"
+assert_body_lacks "någon annan"
 assert_body_contains "Andra försöket."
-assert_body_contains '<input type="hidden" name="version" value="2">'
+assert_body_contains '<input type="hidden" name="version" value="1">'
+assert_body_contains 'name="skriv_over" value="2"'
+assert_body_contains "Spara ändå och skriv över det du sparade i den andra fliken"
 assert_eq "first save kept" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Först sparad."
-save "$CID" utkast 2 --data-urlencode "kind=nyhet" \
+# pressing save again without the box: still a conflict, nothing written
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 409
+assert_eq "second save without the box kept" \
+    "$(q "SELECT body_md FROM article WHERE id=$CID")" "Först sparad."
+# another editor saves meanwhile: the page names her and the time
+staff_user_add vera redaktor
+staff_signin vera
+staff_request vera POST "/admin/artiklar/$CID" --data-urlencode action=utkast \
+    --data-urlencode version=2 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Veras text."
+assert_status 303
+q "UPDATE account SET display_name='Vera Virtanen' WHERE name='vera'"
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" --data-urlencode skriv_over=2 \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 409
+assert_body_contains "Vera Virtanen har ändrat artikeln"
+assert_body_contains "sparades artikeln av Vera Virtanen, $(TZ=Europe/Stockholm date +%-d)"
+assert_body_contains 'name="skriv_over" value="3"'
+assert_eq "box for an older version overwrites nothing" \
+    "$(q "SELECT body_md FROM article WHERE id=$CID")" "Veras text."
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" --data-urlencode skriv_over=3 \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
 assert_status 303
 assert_eq "knowing overwrite" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Andra försöket."
+# an oversized body on a stale version: the size error, no diff of it
+head -c 300000 /dev/zero | tr '\0' x >"$T/big"
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body@$T/big"
+assert_status 400
+assert_body_contains "Brödtexten är för lång"
+assert_body_lacks "har ändrat artikeln"
 
 # --- embargo preview links -------------------------------------------------
 staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
@@ -240,7 +273,7 @@ get "/forhandsvisning/kort"
 assert_status 410
 staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
 TOKEN2=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
-save "$CID" publicera 3 --data-urlencode "kind=nyhet" \
+save "$CID" publicera 4 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "lead=Ingress." \
     --data-urlencode "body=Andra försöket." --data-urlencode "lang=sv"
 assert_status 303
