@@ -474,7 +474,7 @@ check_a11y(struct app *app, struct tdict *root, const struct edit_form *f)
 	for (i = 0; i < n; i++)
 		form_error(app, root, "body", w[i].message);
 	td_textf(root, "err_body", "Brödtexten har %zu "
-	    "tillgänglighetsvarning%s. Rätta %s, eller kryssa i rutan "
+	    "varning%s. Rätta %s, eller kryssa i rutan "
 	    "\"Jag har granskat varningarna och publicerar ändå\".", n,
 	    n == 1 ? "" : "ar", n == 1 ? "den" : "dem");
 }
