@@ -91,6 +91,10 @@ void		 preview_show(struct app *, struct req *, struct resp *,
  * (shown once) or NULL. */
 enum status	 fill_preview_links(struct app *, struct tdict *,
 		    const struct article_edit *, const char *token);
+/* The token of a link just made (carried by a cookie from the POST's
+ * redirect), cleared on rs; NULL when none. */
+const char	*preview_link_flash(struct app *, struct req *, struct resp *,
+		    const struct article_edit *);
 void		 preview_link_create(struct app *, struct req *,
 		    struct resp *, const struct article_edit *);
 void		 preview_link_revoke(struct app *, struct req *,

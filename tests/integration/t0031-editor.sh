@@ -249,10 +249,22 @@ assert_body_contains "Brödtexten är för lång"
 assert_body_lacks "har ändrat artikeln"
 
 # --- embargo preview links -------------------------------------------------
-staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
+# POST-redirect-GET: the edit page shows the token once, carried there
+# by a short-lived cookie (-c keeps it in rita's jar).
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3 \
+    -c "$T/rita.jar"
+assert_status 303
+assert_header Location "^/admin/artiklar/$CID\?klart=forhandslank#forhandslankar$"
+assert_body_lacks "/forhandsvisning/"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
 assert_status 200
 TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
 check "token shown once (${#TOKEN} chars)" test "${#TOKEN}" = 43
+assert_body_contains "Kopiera den nu"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
+assert_status 200
+assert_body_lacks "/forhandsvisning/$TOKEN"
+assert_body_contains "Förhandslänken är skapad. Den visas bara en gång"
 assert_eq "only the hash stored" "$(q "SELECT count(*) FROM preview_link WHERE token_hash='$TOKEN'")" 0
 get "/forhandsvisning/$TOKEN"
 assert_status 200
@@ -260,9 +272,13 @@ assert_header X-Robots-Tag noindex
 assert_body_contains '<meta name="robots" content="noindex">'
 assert_body_contains "Under embargo"
 assert_body_contains "<h1>Konfliktartikel</h1>"
+# a draft has no publish date: the dateline does not say "Publicerad"
+assert_body_contains "Inte publicerad ännu"
+assert_body_lacks "Publicerad <time"
 assert_eq "opening logged" "$(q "SELECT count(*) FROM preview_open")" 1
 staff_request rita GET "/admin/artiklar/$CID"
-assert_body_contains "1 gånger"
+assert_body_contains "1 gång, senast"
+assert_body_lacks "1 gånger"
 LID=$(q "SELECT id FROM preview_link WHERE article_id=$CID")
 staff_request rita POST "/admin/artiklar/$CID/forhandslank/$LID/aterkalla"
 assert_status 303
@@ -271,7 +287,9 @@ assert_status 410
 assert_body_contains "Länken gäller inte längre"
 get "/forhandsvisning/kort"
 assert_status 410
-staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1 \
+    -c "$T/rita.jar"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
 TOKEN2=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
 save "$CID" publicera 4 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "lead=Ingress." \
