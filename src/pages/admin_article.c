@@ -303,7 +303,7 @@ load(struct app *app, struct req *rq, struct resp *rs, const char *part,
 
 /*
  * GET /admin/artiklar/ID, ID/versioner, ID/versioner/N,
- * ID/versioner/jamfor?a=N&b=M, ID/radera.  Statuses: 200, 404, 409
+ * ID/versioner/N/aterstall, ID/versioner/jamfor?a=N&b=M, ID/radera.  Statuses: 200, 404, 409
  * (delete refused), 500.
  */
 void
@@ -313,7 +313,7 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 	char		*p[MAX_PARTS];
 	size_t		 n = split(app, rq->path_arg, p);
 
-	if (n > 3 || !load(app, rq, rs, p[0], &a))
+	if (n > 4 || !load(app, rq, rs, p[0], &a))
 		goto notfound;
 	if (n == 1)
 		edit_page(app, rq, rs, &a);
@@ -326,6 +326,9 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 		revision_compare(app, rq, rs, &a);
 	else if (n == 3 && strcmp(p[1], "versioner") == 0 && part_id(p[2]))
 		revision_show(app, rq, rs, &a, part_id(p[2]));
+	else if (n == 4 && strcmp(p[1], "versioner") == 0 && part_id(p[2]) &&
+	    strcmp(p[3], "aterstall") == 0)
+		revision_restore_confirm(app, rq, rs, &a, part_id(p[2]));
 	else
 		goto notfound;
 	return;

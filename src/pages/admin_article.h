@@ -107,6 +107,8 @@ void		 revision_show(struct app *, struct req *, struct resp *,
 		    const struct article_edit *, int64_t version);
 void		 revision_compare(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
+void		 revision_restore_confirm(struct app *, struct req *,
+		    struct resp *, const struct article_edit *, int64_t version);
 void		 revision_restore(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
 /* The diff of old and new as the list `key` of lines for diff.html. */

@@ -132,8 +132,31 @@ assert_eq "audit keeps before and after" \
     "$(q "SELECT json_extract(before_json, '\$.lead') || '|' || json_extract(after_json, '\$.lead') FROM audit_log WHERE object_id=$ID AND action='sparade'")" \
     "SKR får 20 miljoner kronor för arbetet.|En ny ingress."
 
-# restore version 2 (status stays unpublished)
-staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2
+# restore version 2 (status stays unpublished): the versions page links
+# to a confirmation step that shows what would change; only its POST
+# button restores
+staff_request rita GET "/admin/artiklar/$ID/versioner"
+assert_body_contains "href=\"/admin/artiklar/$ID/versioner/2/aterstall\""
+assert_body_lacks 'action="/admin/artiklar/'"$ID"'/aterstall"'
+staff_request rita GET "/admin/artiklar/$ID/versioner/3/aterstall"
+assert_status 200
+assert_body_contains "Återställ version 3?"
+assert_body_contains "<del>SKR får 20 miljoner kronor för arbetet.</del>"
+assert_body_contains "<ins>En ny ingress.</ins>"
+assert_body_contains 'name="nuvarande" value="4"'
+assert_body_contains "Ja, återställ version 3"
+assert_eq "the confirmation page changed nothing" \
+    "$(q "SELECT lead || '|' || version FROM article WHERE id=$ID")" \
+    "SKR får 20 miljoner kronor för arbetet.|4"
+# a POST from a page older than the article: shown again, not restored
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2 \
+    --data-urlencode nuvarande=3
+assert_status 409
+assert_body_contains "Artikeln har sparats igen sedan du öppnade sidan"
+assert_eq "stale confirmation changed nothing" \
+    "$(q "SELECT version FROM article WHERE id=$ID")" 4
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2 \
+    --data-urlencode nuvarande=4
 assert_status 303
 assert_eq "restored lead" "$(q "SELECT lead || '|' || status || '|' || version FROM article WHERE id=$ID")" \
     "SKR får 20 miljoner kronor för arbetet.|unpublished|5"
