@@ -114,5 +114,9 @@ void		 revision_restore(struct app *, struct req *, struct resp *,
 /* The diff of old and new as the list `key` of lines for diff.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);
+/* The same with unchanged lines more than ctx lines from a change
+ * folded into one "… N oförändrade rader" line. */
+void		 fill_diff_ctx(struct tdict *, const char *key, const char *old,
+		    const char *new_text, size_t ctx);
 
 #endif

@@ -5,6 +5,7 @@
  * first a confirmation page showing what would change (a diff against
  * the article as it is now), then the POST from its button.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,24 +22,62 @@
 #include "admin.h"
 #include "admin_article.h"
 
+/* 1 if line i of d is within ctx lines of a changed one. */
+static int
+near_change(const struct diff *d, size_t i, size_t ctx)
+{
+	size_t	j, lo = i > ctx ? i - ctx : 0;
+
+	if (ctx >= d->n)
+		return 1;
+	for (j = lo; j < d->n && j <= i + ctx; j++)
+		if (d->lines[j].op != DIFF_SAME)
+			return 1;
+	return 0;
+}
+
+/* One line "… N oförändrade rader" in list key for n elided lines. */
+static void
+skip_line(struct tdict *root, const char *key, size_t n)
+{
+	struct tdict	*l = td_item(root, key), *s;
+
+	td_text(l, "cls", "dl-skip");
+	td_text(l, "sign", " ");
+	td_text(l, "sr", "");
+	s = td_item(l, "segs");
+	td_bool(s, "plain", 1);
+	td_textf(s, "text", "… %zu oförändrad%s rad%s", n, n == 1 ? "" : "e",
+	    n == 1 ? "" : "er");
+}
+
 /*
  * The diff of old and new_text as the list `key` of lines (op class,
- * sign, words) that templates/diff.html renders; also "<key>_same"
- * when nothing changed.
+ * sign, words) that templates/diff_lines.html renders; also
+ * "<key>_same" when nothing changed.  Unchanged lines more than ctx
+ * lines from a change are folded into one "… N oförändrade rader" line
+ * (ctx SIZE_MAX: every line).
  */
 void
-fill_diff(struct tdict *root, const char *key, const char *old,
-    const char *new_text)
+fill_diff_ctx(struct tdict *root, const char *key, const char *old,
+    const char *new_text, size_t ctx)
 {
 	struct arena	*ar = td_arena(root);
 	struct diff	 d;
 	struct tdict	*l, *s;
-	size_t		 i, j;
+	size_t		 i, j, skipped = 0;
 
 	diff_text(ar, old, new_text, &d);
 	td_bool(root, arena_printf(ar, "%s_same", key), d.ndel + d.nadd == 0);
 	td_list(root, key);
 	for (i = 0; i < d.n; i++) {
+		if (d.lines[i].op == DIFF_SAME && !near_change(&d, i, ctx)) {
+			skipped++;
+			continue;
+		}
+		if (skipped > 0)
+			skip_line(root, key, skipped);
+		skipped = 0;
 		l = td_item(root, key);
 		td_text(l, "cls", d.lines[i].op == DIFF_DEL ? "dl-del" :
 		    d.lines[i].op == DIFF_ADD ? "dl-add" : "dl-same");
@@ -63,6 +102,16 @@ fill_diff(struct tdict *root, const char *key, const char *old,
 			td_text(s, "text", d.lines[i].segs[j].text);
 		}
 	}
+	if (skipped > 0)
+		skip_line(root, key, skipped);
+}
+
+/* fill_diff_ctx() with every line. */
+void
+fill_diff(struct tdict *root, const char *key, const char *old,
+    const char *new_text)
+{
+	fill_diff_ctx(root, key, old, new_text, SIZE_MAX);
 }
 
 static void
