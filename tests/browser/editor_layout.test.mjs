@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, launchBrowser, startSite } from './lib.mjs';
+import { BIN, formatHtmlErrors, formatViolations, launchBrowser, runAxe,
+    startSite, validateHtml } from './lib.mjs';
 
 const PW = 'losenord-123';
 
@@ -38,6 +39,16 @@ async function save(page, button)
 		page.getByRole('button', { name: button, exact: true }).click(),
 	]);
 	await page.waitForLoadState();
+}
+
+// axe (WCAG 2.2 A/AA) on the page as it is, and its source for the Nu
+// checker into docs.
+async function clean(page, name, docs)
+{
+	const v = await runAxe(page);
+	assert.deepEqual(v, [], `${name}:\n${formatViolations(v)}`);
+	docs.push({ name, html: await (await page.context().request
+	    .get(page.url())).text() });
 }
 
 // The page at WIDTH: no sideways scroll, every select inside the
@@ -103,23 +114,29 @@ describe('editor layout', () => {
 	});
 
 	it('editor_versions page does not scroll sideways at 375 px', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
+		const docs = [];
 		await signIn(page, site.base, 'rita');
 		await page.goto(`${edit}/versioner`);
 		for (const w of [375, 1280])
 			await fits(page, 'versions', w);
+		await clean(page, 'versions', docs);
 		await page.goto(`${edit}/versioner/1/aterstall`);
 		for (const w of [375, 1280])
 			await fits(page, 'restore', w);
+		await clean(page, 'restore', docs);
+		for (const [name, errors] of await validateHtml(docs))
+			assert.deepEqual(errors, [], `${name}:\n${formatHtmlErrors(errors)}`);
 		assert.equal(await page.getByRole('button',
 		    { name: 'Ja, återställ version 1' }).count(), 1);
 		await context.close();
 	});
 
 	it('editor_audit log reads as Swedish at 375 and 1280 px', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ bypassCSP: true });
 		const page = await context.newPage();
+		const docs = [];
 		await signIn(page, site.base, 'anna');
 		await page.goto(`${site.base}/admin/logg?typ=artikel`);
 		// each entry's summary names the fields that changed
@@ -146,6 +163,9 @@ describe('editor layout', () => {
 		const w = await page.locator('.audit-field-label').first()
 		    .evaluate((e) => e.getBoundingClientRect().width);
 		assert.ok(w > 80, `field label squeezed to ${w} px`);
+		await clean(page, 'audit', docs);
+		for (const [name, errors] of await validateHtml(docs))
+			assert.deepEqual(errors, [], `${name}:\n${formatHtmlErrors(errors)}`);
 		await context.close();
 	});
 });
