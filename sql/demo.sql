@@ -610,10 +610,14 @@ Myndigheten för digital förvaltning (Digg) har ansvar för tillsynen över lag
 Webbplatsen hämtar inga skript, typsnitt, bilder eller andra resurser från andra webbplatser och sätter inga kakor hos besökare. Därför behövs varken kakbanner eller samtycke. Bara inloggad redaktionspersonal får en nödvändig inloggningskaka.',
 'sv', 'published', unixepoch('2021-01-04 09:00', '-1 hour'));
 
--- Times: created a day before publication, updated at publication.
+-- Times: created a day before publication, updated at publication.  The
+-- draft and the scheduled press release were last saved on 29 March
+-- 2021 (the demo's "today"): no save lies in the future.
 UPDATE article SET
-	created_at = coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')) - 86400,
-	updated_at = coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')),
+	created_at = min(coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')),
+	    unixepoch('2021-03-29 14:00', '-2 hours')) - 86400,
+	updated_at = min(coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')),
+	    unixepoch('2021-03-29 14:00', '-2 hours')),
 	first_published_at = CASE WHEN status = 'draft'
 	    OR publish_at > unixepoch('2030-01-01') THEN NULL ELSE publish_at END;
 UPDATE article SET updated_at = unixepoch('2020-09-22 08:15', '-2 hours')

@@ -33,7 +33,8 @@ SELECT r.version, r.saved_at, r.status, coalesce(r.publish_at, 0),
 SELECT r.version, r.kind, r.slug, r.title, r.lead, r.body_md, r.lang,
        r.status, coalesce(r.publish_at, 0), r.saved_at,
        coalesce(nullif(u.display_name, ''), u.name, ''),
-       r.topics_json, r.experts_json, r.links_json
+       r.topics_json, r.experts_json, r.links_json,
+       coalesce(r.account_id, 0)
   FROM article_revision AS r
   LEFT JOIN account AS u ON u.id = r.account_id
  WHERE r.article_id = :id AND r.version = :version;

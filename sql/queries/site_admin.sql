@@ -92,8 +92,8 @@ SELECT a.id, a.version, a.kind, a.slug, a.title, a.lead, a.body_md, a.lang,
 
 -- name: audit_diff
 -- The before/after JSON of an audit row as a key: before -> after table,
--- in the order of the keys (after's first).  Arrays read as a comma
--- list, true/false as ja/nej.
+-- in the order of the keys (after's first).  Arrays read as one element
+-- a line (a link {title, url} as "title – url"), true/false as ja/nej.
 WITH b AS (SELECT key, id, type, value FROM json_each(coalesce(:before, '{}'))),
      a AS (SELECT key, id, type, value FROM json_each(coalesce(:after, '{}'))),
      k AS (SELECT key, min(ord) AS ord FROM
@@ -101,13 +101,19 @@ WITH b AS (SELECT key, id, type, value FROM json_each(coalesce(:before, '{}'))),
 	      UNION ALL SELECT key, id + 1000000 FROM b)
 	    GROUP BY key),
      bv AS (SELECT key, CASE type
-		WHEN 'array' THEN (SELECT group_concat(j.value, ', ')
+		WHEN 'array' THEN (SELECT group_concat(CASE j.type
+		    WHEN 'object' THEN coalesce(json_extract(j.value, '$.title')
+			|| ' – ' || json_extract(j.value, '$.url'), j.value)
+		    ELSE j.value END, char(10))
 		    FROM json_each(b.value) AS j)
 		WHEN 'true' THEN 'ja' WHEN 'false' THEN 'nej'
 		WHEN 'null' THEN '' ELSE CAST(value AS TEXT) END AS v
 	      FROM b),
      av AS (SELECT key, CASE type
-		WHEN 'array' THEN (SELECT group_concat(j.value, ', ')
+		WHEN 'array' THEN (SELECT group_concat(CASE j.type
+		    WHEN 'object' THEN coalesce(json_extract(j.value, '$.title')
+			|| ' – ' || json_extract(j.value, '$.url'), j.value)
+		    ELSE j.value END, char(10))
 		    FROM json_each(a.value) AS j)
 		WHEN 'true' THEN 'ja' WHEN 'false' THEN 'nej'
 		WHEN 'null' THEN '' ELSE CAST(value AS TEXT) END AS v

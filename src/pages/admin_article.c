@@ -151,10 +151,11 @@ page_admin_article_create(struct app *app, struct req *rq, struct resp *rs)
 	form_post(app, rq, rs, NULL);
 }
 
-/* The confirmation for ?klart=CODE on the edit page. */
+/* The confirmation for ?klart=CODE on the edit page; new_token: the
+ * page shows a preview link just made (which says so itself). */
 static void
 fill_done(struct app *app, struct req *rq, struct tdict *root,
-    const struct article_edit *a)
+    const struct article_edit *a, int new_token)
 {
 	const char	*c = req_query(rq, "klart"), *msg = NULL;
 
@@ -176,6 +177,9 @@ fill_done(struct app *app, struct req *rq, struct tdict *root,
 		msg = "Versionen är återställd och sparad som en ny version.";
 	else if (strcmp(c, "aterkallad") == 0)
 		msg = "Förhandslänken är återkallad.";
+	else if (strcmp(c, "forhandslank") == 0 && !new_token)
+		msg = "Förhandslänken är skapad. Den visas bara en gång: om du "
+		    "inte kopierade den, återkalla den och skapa en ny.";
 	if (msg == NULL)
 		return;
 	td_text(root, "done", msg);
@@ -196,8 +200,9 @@ edit_page(struct app *app, struct req *rq, struct resp *rs,
 
 	root = admin_layout(app, rq, rs, "Redigera artikel",
 	    "/admin/artiklar");
-	fill_done(app, rq, root, a);
 	form_from_article(app, a, &f);
+	f.new_token = preview_link_flash(app, rq, rs, a);
+	fill_done(app, rq, root, a, f.new_token != NULL);
 	show_form(app, rq, rs, &f, root, 0);
 }
 
@@ -298,7 +303,7 @@ load(struct app *app, struct req *rq, struct resp *rs, const char *part,
 
 /*
  * GET /admin/artiklar/ID, ID/versioner, ID/versioner/N,
- * ID/versioner/jamfor?a=N&b=M, ID/radera.  Statuses: 200, 404, 409
+ * ID/versioner/N/aterstall, ID/versioner/jamfor?a=N&b=M, ID/radera.  Statuses: 200, 404, 409
  * (delete refused), 500.
  */
 void
@@ -308,7 +313,7 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 	char		*p[MAX_PARTS];
 	size_t		 n = split(app, rq->path_arg, p);
 
-	if (n > 3 || !load(app, rq, rs, p[0], &a))
+	if (n > 4 || !load(app, rq, rs, p[0], &a))
 		goto notfound;
 	if (n == 1)
 		edit_page(app, rq, rs, &a);
@@ -321,6 +326,9 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 		revision_compare(app, rq, rs, &a);
 	else if (n == 3 && strcmp(p[1], "versioner") == 0 && part_id(p[2]))
 		revision_show(app, rq, rs, &a, part_id(p[2]));
+	else if (n == 4 && strcmp(p[1], "versioner") == 0 && part_id(p[2]) &&
+	    strcmp(p[3], "aterstall") == 0)
+		revision_restore_confirm(app, rq, rs, &a, part_id(p[2]));
 	else
 		goto notfound;
 	return;

@@ -38,6 +38,8 @@ struct edit_form {
 	const char	*pub_time;	/* "HH:MM" */
 	const char	*action;	/* the button pressed, may be NULL */
 	int		 override_a11y;
+	int64_t		 overwrite;	/* "skriv_over": the version the
+					   editor chose to overwrite, or 0 */
 	const char	*link_err[EDIT_MAX_LINKS];	/* beside each row */
 	const char	*new_token;	/* a preview link just made, or NULL */
 };
@@ -89,6 +91,10 @@ void		 preview_show(struct app *, struct req *, struct resp *,
  * (shown once) or NULL. */
 enum status	 fill_preview_links(struct app *, struct tdict *,
 		    const struct article_edit *, const char *token);
+/* The token of a link just made (carried by a cookie from the POST's
+ * redirect), cleared on rs; NULL when none. */
+const char	*preview_link_flash(struct app *, struct req *, struct resp *,
+		    const struct article_edit *);
 void		 preview_link_create(struct app *, struct req *,
 		    struct resp *, const struct article_edit *);
 void		 preview_link_revoke(struct app *, struct req *,
@@ -101,10 +107,16 @@ void		 revision_show(struct app *, struct req *, struct resp *,
 		    const struct article_edit *, int64_t version);
 void		 revision_compare(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
+void		 revision_restore_confirm(struct app *, struct req *,
+		    struct resp *, const struct article_edit *, int64_t version);
 void		 revision_restore(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
 /* The diff of old and new as the list `key` of lines for diff.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);
+/* The same with unchanged lines more than ctx lines from a change
+ * folded into one "… N oförändrade rader" line. */
+void		 fill_diff_ctx(struct tdict *, const char *key, const char *old,
+		    const char *new_text, size_t ctx);
 
 #endif

@@ -4,9 +4,13 @@
  * and save it with its revision and audit row in one transaction.
  *
  * A save whose `version` is not the stored one is a conflict: nothing is
- * written and the conflict page (409) shows both versions with the
- * editor's text still in the form, now carrying the current version so
- * that a second save overwrites knowingly.
+ * written and the conflict page (409) says who saved the article meanwhile
+ * and when (or that it was the same person, in another tab), shows both
+ * versions and keeps the editor's text in the form.  The form still
+ * carries the version it was loaded at; saving it again overwrites only
+ * with the box "Spara ändå och skriv över" ticked, which names the
+ * version it overwrites (a newer save meanwhile is a new conflict).  The
+ * posted text is checked (sizes first) before anything is compared.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +154,7 @@ form_read(struct app *app, struct req *rq, struct edit_form *f)
 	f->pub_time = trim(&app->arena, field(rq, "pub_time"));
 	f->action = req_form(rq, "action");
 	f->override_a11y = req_form(rq, "override_a11y") != NULL;
+	f->overwrite = strtoll(field(rq, "skriv_over"), NULL, 10);
 }
 
 int
@@ -469,7 +474,7 @@ check_a11y(struct app *app, struct tdict *root, const struct edit_form *f)
 	for (i = 0; i < n; i++)
 		form_error(app, root, "body", w[i].message);
 	td_textf(root, "err_body", "Brödtexten har %zu "
-	    "tillgänglighetsvarning%s. Rätta %s, eller kryssa i rutan "
+	    "varning%s. Rätta %s, eller kryssa i rutan "
 	    "\"Jag har granskat varningarna och publicerar ändå\".", n,
 	    n == 1 ? "" : "ar", n == 1 ? "den" : "dem");
 }
@@ -550,19 +555,49 @@ compact_links(struct article_edit *a)
 	a->nlinks = k;
 }
 
-/* Conflict page: theirs is what is stored now; f is what was posted. */
+/*
+ * Who saved the stored version theirs and when, into root: "self" when
+ * it was the signed-in account (another tab or window), else "their_who"
+ * (may be ""), and the page's heading.
+ */
+static struct tdict *
+conflict_layout(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *theirs)
+{
+	struct article_edit r;
+	struct tdict	*root;
+	const char	*who = "", *h;
+	int64_t		 when = theirs->updated_at;
+	int		 self = 0;
+
+	if (store_revision_get(app->store, &app->arena, theirs->id,
+	    theirs->version, &r) == ST_OK) {
+		who = r.author;
+		when = r.updated_at;
+		self = r.saved_by != 0 && r.saved_by == admin_account_id(rq);
+	}
+	h = self ? "Du har ändrat artikeln i en annan flik" : *who != '\0' ?
+	    arena_printf(&app->arena, "%s har ändrat artikeln", who) :
+	    "Någon annan har ändrat artikeln";
+	root = admin_layout(app, rq, rs, h, "/admin/artiklar");
+	td_text(root, "conflict_heading", h);
+	td_bool(root, "self", self);
+	td_text(root, "their_who", self ? "" : who);
+	td_text(root, "their_when", date_sv_time(&app->arena, when));
+	td_text(root, "their_when_iso", date_iso(&app->arena, when));
+	td_textf(root, "their_version", "%lld", (long long)theirs->version);
+	return root;
+}
+
+/* Conflict page: theirs is what is stored now; f is what was posted
+ * (checked: no field over its size). */
 static void
 show_conflict(struct app *app, struct req *rq, struct resp *rs,
     struct edit_form *f, const struct article_edit *theirs)
 {
 	struct tdict	*root, *t, *y;
 
-	root = admin_layout(app, rq, rs, "Någon annan har ändrat artikeln",
-	    "/admin/artiklar");
-	td_text(root, "their_who", theirs->author);
-	td_textf(root, "their_version", "%lld", (long long)theirs->version);
-	td_text(root, "their_when", date_sv_time(&app->arena,
-	    theirs->updated_at));
+	root = conflict_layout(app, rq, rs, theirs);
 	fill_diff(root, "diff_title", theirs->title, f->a.title);
 	fill_diff(root, "diff_lead", theirs->lead, f->a.lead);
 	fill_diff(root, "diff_body", theirs->body_md, f->a.body_md);
@@ -574,8 +609,7 @@ show_conflict(struct app *app, struct req *rq, struct resp *rs,
 	td_text(y, "title", f->a.title);
 	td_text(y, "lead", f->a.lead);
 	td_text(y, "body", f->a.body_md);
-	/* Keep the editor's text, with the version now stored. */
-	f->a.version = theirs->version;
+	/* Keep the editor's text and the version it was loaded at. */
 	f->a.status = theirs->status;
 	f->a.publish_at = theirs->publish_at;
 	f->a.first_published_at = theirs->first_published_at;
@@ -732,10 +766,6 @@ form_post(struct app *app, struct req *rq, struct resp *rs,
 		    (long long)cur->id) : "/admin/artiklar");
 		return;
 	}
-	if (cur != NULL && f.a.version != cur->version) {
-		show_conflict(app, rq, rs, &f, cur);
-		return;
-	}
 	root = admin_layout(app, rq, rs, f.a.id ? "Redigera artikel" :
 	    "Ny artikel", "/admin/artiklar");
 	if (check(app, root, &f, cur, now) != 0) {
@@ -746,6 +776,14 @@ form_post(struct app *app, struct req *rq, struct resp *rs,
 		restore_state(&f, cur);
 		show_form(app, rq, rs, &f, root, 400);
 		return;
+	}
+	if (cur != NULL && f.a.version != cur->version) {
+		if (f.overwrite != cur->version) {
+			restore_state(&f, cur);
+			show_conflict(app, rq, rs, &f, cur);
+			return;
+		}
+		f.a.version = cur->version;	/* overwrite, as ticked */
 	}
 	st = save(app, rq, root, &f, cur, now, &id, &stale);
 	if (stale && store_admin_article_get(app->store, &app->arena,

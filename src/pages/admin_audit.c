@@ -1,9 +1,10 @@
 /*
  * admin_audit.c -- /admin/logg: the audit log for admins, newest first,
- * paged, filterable by the kind of thing changed.  Each entry says when,
- * who, what and which (linked to the thing's edit page), with the
- * before/after JSON as a small key: before -> after table (the JSON is
- * taken apart by SQLite's json_each in store_audit_diff, not here).
+ * paged, filterable by the kind of thing changed.  Each entry says when
+ * (Stockholm time), who, what and which (linked to the thing's edit
+ * page), and what changed field by field in the words of the forms
+ * (admin_audit_fields.c; the JSON is taken apart by SQLite's json_each
+ * in store_audit_diff, not here).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_article.h"
 #include "admin_staff.h"
 
 #define PER_PAGE	25
@@ -31,13 +33,14 @@ static const struct {
 	const char	*label;
 	const char	*filter;	/* in the filter's list */
 	const char	*href;
+	const char	*noun;		/* in the entry's sentence */
 } types[] = {
-	{ "artikel",	AUDIT_ARTICLE,	"Artikel",	"Artiklar",	"/admin/artiklar/" },
-	{ "kontakt",	AUDIT_CONTACT,	"Kontakt",	"Kontakter",	"/admin/kontakter/" },
-	{ "pressjour",	AUDIT_DUTY,	"Pressjour",	"Pressjour",	"/admin/pressjour" },
-	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis" },
-	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/" },
-	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/" },
+	{ "artikel",	AUDIT_ARTICLE,	"Artikel",	"Artiklar",	"/admin/artiklar/",	"artikel" },
+	{ "kontakt",	AUDIT_CONTACT,	"Kontakt",	"Kontakter",	"/admin/kontakter/",	"kontakt" },
+	{ "pressjour",	AUDIT_DUTY,	"Pressjour",	"Pressjour",	"/admin/pressjour",	"pressjouren" },
+	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis",		"notisen" },
+	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/",	"konto" },
+	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the
@@ -65,10 +68,10 @@ fill_which(struct tdict *d, const struct audit_entry *e,
 		return;
 	}
 	if (e->object_id > 0)
-		td_textf(d, "which", "%s %lld", types[t].label,
+		td_textf(d, "which", "%s %lld", types[t].noun,
 		    (long long)e->object_id);
 	else
-		td_text(d, "which", types[t].label);
+		td_text(d, "which", types[t].noun);
 	if (t == 0 && e->object_id == statement_id)
 		td_text(d, "which_href", "/admin/tillganglighet");
 	else if (types[t].href[strlen(types[t].href) - 1] != '/')
@@ -78,32 +81,38 @@ fill_which(struct tdict *d, const struct audit_entry *e,
 		    (long long)e->object_id);
 }
 
+/* The summary without the action it repeats ("sparade \"X\"" after
+ * "sparade" reads "\"X\""). */
+static const char *
+summary_text(const struct audit_entry *e)
+{
+	size_t	n = strlen(e->action);
+
+	if (n > 0 && strncmp(e->summary, e->action, n) == 0 &&
+	    e->summary[n] == ' ')
+		return e->summary + n + 1;
+	return e->summary;
+}
+
 static enum status
 fill_entry(struct app *app, struct tdict *d, const struct audit_entry *e,
-    int64_t statement_id)
+    int64_t statement_id, const struct choices *ch)
 {
 	struct audit_change	*c;
-	struct tdict		*r;
-	size_t			 i, n;
+	size_t			 n;
 
 	td_text(d, "when", date_sv_time(&app->arena, e->at));
 	td_text(d, "when_iso", date_iso(&app->arena, e->at));
 	td_text(d, "who", *e->who ? e->who : "Systemet");
 	td_text(d, "what", e->action);
-	td_text(d, "summary", e->summary);
+	td_text(d, "summary", summary_text(e));
 	fill_which(d, e, statement_id);
 	if (store_audit_diff(app->store, &app->arena, e->before_json,
 	    e->after_json, &c, &n) != ST_OK)
 		return ST_DBERR;
-	td_bool(d, "has_changes", n > 0);
 	td_textf(d, "entry_id", "%lld", (long long)e->id);
-	for (i = 0; i < n; i++) {
-		r = td_item(d, "changes");
-		td_text(r, "key", c[i].key);
-		td_text(r, "before", c[i].before);
-		td_text(r, "after", c[i].after);
-		td_bool(r, "changed", c[i].changed);
-	}
+	audit_fill_fields(d, e->object_type, c, n, ch);
+	td_bool(d, "has_changes", td_truthy(d, "changes"));
 	return ST_OK;
 }
 
@@ -152,6 +161,7 @@ page_admin_audit_list(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct audit_entry	*e;
 	struct statement	 s;
+	struct choices		 ch;
 	struct tdict		*root;
 	int			 t = type_index(req_query(rq, "typ"), 1);
 	long			 page = 1;
@@ -176,11 +186,13 @@ page_admin_audit_list(struct app *app, struct req *rq, struct resp *rs)
 	}
 	if (store_statement_get(app->store, &app->arena, &s) != ST_OK)
 		s.id = 0;
+	if ((st = load_choices(app, &ch)) != ST_OK)
+		goto out;
 	td_list(root, "entries");
 	td_bool(root, "has_entries", n > 0);
 	for (i = 0; i < n; i++)
 		if ((st = fill_entry(app, td_item(root, "entries"), &e[i],
-		    s.id)) != ST_OK)
+		    s.id, &ch)) != ST_OK)
 			goto out;
 	td_textf(root, "total", "%lld", (long long)total);
 	fill_filter(root, t);

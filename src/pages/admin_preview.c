@@ -5,10 +5,17 @@
  * its hash stored, with an expiry; each opening logged; the page is
  * noindex and says it is under embargo).
  *
+ * A new link is answered POST-redirect-GET like every other save: the
+ * token, shown once, rides from the POST to the edit page in a cookie
+ * (FLASH_COOKIE: HttpOnly, SameSite=Strict, only under the article's
+ * path, five minutes) that the edit page reads and clears at once.  It
+ * is never stored by us nor put in a URL.
+ *
  * Both render templates/article.html through page_article_fill(), the
  * same code as /nyheter/SLUG, with the "preview" dictionary that
  * head.html turns into a banner (templates/preview_bar.html).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../app.h"
@@ -25,7 +32,11 @@
 #include "admin.h"
 #include "admin_article.h"
 
-#define DAY	(24 * 60 * 60)
+#define DAY		(24 * 60 * 60)
+#define FLASH_COOKIE	"pressrum_ny_lank"
+#define FLASH_TTL	300	/* seconds */
+
+static int	token_ok(const char *);
 
 /*
  * The public struct article for a: topics and experts looked up in c by
@@ -209,18 +220,54 @@ fill_preview_links(struct app *app, struct tdict *root,
 		td_bool(t, "live", !p[i].revoked && p[i].expires_at > now);
 		td_text(t, "state", p[i].revoked ? "Återkallad" :
 		    p[i].expires_at > now ? "Giltig" : "Har gått ut");
-		td_textf(t, "opens", "%lld", (long long)p[i].opens);
+		td_textf(t, "opens", "%lld %s", (long long)p[i].opens,
+		    p[i].opens == 1 ? "gång" : "gånger");
 		td_text(t, "last_open", p[i].last_open ? date_sv_time(
 		    &app->arena, p[i].last_open) : "");
 	}
 	return ST_OK;
 }
 
+/* Set (value "ID.TOKEN", FLASH_TTL) or clear (value NULL) the cookie
+ * that carries a new link's token to article a's edit page. */
+static void
+flash_cookie(struct app *app, struct resp *rs, const struct article_edit *a,
+    const char *token)
+{
+	resp_header(rs, "Set-Cookie", arena_printf(&app->arena,
+	    "%s=%s; Path=/admin/artiklar/%lld; Max-Age=%d; HttpOnly; "
+	    "SameSite=Strict%s", FLASH_COOKIE, token != NULL ?
+	    arena_printf(&app->arena, "%lld.%s", (long long)a->id, token) :
+	    "", (long long)a->id, token != NULL ? FLASH_TTL : 0,
+	    app->cfg.secure_cookies ? "; Secure" : ""));
+}
+
+/*
+ * The token of a link just made for article a, when the request carries
+ * it (see FLASH_COOKIE); the cookie is cleared on rs.  Arena; NULL when
+ * there is none.
+ */
+const char *
+preview_link_flash(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a)
+{
+	const char	*v = req_cookie(rq, FLASH_COOKIE), *dot;
+	char		*end;
+
+	if (v == NULL)
+		return NULL;
+	flash_cookie(app, rs, a, NULL);
+	if ((dot = strchr(v, '.')) == NULL || strtoll(v, &end, 10) != a->id ||
+	    end != dot || !token_ok(dot + 1))
+		return NULL;
+	return arena_strdup(&app->arena, dot + 1);
+}
+
 /*
  * POST /admin/artiklar/ID/forhandslank (giltig=1|3|7 days): a new
- * embargo link.  The token is shown once on the edit page (200), never
- * stored or put in a URL of ours.  Statuses: 200, 400, 409 (already
- * public), 500.
+ * embargo link, then 303 to the edit page, which shows the token once
+ * (carried there in FLASH_COOKIE, never stored or put in a URL of
+ * ours).  Statuses: 303, 400, 409 (already public), 500.
  */
 void
 preview_link_create(struct app *app, struct req *rq, struct resp *rs,
@@ -228,7 +275,6 @@ preview_link_create(struct app *app, struct req *rq, struct resp *rs,
 {
 	char		 token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
 	const char	*d = req_form(rq, "giltig");
-	struct edit_form f;
 	int64_t		 now = clock_now(), days;
 	enum status	 st;
 
@@ -257,10 +303,11 @@ preview_link_create(struct app *app, struct req *rq, struct resp *rs,
 		page_error(app, rq, rs, st);
 		return;
 	}
-	form_from_article(app, a, &f);
-	f.new_token = arena_strdup(&app->arena, token);
+	flash_cookie(app, rs, a, token);
 	secure_zero(token, sizeof(token));
-	show_form(app, rq, rs, &f, NULL, 200);
+	resp_redirect(rs, 303, arena_printf(&app->arena,
+	    "/admin/artiklar/%lld?klart=forhandslank#forhandslankar",
+	    (long long)a->id));
 }
 
 /*
@@ -348,11 +395,15 @@ embargo_page(struct app *app, struct req *rq, struct resp *rs,
 		return st;
 	td_bool(root, "noindex", 1);
 	d = td_sub(root, "preview");
-	if (strcmp(a->status, "published") == 0 && a->publish_at > now)
+	/* The dateline says what the banner says: no "Publicerad" yet. */
+	if (strcmp(a->status, "published") == 0 && a->publish_at > now) {
 		td_textf(d, "banner", "Under embargo – publiceras inte förrän "
 		    "%s", date_sv_time(&app->arena, a->publish_at));
-	else
+		td_bool(root, "date_scheduled", 1);
+	} else {
 		td_text(d, "banner", "Under embargo – inte publicerad ännu");
+		td_bool(root, "date_unpublished", 1);
+	}
 	td_text(d, "note", "Får inte publiceras eller citeras förrän "
 	    "artikeln är publicerad. Sidan visas bara för den som har "
 	    "länken.");

@@ -1,8 +1,11 @@
 /*
  * admin_revision.c -- an article's history: the list of revisions, one
  * revision in full (every published version stays readable), the
- * comparison of two (render/diff.c) and restoring one as a new version.
+ * comparison of two (render/diff.c) and restoring one as a new version:
+ * first a confirmation page showing what would change (a diff against
+ * the article as it is now), then the POST from its button.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,24 +22,62 @@
 #include "admin.h"
 #include "admin_article.h"
 
+/* 1 if line i of d is within ctx lines of a changed one. */
+static int
+near_change(const struct diff *d, size_t i, size_t ctx)
+{
+	size_t	j, lo = i > ctx ? i - ctx : 0;
+
+	if (ctx >= d->n)
+		return 1;
+	for (j = lo; j < d->n && j <= i + ctx; j++)
+		if (d->lines[j].op != DIFF_SAME)
+			return 1;
+	return 0;
+}
+
+/* One line "… N oförändrade rader" in list key for n elided lines. */
+static void
+skip_line(struct tdict *root, const char *key, size_t n)
+{
+	struct tdict	*l = td_item(root, key), *s;
+
+	td_text(l, "cls", "dl-skip");
+	td_text(l, "sign", " ");
+	td_text(l, "sr", "");
+	s = td_item(l, "segs");
+	td_bool(s, "plain", 1);
+	td_textf(s, "text", "… %zu oförändrad%s rad%s", n, n == 1 ? "" : "e",
+	    n == 1 ? "" : "er");
+}
+
 /*
  * The diff of old and new_text as the list `key` of lines (op class,
- * sign, words) that templates/diff.html renders; also "<key>_same"
- * when nothing changed.
+ * sign, words) that templates/diff_lines.html renders; also
+ * "<key>_same" when nothing changed.  Unchanged lines more than ctx
+ * lines from a change are folded into one "… N oförändrade rader" line
+ * (ctx SIZE_MAX: every line).
  */
 void
-fill_diff(struct tdict *root, const char *key, const char *old,
-    const char *new_text)
+fill_diff_ctx(struct tdict *root, const char *key, const char *old,
+    const char *new_text, size_t ctx)
 {
 	struct arena	*ar = td_arena(root);
 	struct diff	 d;
 	struct tdict	*l, *s;
-	size_t		 i, j;
+	size_t		 i, j, skipped = 0;
 
 	diff_text(ar, old, new_text, &d);
 	td_bool(root, arena_printf(ar, "%s_same", key), d.ndel + d.nadd == 0);
 	td_list(root, key);
 	for (i = 0; i < d.n; i++) {
+		if (d.lines[i].op == DIFF_SAME && !near_change(&d, i, ctx)) {
+			skipped++;
+			continue;
+		}
+		if (skipped > 0)
+			skip_line(root, key, skipped);
+		skipped = 0;
 		l = td_item(root, key);
 		td_text(l, "cls", d.lines[i].op == DIFF_DEL ? "dl-del" :
 		    d.lines[i].op == DIFF_ADD ? "dl-add" : "dl-same");
@@ -61,6 +102,16 @@ fill_diff(struct tdict *root, const char *key, const char *old,
 			td_text(s, "text", d.lines[i].segs[j].text);
 		}
 	}
+	if (skipped > 0)
+		skip_line(root, key, skipped);
+}
+
+/* fill_diff_ctx() with every line. */
+void
+fill_diff(struct tdict *root, const char *key, const char *old,
+    const char *new_text)
+{
+	fill_diff_ctx(root, key, old, new_text, SIZE_MAX);
 }
 
 static void
@@ -192,6 +243,31 @@ revision_show(struct app *app, struct req *rq, struct resp *rs,
 	page_render(app, rq, rs, "admin_revision", root);
 }
 
+/*
+ * The diffs of every field from version from to version to into root
+ * ("va", "vb" and the lists diff_fields.html shows), names looked up
+ * in c.
+ */
+static void
+fill_field_diffs(struct tdict *root, const struct article_edit *from,
+    const struct article_edit *to, const struct choices *c)
+{
+	struct arena	*ar = td_arena(root);
+
+	td_textf(root, "va", "%lld", (long long)from->version);
+	td_textf(root, "vb", "%lld", (long long)to->version);
+	fill_diff(root, "diff_title", from->title, to->title);
+	fill_diff(root, "diff_lead", from->lead, to->lead);
+	fill_diff(root, "diff_body", from->body_md, to->body_md);
+	fill_diff(root, "diff_links", links_text(ar, from),
+	    links_text(ar, to));
+	fill_diff(root, "diff_topics", names(ar, from, c, 0),
+	    names(ar, to, c, 0));
+	fill_diff(root, "diff_experts", names(ar, from, c, 1),
+	    names(ar, to, c, 1));
+	fill_diff(root, "diff_slug", from->slug, to->slug);
+}
+
 /* The version number in query key, or 0. */
 static int64_t
 query_version(struct req *rq, const char *key)
@@ -233,19 +309,57 @@ revision_compare(struct app *app, struct req *rq, struct resp *rs,
 	    "Jämför version %lld och %lld", (long long)va, (long long)vb),
 	    "/admin/artiklar");
 	fill_article_head(root, a);
-	td_textf(root, "va", "%lld", (long long)va);
-	td_textf(root, "vb", "%lld", (long long)vb);
-	fill_diff(root, "diff_title", ra.title, rb.title);
-	fill_diff(root, "diff_lead", ra.lead, rb.lead);
-	fill_diff(root, "diff_body", ra.body_md, rb.body_md);
-	fill_diff(root, "diff_links", links_text(&app->arena, &ra),
-	    links_text(&app->arena, &rb));
-	fill_diff(root, "diff_topics", names(&app->arena, &ra, &c, 0),
-	    names(&app->arena, &rb, &c, 0));
-	fill_diff(root, "diff_experts", names(&app->arena, &ra, &c, 1),
-	    names(&app->arena, &rb, &c, 1));
-	fill_diff(root, "diff_slug", ra.slug, rb.slug);
+	fill_field_diffs(root, &ra, &rb, &c);
 	page_render(app, rq, rs, "admin_diff", root);
+}
+
+/*
+ * The confirmation page for restoring revision r over article a: what
+ * would change, and the button.  changed: a POST found the article saved
+ * again since this page was shown.  Status 200, or 409 when changed.
+ */
+static void
+restore_page(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a, const struct article_edit *r, int changed)
+{
+	struct choices	 c;
+	struct tdict	*root;
+	enum status	 st;
+
+	if ((st = load_choices(app, &c)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	if (changed)
+		resp_status(rs, 409);
+	root = admin_layout(app, rq, rs, arena_printf(&app->arena,
+	    "Återställ version %lld", (long long)r->version),
+	    "/admin/artiklar");
+	fill_article_head(root, a);
+	td_bool(root, "changed", changed);
+	td_bool(root, "is_current", r->version == a->version);
+	td_bool(root, "public", is_public(a, clock_now()));
+	fill_field_diffs(root, a, r, &c);
+	page_render(app, rq, rs, "admin_restore", root);
+}
+
+/*
+ * GET /admin/artiklar/ID/versioner/N/aterstall -- confirm restoring
+ * revision N.  Statuses: 200, 404, 500.
+ */
+void
+revision_restore_confirm(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *a, int64_t version)
+{
+	struct article_edit r;
+	enum status	 st;
+
+	if ((st = store_revision_get(app->store, &app->arena, a->id, version,
+	    &r)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	restore_page(app, rq, rs, a, &r, 0);
 }
 
 /* Write revision r back over article a (status and time kept). */
@@ -279,9 +393,12 @@ restore(struct app *app, struct req *rq, const struct article_edit *a,
 }
 
 /*
- * POST /admin/artiklar/ID/aterstall (version=N): revision N becomes the
- * article's text as a new version; status and publish time stay.
- * Statuses: 303, 404, 409 (the article changed meanwhile), 500.
+ * POST /admin/artiklar/ID/aterstall (version=N, nuvarande=M, from the
+ * confirmation page): revision N becomes the article's text as a new
+ * version; status and publish time stay.  When the article is no longer
+ * at version M the confirmation page is shown again with the new
+ * differences (409; 200 without M), nothing written.  Statuses: 200,
+ * 303, 404, 409, 500.
  */
 void
 revision_restore(struct app *app, struct req *rq, struct resp *rs,
@@ -289,12 +406,19 @@ revision_restore(struct app *app, struct req *rq, struct resp *rs,
 {
 	struct article_edit r;
 	const char	*v = req_form(rq, "version");
+	const char	*m = req_form(rq, "nuvarande");
 	enum status	 st = ST_NOTFOUND;
 	int64_t		 n = v != NULL ? strtoll(v, NULL, 10) : 0;
 
 	if (n <= 0 || (st = store_revision_get(app->store, &app->arena,
 	    a->id, n, &r)) != ST_OK) {
 		page_error(app, rq, rs, st);
+		return;
+	}
+	if (m == NULL || strtoll(m, NULL, 10) != a->version ||
+	    n == a->version) {
+		restore_page(app, rq, rs, a, &r, m != NULL &&
+		    n != a->version);
 		return;
 	}
 	if ((st = store_begin(app->store)) == ST_OK) {

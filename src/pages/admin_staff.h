@@ -10,6 +10,7 @@
 #ifndef ADMIN_STAFF_H
 #define ADMIN_STAFF_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pages.h"
@@ -30,6 +31,17 @@ page_fn		 page_admin_duty_save;		/* POST /admin/pressjour */
 /* admin_notice.c */
 page_fn		 page_admin_notice_form;	/* GET  /admin/notis */
 page_fn		 page_admin_notice_save;	/* POST /admin/notis */
+
+/* admin_audit_fields.c */
+struct audit_change;
+struct choices;
+struct tdict;
+/* An entry's before/after rows as the forms word them (labels, values,
+ * names for ids, Stockholm times, line diffs) into d's list "changes"
+ * and "changed_labels". */
+void		 audit_fill_fields(struct tdict *d, const char *object_type,
+		    const struct audit_change *, size_t n,
+		    const struct choices *);
 
 /* admin_account.c */
 page_fn		 page_admin_account_list;	/* GET  /admin/konton */

@@ -1,6 +1,8 @@
 /*
- * a11ycheck.c -- accessibility warnings for an article body: skipped
- * heading levels, vague link texts, images without alt text.  The
+ * a11ycheck.c -- warnings for an article body: skipped heading levels,
+ * vague link texts, images without alt text, and link or image targets
+ * that do not work (dropped by the renderer, relative, empty).  Each
+ * warning gives the line and quotes the link as written.  The
  * Markdown is parsed by md.c (md_outline); this file holds the policy
  * and the Swedish wording.
  */
@@ -85,6 +87,78 @@ warn(struct arena *ar, struct a11y_warning **out, size_t *n,
 	(*n)++;
 }
 
+/* At most QUOTE_MAX bytes of s (cut on a UTF-8 boundary, with "…"). */
+#define QUOTE_MAX	80
+static const char *
+clip(struct arena *ar, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n <= QUOTE_MAX)
+		return s;
+	for (n = QUOTE_MAX; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+		continue;
+	return arena_printf(ar, "%.*s…", (int)n, s);
+}
+
+/* The item as it reads in Markdown, "[text](url)" or "![alt](url)",
+ * so the author can find it in the text box; in ar. */
+static const char *
+quote(struct arena *ar, const struct md_item *it)
+{
+	return arena_printf(ar, "%s[%s](%s)", it->kind == MD_IMAGE ? "!" : "",
+	    clip(ar, it->text), clip(ar, it->url));
+}
+
+/*
+ * 1 if url is relative to the page ("bild.png", "rapport.pdf"): no
+ * scheme and not starting with "/", "#" or "?".  On /nyheter/SLUG such
+ * a target is looked for under /nyheter/ and is not found.
+ */
+static int
+relative_url(const char *url)
+{
+	size_t	i;
+
+	if (url[0] == '/' || url[0] == '#' || url[0] == '?')
+		return 0;
+	for (i = 0; url[i] != '\0' && url[i] != '/' && url[i] != '?' &&
+	    url[i] != '#'; i++)
+		if (url[i] == ':')
+			return i == 0;	/* "https:", "mailto:", ... */
+	return 1;
+}
+
+/* The warning, if any, about a link's or image's target. */
+static void
+check_url(struct arena *ar, const struct md_item *it,
+    struct a11y_warning **out, size_t *n)
+{
+	const char	*what = it->kind == MD_IMAGE ? "bilden" : "länken";
+
+	if (md_url_dropped(it->url))
+		warn(ar, out, n, A11Y_URL_DROPPED, it->line,
+		    arena_printf(ar, "Rad %d, %s %s: adressen \"%s\" är "
+		    "inte tillåten, så %s visas som vanlig text. Använd en "
+		    "adress som börjar med https:// eller / (en sida på "
+		    "webbplatsen).", it->line, what, quote(ar, it),
+		    clip(ar, it->url), it->kind == MD_IMAGE ? "bildens "
+		    "beskrivning" : "länktexten"));
+	else if (it->url[0] == '\0')
+		warn(ar, out, n, A11Y_URL_RELATIVE, it->line,
+		    arena_printf(ar, "Rad %d, %s %s: adressen saknas. Skriv "
+		    "den inom parentesen, till exempel https://... eller "
+		    "/amnen/....", it->line, what, quote(ar, it)));
+	else if (relative_url(it->url))
+		warn(ar, out, n, A11Y_URL_RELATIVE, it->line,
+		    arena_printf(ar, "Rad %d, %s %s: adressen \"%s\" saknar "
+		    "början och leder fel på den publicerade sidan (den "
+		    "letas efter under /nyheter/). Skriv hela adressen, "
+		    "till exempel /%s för en fil på webbplatsen eller "
+		    "https://...", it->line, what, quote(ar, it),
+		    clip(ar, it->url), clip(ar, it->url)));
+}
+
 static void
 check_item(struct arena *ar, const struct md_item *it, int *prev,
     struct a11y_warning **out, size_t *n)
@@ -96,24 +170,28 @@ check_item(struct arena *ar, const struct md_item *it, int *prev,
 			    arena_printf(ar, "Rad %d: rubriken \"%s\" hoppar "
 			    "över en nivå (nivå %d efter nivå %d). Använd "
 			    "rubriknivåerna i ordning; \"##\" är den första "
-			    "nivån i brödtexten.", it->line, it->text,
+			    "nivån i brödtexten.", it->line, clip(ar, it->text),
 			    it->level, *prev));
 		*prev = it->level;
 		break;
 	case MD_LINK:
+		check_url(ar, it, out, n);
 		if (it->text[0] == '\0' || a11y_vague_link(it->text))
 			warn(ar, out, n, A11Y_LINK_TEXT, it->line,
-			    arena_printf(ar, "Rad %d: länktexten \"%s\" säger "
-			    "inte vart länken leder. Skriv vad läsaren hittar "
-			    "där, till exempel \"Läs rapporten om ...\".",
-			    it->line, it->text));
+			    arena_printf(ar, "Rad %d, länken %s: länktexten "
+			    "\"%s\" säger inte vart länken leder. Skriv vad "
+			    "läsaren hittar där, till exempel \"Läs rapporten "
+			    "om ...\".", it->line, quote(ar, it),
+			    clip(ar, it->text)));
 		break;
 	case MD_IMAGE:
+		check_url(ar, it, out, n);
 		if (it->text[0] == '\0')
 			warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
-			    arena_printf(ar, "Rad %d: bilden %s saknar "
+			    arena_printf(ar, "Rad %d, bilden %s: bilden saknar "
 			    "alternativtext. Beskriv bilden inom hakparentesen: "
-			    "![beskrivning](adress).", it->line, it->url));
+			    "![beskrivning](adress).", it->line,
+			    quote(ar, it)));
 		break;
 	}
 }

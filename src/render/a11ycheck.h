@@ -7,9 +7,13 @@
  * Swedish, about headings that skip a level (the title is the page's
  * h1, so the body starts at h2; "#" renders as h2), link texts that say
  * nothing out of context ("här", "klicka här", "läs mer", "länk",
- * "here", "click here", "read more", ...) and images without alt text.
- * The preview shows the warnings; publishing with warnings needs an
- * explicit override.
+ * "here", "click here", "read more", ...), images without alt text, and
+ * link or image targets that will not work: dropped by the renderer
+ * (javascript:, data:, ...; the link shows as plain text), relative to
+ * the page ("bild.png" would be looked for under /nyheter/) or empty.
+ * Each message gives the source line and quotes the link or image as
+ * Markdown.  The form and the preview show the warnings; publishing
+ * with warnings needs an explicit override.
  */
 #ifndef A11YCHECK_H
 #define A11YCHECK_H
@@ -19,7 +23,9 @@
 enum a11y_kind {
 	A11Y_HEADING_SKIP,
 	A11Y_LINK_TEXT,
-	A11Y_IMAGE_ALT
+	A11Y_IMAGE_ALT,
+	A11Y_URL_DROPPED,	/* javascript:, data:, ...: shown as text */
+	A11Y_URL_RELATIVE	/* "bild.png" or empty: broken when public */
 };
 
 struct a11y_warning {

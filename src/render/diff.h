@@ -5,10 +5,13 @@
  * diff_text() finds a longest common subsequence of lines (after
  * trimming the common start and end); a run of removed lines followed by
  * as many added lines is also compared word by word, so the page can
- * mark the words that changed inside a line.  Inputs too large for the
- * table (over DIFF_MAX_CELLS line pairs in the changed middle) fall back
- * to "all removed, all added".  The result lives in the arena; the
- * template escapes every piece (nothing here is HTML).
+ * mark the words that changed inside a line.  The work of one compare
+ * is bounded: all its LCS tables together (lines and words) fill at
+ * most DIFF_MAX_CELLS cells.  Past that budget the changed middle of
+ * the lines is "all removed, all added", and a pair of lines is shown
+ * as one removed and one added line without word marks.  Time and
+ * memory are otherwise linear in the texts.  The result lives in the
+ * arena; the template escapes every piece (nothing here is HTML).
  */
 #ifndef DIFF_H
 #define DIFF_H
@@ -44,6 +47,7 @@ struct diff {
 	size_t		 n;
 	size_t		 ndel;		/* lines removed */
 	size_t		 nadd;		/* lines added */
+	size_t		 cells;		/* LCS cells filled (<= DIFF_MAX_CELLS) */
 };
 
 /* Compare old a with new b (NULL reads as "").  Everything in ar. */

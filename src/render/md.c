@@ -3,8 +3,11 @@
  *
  * Article and topic bodies are stored as Markdown and rendered here on
  * every page view.  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
- * the source becomes "<!-- raw HTML omitted -->" and javascript:,
- * vbscript:, file: and most data: links lose their target; typographic
+ * the source becomes "<!-- raw HTML omitted -->".  A link or image whose
+ * target cmark would drop (javascript:, vbscript:, file:, most data:;
+ * md_url_dropped()) is rendered as its plain text, not as a link to
+ * nowhere (cmark alone writes <a href="">, a link to the page itself);
+ * the editor's checks name each one.  Typographic
  * quotes stay as typed (no CMARK_OPT_SMART).  Invalid UTF-8 is replaced
  * with U+FFFD (CMARK_OPT_VALIDATE_UTF8).  Sources over MD_MAX_SOURCE
  * bytes or with block containers nested deeper than MD_MAX_NESTING are
@@ -12,6 +15,7 @@
  * at once.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
@@ -24,6 +28,82 @@
 #define RENDER_OPTS	CMARK_OPT_DEFAULT
 
 static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 … */
+
+/* 1 if s starts with prefix, ASCII case folded. */
+static int
+has_prefix(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++)
+		if ((*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix)
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 if cmark (without CMARK_OPT_UNSAFE) drops the target url: the
+ * schemes javascript:, vbscript:, file: and data: other than
+ * data:image/png, gif, jpeg or webp (cmark's scan_dangerous_url).
+ */
+int
+md_url_dropped(const char *url)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:",
+	    "file:", "data:" };
+	static const char *const images[] = { "data:image/png",
+	    "data:image/gif", "data:image/jpeg", "data:image/webp" };
+	size_t	i;
+
+	if (url == NULL)
+		return 0;
+	for (i = 0; i < sizeof(images) / sizeof(images[0]); i++)
+		if (has_prefix(url, images[i]))
+			return 0;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (has_prefix(url, bad[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Replace every link and image of doc whose target md_url_dropped() by
+ * its content (the link text, the image's alt text), so it renders as
+ * plain text.  The nodes are collected first: cmark's iterator must not
+ * see the tree change under it.
+ */
+static void
+unwrap_dropped(cmark_node *doc)
+{
+	cmark_iter	*it;
+	cmark_node	*n, *c, *next, **found = NULL;
+	cmark_node_type	 t;
+	size_t		 nfound = 0, cap = 0, i;
+
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		if ((t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) ||
+		    cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+		    !md_url_dropped(cmark_node_get_url(n)))
+			continue;
+		if (nfound == cap) {
+			cap = cap ? cap * 2 : 8;
+			if ((found = realloc(found, cap * sizeof(*found))) ==
+			    NULL)
+				abort();
+		}
+		found[nfound++] = n;
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nfound; i++) {
+		for (c = cmark_node_first_child(found[i]); c != NULL; c = next) {
+			next = cmark_node_next(c);
+			cmark_node_insert_before(found[i], c);
+		}
+		cmark_node_free(found[i]);
+	}
+	free(found);
+}
 
 /* 1 for the node types that count towards the nesting limit. */
 static int
@@ -88,6 +168,7 @@ md_render(struct arena *ar, const char *md, struct safe_html *out)
 	doc = cmark_parse_document(md, len, PARSE_OPTS);
 	if (too_deep(doc))
 		goto out;
+	unwrap_dropped(doc);
 	html = cmark_render_html(doc, RENDER_OPTS);
 	out->len = strlen(html);
 	out->html = arena_strndup(ar, html, out->len);
@@ -279,7 +360,9 @@ add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
 		*out = grown;
 	}
 	it = &(*out)[(*k)++];
-	it->line = block_line(n);
+	/* Inlines carry their own line (cmark >= 0.29); blocks too. */
+	it->line = cmark_node_get_start_line(n) > 0 ?
+	    cmark_node_get_start_line(n) : block_line(n);
 	it->text = node_text(ar, n);
 	url = cmark_node_get_url(n);
 	it->url = arena_strdup(ar, url != NULL ? url : "");

@@ -1,8 +1,9 @@
 /*
  * md.h -- CommonMark to HTML, the only door to cmark.
  *
- * Raw HTML in the source is dropped and javascript:/vbscript:/file:/data:
- * links are neutralised (cmark without CMARK_OPT_UNSAFE).  Typographic
+ * Raw HTML in the source is dropped, and a javascript:/vbscript:/file:/
+ * data: link or image is rendered as its plain text (cmark without
+ * CMARK_OPT_UNSAFE drops such targets).  Typographic
  * quotes and dashes are left as typed.
  */
 #ifndef MD_H
@@ -20,6 +21,11 @@ struct arena;
  * source is over MD_MAX_SOURCE or nests deeper than MD_MAX_NESTING. */
 enum status	md_render(struct arena *, const char *md, struct safe_html *out);
 
+/* 1 if the renderer drops the link or image target url (javascript:,
+ * vbscript:, file:, data: but for data:image/png, gif, jpeg, webp):
+ * such a link shows as plain text. */
+int		md_url_dropped(const char *url);
+
 /* Plain text of md (markup stripped, whitespace folded) cut to at most
  * max bytes on a UTF-8 boundary with "…" when cut; for descriptions and
  * feeds.  Allocated in the arena. */
@@ -34,7 +40,7 @@ enum md_item_kind {
 
 struct md_item {
 	enum md_item_kind kind;
-	int		 line;		/* 1-based source line of its block */
+	int		 line;		/* 1-based source line */
 	int		 level;		/* headings only */
 	const char	*text;		/* plain text, whitespace folded */
 	const char	*url;		/* links and images */

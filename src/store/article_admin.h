@@ -37,6 +37,7 @@ struct article_edit {
 	int64_t		 created_at;
 	int64_t		 updated_at;
 	const char	*author;	/* display name, may be "" */
+	int64_t		 saved_by;	/* revisions: the account (0: unknown) */
 	int64_t		 topic_ids[EDIT_MAX_PICKS];
 	size_t		 ntopics;
 	int64_t		 expert_ids[EDIT_MAX_PICKS];

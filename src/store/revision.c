@@ -117,6 +117,7 @@ read_revision(struct arena *ar, sqlite3_stmt *q, struct article_edit *a)
 	a->publish_at = sqlite3_column_int64(q, 8);
 	a->updated_at = sqlite3_column_int64(q, 9);
 	a->author = column_text(ar, q, 10);
+	a->saved_by = sqlite3_column_int64(q, 14);
 }
 
 /*

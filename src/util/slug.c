@@ -5,7 +5,9 @@
  * valid.c checks slugs in URLs and forms with slug_valid().  Swedish and
  * other Latin-1 letters are folded to ASCII ("Jämställdhet" becomes
  * "jamstalldhet"); everything else that is not a letter or a digit
- * separates words.
+ * separates words.  Markup typed into a title is not part of its words:
+ * an HTML tag ("<b>", "</em>") or character reference ("&amp;") counts
+ * as a separator, so "Ny <b>fet</b> satsning" gives "ny-fet-satsning".
  */
 #include <stddef.h>
 #include <string.h>
@@ -71,6 +73,33 @@ fold(const unsigned char *p, size_t *adv, char tmp[2])
 	return NULL;
 }
 
+/* Bytes of the HTML tag ("<b>", "</a>", "<br/>") or character reference
+ * ("&amp;", "&#229;") at p, or 0 when p starts none. */
+static size_t
+markup_len(const char *p)
+{
+	size_t	i = 1;
+
+	if (p[0] == '<') {
+		if (p[i] == '/')
+			i++;
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' &&
+		    p[i] <= 'Z')))
+			return 0;
+		while (p[i] != '\0' && p[i] != '>' && p[i] != '<')
+			i++;
+		return p[i] == '>' ? i + 1 : 0;
+	}
+	if (p[0] != '&')
+		return 0;
+	if (p[i] == '#')
+		i++;
+	while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+	    (p[i] >= '0' && p[i] <= '9'))
+		i++;
+	return p[i] == ';' && i > 1 + (p[1] == '#') ? i + 1 : 0;
+}
+
 /* Cut the slug s of length n to at most SLUG_MAX bytes, at a '-'
  * when there is one. */
 static void
@@ -110,7 +139,8 @@ slug_from_title(struct arena *ar, const char *title)
 	 * as the UTF-8 sequence it replaces. */
 	out = arena_alloc(ar, strlen(title) + 1);
 	for (p = (const unsigned char *)title; *p != '\0'; p += adv) {
-		if ((f = fold(p, &adv, tmp)) == NULL) {
+		if ((adv = markup_len((const char *)p)) > 0 ||
+		    (f = fold(p, &adv, tmp)) == NULL) {
 			sep = 1;
 			continue;
 		}

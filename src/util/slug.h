@@ -3,7 +3,8 @@
  *
  * slug_from_title() folds å ä à á â -> a, ö ø ó ô -> o, é è ê ë -> e,
  * ü -> u (and upper case likewise), lower-cases ASCII, turns every other
- * run of characters into one '-', trims '-' at both ends and cuts at
+ * run of characters (and HTML tags or character references typed into
+ * the title) into one '-', trims '-' at both ends and cuts at
  * SLUG_MAX bytes on a word boundary when it can.
  */
 #ifndef SLUG_H

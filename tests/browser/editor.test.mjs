@@ -205,6 +205,8 @@ describe('the article editor', () => {
 		await look('diff');
 		await page.goto(`${edit}/versioner/1`);
 		await look('revision');
+		await page.goto(`${edit}/versioner/1/aterstall`);
+		await look('restore');
 		// Two tabs on the same version: the second save conflicts.
 		await page.goto(edit);
 		const other = await context.newPage();

@@ -132,8 +132,31 @@ assert_eq "audit keeps before and after" \
     "$(q "SELECT json_extract(before_json, '\$.lead') || '|' || json_extract(after_json, '\$.lead') FROM audit_log WHERE object_id=$ID AND action='sparade'")" \
     "SKR får 20 miljoner kronor för arbetet.|En ny ingress."
 
-# restore version 2 (status stays unpublished)
-staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2
+# restore version 2 (status stays unpublished): the versions page links
+# to a confirmation step that shows what would change; only its POST
+# button restores
+staff_request rita GET "/admin/artiklar/$ID/versioner"
+assert_body_contains "href=\"/admin/artiklar/$ID/versioner/2/aterstall\""
+assert_body_lacks 'action="/admin/artiklar/'"$ID"'/aterstall"'
+staff_request rita GET "/admin/artiklar/$ID/versioner/3/aterstall"
+assert_status 200
+assert_body_contains "Återställ version 3?"
+assert_body_contains "<del>SKR får 20 miljoner kronor för arbetet.</del>"
+assert_body_contains "<ins>En ny ingress.</ins>"
+assert_body_contains 'name="nuvarande" value="4"'
+assert_body_contains "Ja, återställ version 3"
+assert_eq "the confirmation page changed nothing" \
+    "$(q "SELECT lead || '|' || version FROM article WHERE id=$ID")" \
+    "SKR får 20 miljoner kronor för arbetet.|4"
+# a POST from a page older than the article: shown again, not restored
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2 \
+    --data-urlencode nuvarande=3
+assert_status 409
+assert_body_contains "Artikeln har sparats igen sedan du öppnade sidan"
+assert_eq "stale confirmation changed nothing" \
+    "$(q "SELECT version FROM article WHERE id=$ID")" 4
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2 \
+    --data-urlencode nuvarande=4
 assert_status 303
 assert_eq "restored lead" "$(q "SELECT lead || '|' || status || '|' || version FROM article WHERE id=$ID")" \
     "SKR får 20 miljoner kronor för arbetet.|unpublished|5"
@@ -206,20 +229,65 @@ assert_status 303
 save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
 assert_status 409
-assert_body_contains "Någon annan har ändrat artikeln"
+# rita saved version 2 herself, in another tab: the page says so
+assert_body_contains "Du har ändrat artikeln i en annan flik"
+assert_body_lacks "någon annan"
 assert_body_contains "Andra försöket."
-assert_body_contains '<input type="hidden" name="version" value="2">'
+assert_body_contains '<input type="hidden" name="version" value="1">'
+assert_body_contains 'name="skriv_over" value="2"'
+assert_body_contains "Spara ändå och skriv över det du sparade i den andra fliken"
 assert_eq "first save kept" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Först sparad."
-save "$CID" utkast 2 --data-urlencode "kind=nyhet" \
+# pressing save again without the box: still a conflict, nothing written
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 409
+assert_eq "second save without the box kept" \
+    "$(q "SELECT body_md FROM article WHERE id=$CID")" "Först sparad."
+# another editor saves meanwhile: the page names her and the time
+staff_user_add vera redaktor
+staff_signin vera
+staff_request vera POST "/admin/artiklar/$CID" --data-urlencode action=utkast \
+    --data-urlencode version=2 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Veras text."
+assert_status 303
+q "UPDATE account SET display_name='Vera Virtanen' WHERE name='vera'"
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" --data-urlencode skriv_over=2 \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
+assert_status 409
+assert_body_contains "Vera Virtanen har ändrat artikeln"
+assert_body_contains "sparades artikeln av Vera Virtanen, $(TZ=Europe/Stockholm date +%-d)"
+assert_body_contains 'name="skriv_over" value="3"'
+assert_eq "box for an older version overwrites nothing" \
+    "$(q "SELECT body_md FROM article WHERE id=$CID")" "Veras text."
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" --data-urlencode skriv_over=3 \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "body=Andra försöket."
 assert_status 303
 assert_eq "knowing overwrite" "$(q "SELECT body_md FROM article WHERE id=$CID")" "Andra försöket."
+# an oversized body on a stale version: the size error, no diff of it
+head -c 300000 /dev/zero | tr '\0' x >"$T/big"
+save "$CID" utkast 1 --data-urlencode "kind=nyhet" \
+    --data-urlencode "title=Konfliktartikel" --data-urlencode "body@$T/big"
+assert_status 400
+assert_body_contains "Brödtexten är för lång"
+assert_body_lacks "har ändrat artikeln"
 
 # --- embargo preview links -------------------------------------------------
-staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3
+# POST-redirect-GET: the edit page shows the token once, carried there
+# by a short-lived cookie (-c keeps it in rita's jar).
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=3 \
+    -c "$T/rita.jar"
+assert_status 303
+assert_header Location "^/admin/artiklar/$CID\?klart=forhandslank#forhandslankar$"
+assert_body_lacks "/forhandsvisning/"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
 assert_status 200
 TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
 check "token shown once (${#TOKEN} chars)" test "${#TOKEN}" = 43
+assert_body_contains "Kopiera den nu"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
+assert_status 200
+assert_body_lacks "/forhandsvisning/$TOKEN"
+assert_body_contains "Förhandslänken är skapad. Den visas bara en gång"
 assert_eq "only the hash stored" "$(q "SELECT count(*) FROM preview_link WHERE token_hash='$TOKEN'")" 0
 get "/forhandsvisning/$TOKEN"
 assert_status 200
@@ -227,9 +295,13 @@ assert_header X-Robots-Tag noindex
 assert_body_contains '<meta name="robots" content="noindex">'
 assert_body_contains "Under embargo"
 assert_body_contains "<h1>Konfliktartikel</h1>"
+# a draft has no publish date: the dateline does not say "Publicerad"
+assert_body_contains "Inte publicerad ännu"
+assert_body_lacks "Publicerad <time"
 assert_eq "opening logged" "$(q "SELECT count(*) FROM preview_open")" 1
 staff_request rita GET "/admin/artiklar/$CID"
-assert_body_contains "1 gånger"
+assert_body_contains "1 gång, senast"
+assert_body_lacks "1 gånger"
 LID=$(q "SELECT id FROM preview_link WHERE article_id=$CID")
 staff_request rita POST "/admin/artiklar/$CID/forhandslank/$LID/aterkalla"
 assert_status 303
@@ -238,9 +310,11 @@ assert_status 410
 assert_body_contains "Länken gäller inte längre"
 get "/forhandsvisning/kort"
 assert_status 410
-staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1
+staff_request rita POST "/admin/artiklar/$CID/forhandslank" --data-urlencode giltig=1 \
+    -c "$T/rita.jar"
+staff_request rita GET "/admin/artiklar/$CID?klart=forhandslank" -c "$T/rita.jar"
 TOKEN2=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' | head -n 1 | sed 's|.*/||')
-save "$CID" publicera 3 --data-urlencode "kind=nyhet" \
+save "$CID" publicera 4 --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Konfliktartikel" --data-urlencode "lead=Ingress." \
     --data-urlencode "body=Andra försöket." --data-urlencode "lang=sv"
 assert_status 303

@@ -1,5 +1,6 @@
 /*
- * test_a11ycheck.c -- the editor's accessibility warnings.
+ * test_a11ycheck.c -- the editor's warnings on an article body
+ * (accessibility, and links or images that will not work).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 
 #include "arena_fixture.h"
 #include "render/a11ycheck.h"
+#include "render/md.h"
 
 static void
 test_clean(void **state)
@@ -74,6 +76,74 @@ test_images(void **state)
 	assert_int_equal(a11y_check(&ar, "[![Logotyp](/l.png)](/)\n", &w), 0);
 }
 
+/* The line is the link's own, not its paragraph's, and the message
+ * quotes the link as written. */
+static void
+test_line_and_quote(void **state)
+{
+	struct a11y_warning	*w;
+
+	(void)state;
+	assert_int_equal(a11y_check(&ar, "Första raden\nandra\ntredje\n"
+	    "fjärde [här](https://x.example/r) slut\n", &w), 1);
+	assert_int_equal(w[0].line, 4);
+	assert_non_null(strstr(w[0].message, "Rad 4"));
+	assert_non_null(strstr(w[0].message, "[här](https://x.example/r)"));
+}
+
+/* Targets the renderer drops are named, and the page shows plain text
+ * (no <a href="">, a link to the page itself). */
+static void
+test_dropped_links(void **state)
+{
+	struct a11y_warning	*w;
+	struct safe_html	 h;
+
+	(void)state;
+	assert_int_equal(a11y_check(&ar, "Text\n\n[Rapporten om vården]"
+	    "(javascript:alert(1)) och [Kartan](DATA:text/html,x)\n", &w), 2);
+	assert_int_equal(w[0].kind, A11Y_URL_DROPPED);
+	assert_int_equal(w[0].line, 3);
+	assert_non_null(strstr(w[0].message,
+	    "[Rapporten om vården](javascript:alert(1))"));
+	assert_non_null(strstr(w[0].message, "visas som vanlig text"));
+	assert_int_equal(w[1].kind, A11Y_URL_DROPPED);
+	assert_true(md_url_dropped("JavaScript:x"));
+	assert_true(md_url_dropped("vbscript:x"));
+	assert_true(md_url_dropped("file:///etc/passwd"));
+	assert_false(md_url_dropped("data:image/png;base64,AAAA"));
+	assert_false(md_url_dropped("https://x.example"));
+	assert_int_equal(md_render(&ar, "Se [Rapporten **om** vården]"
+	    "(javascript:alert(1)) och ![Karta](vbscript:x).\n", &h), ST_OK);
+	assert_string_equal(h.html, "<p>Se Rapporten <strong>om</strong> "
+	    "vården och Karta.</p>\n");
+	assert_int_equal(md_render(&ar, "[![Logga](javascript:x)](data:"
+	    "text/html,y) [ok](/ok)\n", &h), ST_OK);
+	assert_string_equal(h.html, "<p>Logga <a href=\"/ok\">ok</a></p>\n");
+}
+
+/* A target relative to the page (broken under /nyheter/) or empty. */
+static void
+test_relative_urls(void **state)
+{
+	struct a11y_warning	*w;
+
+	(void)state;
+	assert_int_equal(a11y_check(&ar, "![Kartan över länet](bild.png)\n",
+	    &w), 1);
+	assert_int_equal(w[0].kind, A11Y_URL_RELATIVE);
+	assert_non_null(strstr(w[0].message, "![Kartan över länet](bild.png)"));
+	assert_non_null(strstr(w[0].message, "/bild.png"));
+	assert_int_equal(a11y_check(&ar, "[Rapporten](rapport.pdf) och "
+	    "[Stödet](<>)\n", &w), 2);
+	assert_int_equal(w[0].kind, A11Y_URL_RELATIVE);
+	assert_int_equal(w[1].kind, A11Y_URL_RELATIVE);
+	assert_non_null(strstr(w[1].message, "adressen saknas"));
+	assert_int_equal(a11y_check(&ar, "[A](/a) [B](https://b) [C](#c) "
+	    "[D](mailto:d@example.se) [E](?sida=2) ![F](//cdn.example/f.png)"
+	    "\n", &w), 0);
+}
+
 static void
 test_too_deep(void **state)
 {
@@ -98,6 +168,12 @@ main(void)
 		    arena_teardown),
 		cmocka_unit_test_setup_teardown(test_images, arena_setup,
 		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_line_and_quote,
+		    arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_dropped_links,
+		    arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_relative_urls,
+		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_too_deep, arena_setup,
 		    arena_teardown),
 	};

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -114,6 +115,81 @@ test_large(void **state)
 	assert_true(d.ndel > 0 && d.nadd > 0);
 }
 
+/* n words "ordN " (a one-line body of about 6n bytes) then end; arena. */
+static char *
+one_line(size_t n, const char *end)
+{
+	char	*s = arena_alloc(&ar, n * 12 + strlen(end) + 1), *p = s;
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "ord%zu ", i % 10);
+	strcpy(p, end);
+	return s;
+}
+
+/*
+ * Two 40 KB one-line bodies that differ in their last word: the word
+ * diff used to copy the whole growing run on every word (1.7 GB of
+ * arena).  Now the arena grows linearly: a small multiple of the input.
+ */
+static void
+test_long_line_linear(void **state)
+{
+	struct diff	 d;
+	char		*a, *b;
+	size_t		 before, len;
+
+	(void)state;
+	a = one_line(8000, "slut");
+	b = one_line(8000, "fin");
+	len = strlen(a) + strlen(b);
+	assert_true(len > 80000);
+	before = ar.used;
+	diff_text(&ar, a, b, &d);
+	assert_true(ar.used - before < 32 * len);
+	assert_string_equal(shape(&d), "-+");
+	assert_int_equal(d.lines[0].nsegs, 2);
+	assert_int_equal(strlen(d.lines[0].segs[0].text), strlen(a) - 4);
+	assert_string_equal(d.lines[0].segs[1].text, "slut");
+	assert_int_equal(d.lines[1].segs[1].op, DIFF_ADD);
+	assert_string_equal(d.lines[1].segs[1].text, "fin");
+	assert_int_equal(d.cells, 2);	/* one line pair, one word pair */
+}
+
+/*
+ * Many long lines that all differ: the compare stops filling LCS tables
+ * at DIFF_MAX_CELLS; the lines past that are shown whole (no word
+ * marks), the first ones still word by word.
+ */
+static void
+test_work_bounded(void **state)
+{
+	struct diff	 d;
+	char		*a, *b, *la, *lb;
+	size_t		 i, n = 40, before;
+
+	(void)state;
+	la = one_line(700, "x");	/* 1400 tokens: 2M cells a pair */
+	lb = one_line(700, "y");
+	la[0] = 'O';			/* differs at both ends */
+	a = arena_alloc(&ar, n * (strlen(la) + 1) + 1);
+	b = arena_alloc(&ar, n * (strlen(lb) + 1) + 1);
+	for (i = 0; i < n; i++) {
+		strcat(strcat(a, la), "\n");
+		strcat(strcat(b, lb), "\n");
+	}
+	before = ar.used;
+	diff_text(&ar, a, b, &d);
+	assert_true(d.cells <= DIFF_MAX_CELLS);
+	assert_int_equal(d.ndel, n);
+	assert_int_equal(d.nadd, n);
+	assert_non_null(d.lines[0].segs);
+	assert_null(d.lines[n - 1].segs);
+	assert_string_equal(d.lines[n - 1].text, la);
+	assert_true(ar.used - before < 32 * (strlen(a) + strlen(b)));
+}
+
 int
 main(void)
 {
@@ -127,6 +203,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unpaired, arena_setup,
 		    arena_teardown),
 		cmocka_unit_test_setup_teardown(test_large, arena_setup,
+		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_long_line_linear,
+		    arena_setup, arena_teardown),
+		cmocka_unit_test_setup_teardown(test_work_bounded, arena_setup,
 		    arena_teardown),
 	};
 

@@ -25,6 +25,21 @@ test_swedish(void **state)
 	    "okad-trygghet-for-alla");
 }
 
+/* Markup typed into a title is not part of the slug's words. */
+static void
+test_markup(void **state)
+{
+	(void)state;
+	assert_string_equal(SLUG("Ny <b>fet</b> satsning"), "ny-fet-satsning");
+	assert_string_equal(SLUG("<em>Viktigt:</em> vård &amp; omsorg"),
+	    "viktigt-vard-omsorg");
+	assert_string_equal(SLUG("Rad<br/>två &#229;r"), "rad-tva-r");
+	/* Not markup: kept as words. */
+	assert_string_equal(SLUG("Skatt <5 procent & mer"),
+	    "skatt-5-procent-mer");
+	assert_string_equal(SLUG("a <b och c"), "a-b-och-c");
+}
+
 static void
 test_accents(void **state)
 {
@@ -116,6 +131,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_swedish),
+		cmocka_unit_test(test_markup),
 		cmocka_unit_test(test_accents),
 		cmocka_unit_test(test_punctuation),
 		cmocka_unit_test(test_empty),
