@@ -406,7 +406,8 @@ page_admin_own_form(struct app *app, struct req *rq, struct resp *rs)
  * and this browser gets a new one.  The passwords are never sent back.
  * A wrong current password counts as a failed sign-in (web/throttle.c).
  * Statuses: 303 back with a confirmation, 400 (form again, also for a
- * wrong current password), 429 (throttled, form again), 500.
+ * wrong current password), 429 (throttled, form again), 503 and 507
+ * (not changed, form again), 500.
  */
 void
 page_admin_own_save(struct app *app, struct req *rq, struct resp *rs)
@@ -456,6 +457,10 @@ page_admin_own_save(struct app *app, struct req *rq, struct resp *rs)
 	st = store_account_set_password(app->store, acct.id, acct.id, hash,
 	    clock_now());
 	secure_zero(hash, sizeof(hash));
+	if (st != ST_OK && form_save_failed(app, rs, root, st, PW_AGAIN)) {
+		page_render(app, rq, rs, "admin_own_account", root);
+		return;
+	}
 	if (st == ST_OK)
 		st = session_start(app, rs, acct.id, NULL);
 	if (st != ST_OK) {

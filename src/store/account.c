@@ -127,9 +127,12 @@ store_session_touch(struct store *db, const char *token_hash, int64_t now)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SESSION_TOUCH];
 
-	return stmt_run_bound(db, Q_SESSION_TOUCH,
-	    bind_text(q, ":token_hash", token_hash) == SQLITE_OK &&
-	    bind_int64(q, ":now", now) == SQLITE_OK);
+	if (bind_text(q, ":token_hash", token_hash) != SQLITE_OK ||
+	    bind_int64(q, ":now", now) != SQLITE_OK)
+		return stmt_run_bound(db, Q_SESSION_TOUCH, 0);
+	/* Upkeep: a busy database is not waited for (the next request
+	 * marks it), so the save this request brings waits only once. */
+	return stmt_try(db, Q_SESSION_TOUCH);
 }
 
 enum status

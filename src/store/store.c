@@ -640,6 +640,22 @@ stmt_run_bound(struct store *db, enum query_id id, int bound)
 }
 
 enum status
+stmt_try(struct store *db, enum query_id id)
+{
+	sqlite3_stmt	*q = db->stmt[id];
+	enum status	 st = ST_OK;
+	int		 rc;
+
+	sqlite3_busy_timeout(db->db, 0);
+	if ((rc = sqlite3_step(q)) != SQLITE_DONE &&
+	    (st = fail_status(rc)) != ST_BUSY)
+		store_log_error(db, id);
+	stmt_done(q);
+	sqlite3_busy_timeout(db->db, BUSY_TIMEOUT_MS);
+	return st;
+}
+
+enum status
 slug_owner(struct store *db, enum query_id id_q, struct arena *ar,
     const char *slug, int64_t id, int64_t *owner, const char **label)
 {
@@ -674,26 +690,6 @@ store_wrote(const struct store *db)
 	return db->wrote;
 }
 
-/*
- * A step of search-index merging (Q_SEARCH_MERGE: at most 100 pages, a
- * few milliseconds of write lock).  It waits for no one: when another
- * writer holds the database the step is skipped (the next write's step
- * catches up), so a worker is never kept from its next request.
- */
-static void
-merge_step(struct store *db)
-{
-	sqlite3_stmt	*q = db->stmt[Q_SEARCH_MERGE];
-	int		 rc;
-
-	sqlite3_busy_timeout(db->db, 0);
-	if ((rc = sqlite3_step(q)) != SQLITE_DONE &&
-	    fail_status(rc) != ST_BUSY)
-		store_log_error(db, Q_SEARCH_MERGE);
-	stmt_done(q);
-	sqlite3_busy_timeout(db->db, BUSY_TIMEOUT_MS);
-}
-
 void
 store_after_write(struct store *db)
 {
@@ -702,7 +698,10 @@ store_after_write(struct store *db)
 	if (!db->wrote)
 		return;
 	db->wrote = 0;
-	merge_step(db);
+	/* At most 100 pages: milliseconds of write lock (about 100 ms at
+	 * worst on a 100,000-article index).  Skipped when another writer
+	 * has the database; the next write's step catches up. */
+	(void)stmt_try(db, Q_SEARCH_MERGE);
 	rc = sqlite3_wal_checkpoint_v2(db->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
 	    NULL, NULL);
 	if (rc != SQLITE_OK && rc != SQLITE_BUSY)

@@ -236,7 +236,8 @@ enum status	store_session_add(struct store *, const char *token_hash,
 enum status	store_session_get(struct store *, struct arena *,
 		    const char *token_hash, int64_t now, int64_t idle_since,
 		    struct session *out);
-/* Note that the session was used now (for the idle timeout). */
+/* Note that the session was used now (for the idle timeout).  Does
+ * not wait for a busy database: ST_BUSY at once. */
 enum status	store_session_touch(struct store *, const char *token_hash,
 		    int64_t now);
 /* End the session now; its row stays until pruned. */

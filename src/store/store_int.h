@@ -41,6 +41,10 @@ enum status	 stmt_run(struct store *, enum query_id);
 /* stmt_run() when `bound` (every bind went well), else stmt_done() and
  * ST_DBERR. */
 enum status	 stmt_run_bound(struct store *, enum query_id, int bound);
+/* stmt_run() for upkeep that may be left for later: it does not wait
+ * for a busy database but answers ST_BUSY at once (not logged), so a
+ * request never waits twice. */
+enum status	 stmt_try(struct store *, enum query_id);
 /* Step a bound write (bind_rc: the binding's result; not SQLITE_OK
  * skips the step) and reset it: ST_OK, ST_CONFLICT when a UNIQUE
  * constraint refused it, ST_BUSY or ST_FULL, else ST_DBERR (logged). */

@@ -3,10 +3,10 @@
 # moves to a small tmpfs, its WAL is emptied and the rest of the tmpfs is
 # filled with a file until ENOSPC.  Then every staff form (article:
 # create, save with a 200 kB body, publish, schedule; topic, contact,
-# press duty, notice, account, accessibility statement) and the sign-in
-# answer 507 with a Swedish message and the form as posted (never a
-# password), and the database is unchanged; the staff start page warns
-# of the low space.  With the file gone the same saves work and
+# press duty, notice, accounts, one's own password, accessibility
+# statement) and the sign-in answer 507 with a Swedish message and the
+# form as posted (never a password), and the database is unchanged; the
+# staff start page warns of the low space.  With the file gone the same saves work and
 # PRAGMA integrity_check says ok.  Needs root and tmpfs mounts: skipped
 # (exit 77) where mount is not allowed.
 . "$(dirname "$0")/lib.sh"
@@ -174,6 +174,13 @@ staff_request anna POST "/admin/konton/$RITA" --data-urlencode gora=spara \
     --data-urlencode "visningsnamn=Rita Redaktör" --data-urlencode roll=redaktor
 assert_full
 assert_field visningsnamn "Rita Redaktör"
+
+staff_request pia POST /admin/mitt-konto --data-urlencode "losenord_nu=$STAFF_PW" \
+    --data-urlencode "losenord=nytt-losen-4711" --data-urlencode "losenord2=nytt-losen-4711"
+assert_full
+assert_body_lacks "nytt-losen-4711"
+assert_body_lacks "$STAFF_PW"
+assert_no_header Set-Cookie
 
 staff_request anna POST /admin/tillganglighet --data-urlencode "version=$SV" \
     --data-urlencode "ingress=Ny ingress." --data-urlencode "brodtext=Ny *redogörelse*." \
