@@ -17,7 +17,9 @@ staff_request rita POST /admin/artiklar --data-urlencode action=utkast \
 assert_status 303
 ID=$(header Location | sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p')
 staff_request rita POST "/admin/artiklar/$ID/forhandslank" \
-    --data-urlencode giltig=3
+    --data-urlencode giltig=3 -c "$T/rita.jar"
+assert_status 303
+staff_request rita GET "/admin/artiklar/$ID?klart=forhandslank" -c "$T/rita.jar"
 assert_status 200
 TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' |
     head -n 1 | sed 's|.*/||')
