@@ -7,33 +7,16 @@
 // same with JavaScript off.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { BIN, formatHtmlErrors, formatViolations, launchBrowser, runAxe,
-    sql, startSite, validateHtml } from './lib.mjs';
+import { clickPost, formatHtmlErrors, formatViolations, launchBrowser, mkuser,
+    runAxe, signIn, sql, startSite, validateHtml } from './lib.mjs';
 
-const PW = 'losenord-123';
 const LEAD = 'Tre nya förskolor byggs i år.';
 const BODY = `Kommunen bygger **tre** nya förskolor <i>i år</i> & nästa år.
 
 - Ängen
 - Öster`;
-
-function mkuser(db, name, role)
-{
-	const r = spawnSync(BIN, ['user', 'add', '--role', role, name, '--db', db],
-	    { input: `${PW}\n`, encoding: 'utf8' });
-	assert.equal(r.status, 0, `user add: ${r.stderr}`);
-}
-
-async function signIn(page, base, name)
-{
-	await page.goto(`${base}/admin/logga-in`);
-	await page.fill('#namn', name);
-	await page.fill('#losenord', PW);
-	await page.getByRole('button', { name: 'Logga in' }).click();
-	await page.waitForURL(`${base}/admin`);
-}
 
 // The sqlite3 tool holding the write lock on db until release() (or 60 s).
 // Resolves once it holds it.
@@ -59,17 +42,6 @@ function holdLock(db)
 			p.stdin.end('COMMIT;\n');
 		}),
 	}));
-}
-
-// Click the button NAME and return the response to its POST.
-async function clickPost(page, name)
-{
-	const [resp] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST'),
-		page.getByRole('button', { name, exact: true }).first().click(),
-	]);
-	await page.waitForLoadState();
-	return resp;
 }
 
 describe('a save while the database is busy', () => {
