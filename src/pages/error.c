@@ -36,11 +36,11 @@ static const struct {
 	{ ST_TOOLARGE, 413, "För stor förfrågan",
 	  "Det du skickade var större än vi tar emot." },
 	{ ST_BUSY, 503, "Databasen är upptagen",
-	  "En annan ändring höll databasen upptagen, så ingenting har "
-	  "ändrats. Gå tillbaka och försök igen om några sekunder." },
+	  "En annan ändring höll databasen upptagen. Ingenting har ändrats. "
+	  "Gå tillbaka och försök igen om några sekunder." },
 	{ ST_FULL, 507, "Servern kunde inte spara",
 	  "Servern har inte tillräckligt med diskutrymme, eller kunde inte "
-	  "skriva till disken, så ingenting har ändrats. Be den som sköter "
+	  "skriva till disken. Ingenting har ändrats. Be den som sköter "
 	  "servern att frigöra utrymme och försök sedan igen." },
 };
 

@@ -9,12 +9,11 @@
 // SHOTS=DIR saves screenshots of the editor pages at 1280 and 375 px.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, formatHtmlErrors, formatViolations, launchBrowser, runAxe,
-    sql, startSite, validateHtml } from './lib.mjs';
+import { clickPost, formatHtmlErrors, formatViolations, launchBrowser, mkuser,
+    runAxe, signIn, sql, startSite, validateHtml } from './lib.mjs';
 
 const PW = 'losenord-123';
 const TITLE = 'Regeringen ger 20 miljoner kronor till jämställdhet och kvinnofrid';
@@ -28,22 +27,6 @@ const BODY = `Satsningen gäller 2021 och ska stödja kommuner och regioner.
 
 Läs mer om [SKR:s arbete med jämställdhet](/amnen/jamstalldhet).`;
 
-function mkuser(db, name, role)
-{
-	const r = spawnSync(BIN, ['user', 'add', '--role', role, name, '--db', db],
-	    { input: `${PW}\n`, encoding: 'utf8' });
-	assert.equal(r.status, 0, `user add: ${r.stderr}`);
-}
-
-async function signIn(page, base, name)
-{
-	await page.goto(`${base}/admin/logga-in`);
-	await page.fill('#namn', name);
-	await page.fill('#losenord', PW);
-	await page.getByRole('button', { name: 'Logga in' }).click();
-	await page.waitForURL(`${base}/admin`);
-}
-
 // Fill the article form on the current page.
 async function fillArticle(page, { title, lead = LEAD, body = BODY,
     topic = 'Jämställdhet', experts = ['Love Nordenmark', 'Jenny Norén'] })
@@ -55,18 +38,6 @@ async function fillArticle(page, { title, lead = LEAD, body = BODY,
 		await page.getByRole('checkbox', { name: topic, exact: true }).check();
 	for (const e of experts)
 		await page.getByRole('checkbox', { name: new RegExp(`^${e}`) }).check();
-}
-
-// Click a button and return the response to the POST it sends (its
-// source, for the Nu checker).
-async function clickPost(page, name)
-{
-	const [resp] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST'),
-		page.getByRole('button', { name, exact: true }).first().click(),
-	]);
-	await page.waitForLoadState();
-	return resp;
 }
 
 async function checkPublic(page, base, title)

@@ -7,7 +7,8 @@
 // launchBrowser() starts Debian's Chromium through playwright-core with a
 // throw-away profile; runAxe() runs axe-core's WCAG 2.x A/AA rules on a
 // page; validateHtml() runs the Nu HTML checker (vnu.jar) once over many
-// documents.
+// documents; mkuser() and signIn() make a staff account and sign it in,
+// clickPost() presses a form's button.
 //
 // Environment (set by ctest; defaults for running a file by hand):
 //   PRESSRUM_SRC    source tree (default: two levels above this file)
@@ -193,6 +194,40 @@ export function sql(db, query)
 	if (r.status !== 0)
 		throw new Error(`sqlite3 failed: ${r.stderr || r.error}`);
 	return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+// The password mkuser() gives and signIn() types.
+export const STAFF_PW = 'losenord-123';
+
+// A staff account NAME with ROLE on DB, made with `pressrum user add`.
+export function mkuser(db, name, role)
+{
+	const r = spawnSync(BIN, ['user', 'add', '--role', role, name, '--db', db],
+	    { input: `${STAFF_PW}\n`, encoding: 'utf8' });
+	if (r.status !== 0)
+		throw new Error(`user add ${name}: ${r.stderr}`);
+}
+
+// Sign NAME in through the form on PAGE; resolves on /admin.
+export async function signIn(page, base, name)
+{
+	await page.goto(`${base}/admin/logga-in`);
+	await page.fill('#namn', name);
+	await page.fill('#losenord', STAFF_PW);
+	await page.getByRole('button', { name: 'Logga in' }).click();
+	await page.waitForURL(`${base}/admin`);
+}
+
+// Click the button NAME on PAGE and return the response to the POST it
+// sends (its source, for the Nu checker).
+export async function clickPost(page, name)
+{
+	const [resp] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.getByRole('button', { name, exact: true }).first().click(),
+	]);
+	await page.waitForLoadState();
+	return resp;
 }
 
 // Launch headless Chromium.  playwright gives every launch() a fresh,
