@@ -12,7 +12,6 @@
  * keys already).
  */
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,32 +100,6 @@ capitalized(struct arena *ar, const char *key)
 	return s;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t	era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* "YYYY-MM-DD HH:MM:SS UTC" as unix time, or -1. */
-static int64_t
-parse_utc(const char *s)
-{
-	int	y, mo, d, h, mi, se;
-
-	if (sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi,
-	    &se) != 6 || mo < 1 || mo > 12 || d < 1 || d > 31)
-		return -1;
-	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
-}
-
 /* The name of id (as text) among the topics or contacts of c. */
 static const char *
 name_of(struct arena *ar, const struct choices *c, const char *id,
@@ -186,7 +159,7 @@ shown(struct arena *ar, enum fmt f, const char *v, const struct choices *c)
 		t = strtoll(v, NULL, 10);
 		return t > 0 ? date_sv_time(ar, t) : "";
 	case F_UTC:
-		t = parse_utc(v);
+		t = date_parse_utc(v);
 		return t >= 0 ? date_sv_time(ar, t) : v;
 	case F_ROLE:
 		return role_label(v);

@@ -267,6 +267,28 @@ date_parse_local(const char *ymd, const char *hm)
 	return wall - 3600;
 }
 
+/*
+ * Parse "YYYY-MM-DD HH:MM:SS UTC" (SQLite's datetime() with " UTC", as
+ * older audit rows store times).  Returns -1 on anything else.
+ */
+int64_t
+date_parse_utc(const char *s)
+{
+	int	 y, m, d, h, mi, se;
+
+	if (s == NULL || strlen(s) != 23 || s[4] != '-' || s[7] != '-' ||
+	    s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
+	    strcmp(s + 19, " UTC") != 0)
+		return -1;
+	if ((y = digits(s, 4)) < 1900 || (m = digits(s + 5, 2)) < 1 ||
+	    m > 12 || (d = digits(s + 8, 2)) < 1 || d > month_days(y, m) ||
+	    (h = digits(s + 11, 2)) < 0 || h > 23 ||
+	    (mi = digits(s + 14, 2)) < 0 || mi > 59 ||
+	    (se = digits(s + 17, 2)) < 0 || se > 59)
+		return -1;
+	return days_from_civil(y, m, d) * DAY + h * 3600 + mi * 60 + se;
+}
+
 int64_t
 date_year_start(int year)
 {

@@ -28,5 +28,7 @@ int	 date_year(int64_t unixtime);
 int64_t	 date_year_start(int year);
 /* Parse "YYYY-MM-DD" and "HH:MM" as Stockholm local time; -1 on error. */
 int64_t	 date_parse_local(const char *ymd, const char *hm);
+/* Parse "YYYY-MM-DD HH:MM:SS UTC"; -1 on error. */
+int64_t	 date_parse_utc(const char *s);
 
 #endif

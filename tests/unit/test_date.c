@@ -126,6 +126,13 @@ test_parse(void **state)
 	    1635638400LL);
 	assert_int_equal(date_parse_local("2021-10-31", "03:00"),
 	    T_AUTUMN + 3600);
+	/* UTC as older audit rows store it. */
+	assert_int_equal(date_parse_utc("2021-02-12 08:30:00 UTC"), T_WINTER);
+	assert_string_equal(date_sv_time(&ar, date_parse_utc(
+	    "2021-07-01 10:00:00 UTC")), "1 juli 2021 kl. 12.00");
+	assert_int_equal(date_parse_utc("2021-02-12 08:30:00"), -1);
+	assert_int_equal(date_parse_utc("2021-02-30 08:30:00 UTC"), -1);
+	assert_int_equal(date_parse_utc(""), -1);
 	/* The spring gap is read as winter time: 02:30 is 03:30 CEST. */
 	assert_string_equal(date_iso(&ar, date_parse_local("2021-03-28",
 	    "02:30")), "2021-03-28T03:30:00+02:00");
