@@ -5,40 +5,41 @@
 -- migrations/0002_search.sql).  :match is an FTS5 query built by
 -- search_match_query(), never the user's text.  Public hits only:
 -- news and press releases with status 'published' and publish_at <=
--- :now, and topics with a published_at.  Ranking weighs the title over
--- the lead over the body; ties go to the newest.
+-- :now, and topics with a published_at.  The body is indexed from its
+-- rendered text, body_text (migrations/0007), never its Markdown.
+-- Ranking weighs the title over the lead over the body; ties go to the
+-- newest.
 
 -- name: search_hits
--- Ranking reads only the :cap newest matching rows (highest rowid, so
--- the newest articles; FTS5 walks its doclists in rowid order and stops
--- there): a word found in 60,000 of 100,000 articles then costs a
--- fraction of a millisecond, not the 300 ms of ranking them all.  The
--- rank is pressrum_rank() (store/search_rank.c): it needs no count over
--- the whole index, as bm25() does.  The public candidates (pub) are
--- ranked, the page's hits picked (hit), and only those are joined again
--- for their text, which store/search_mark.c marks.  Every row carries
--- the public hits over all pages and whether the candidates reached
--- :cap; a page with no hit (past the last, or none at all) is one row
--- with a NULL rowid that carries just those two.
+-- Ranking reads only the :cap newest public matching rows (highest
+-- rowid, so the newest articles; FTS5 walks its doclists in rowid order,
+-- each row is joined to its article or topic at once and the walk stops
+-- at :cap public ones): a word found in 60,000 of 100,000 articles then
+-- costs a fraction of a millisecond, not the 300 ms of ranking them all.
+-- Drafts, scheduled articles, pages and hidden topics are left out
+-- before the limit, so neither the total nor "many hits" counts them.
+-- The rank is pressrum_rank() (store/search_rank.c): it needs no count
+-- over the whole index, as bm25() does.  The page's hits are picked
+-- (hit), and only those are joined again for their text (the body as
+-- rendered, body_text; see migrations/0007), which store/search_mark.c
+-- marks.  Every row carries the public hits read and whether they
+-- reached :cap; a page with no hit (past the last, or none at all) is
+-- one row with a NULL rowid that carries just those two.
 -- Column order is fixed: store/search.c reads the columns by position.
-WITH cand AS MATERIALIZED (
-  SELECT rowid AS r, pressrum_rank(search) AS score
-    FROM search
-   WHERE search MATCH :match
-   ORDER BY rowid DESC
-   LIMIT :cap),
-pub AS MATERIALIZED (
-  SELECT cand.r AS r, cand.score AS score,
+WITH pub AS MATERIALIZED (
+  SELECT search.rowid AS r, pressrum_rank(search) AS score,
          coalesce(a.publish_at, t.published_at) AS at
-    FROM cand
+    FROM search
     LEFT JOIN article AS a
-      ON cand.r % 2 = 0 AND a.id = cand.r / 2
+      ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
      AND a.status = 'published' AND a.publish_at <= :now
      AND a.kind IN ('nyhet', 'pressmeddelande')
     LEFT JOIN topic AS t
-      ON cand.r % 2 = 1 AND t.id = cand.r / 2
+      ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
      AND t.published_at IS NOT NULL
-   WHERE a.id IS NOT NULL OR t.id IS NOT NULL),
+   WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+   ORDER BY search.rowid DESC
+   LIMIT :cap),
 hit AS MATERIALIZED (
   SELECT r, score, at FROM pub
    ORDER BY score, at DESC, r DESC
@@ -50,14 +51,28 @@ SELECT hit.r,
        coalesce(a.lang, 'sv'),
        hit.at,
        coalesce(a.lead, t.lead),
-       coalesce(a.body_md, t.body_md),
+       coalesce(a.body_text, t.body_text, ''),
        (SELECT count(*) FROM pub),
-       (SELECT count(*) FROM cand) >= :cap
+       (SELECT count(*) FROM pub) >= :cap
   FROM (SELECT 1)
   LEFT JOIN hit
   LEFT JOIN article AS a ON hit.r % 2 = 0 AND a.id = hit.r / 2
   LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
  ORDER BY hit.score, hit.at DESC, hit.r DESC;
+
+-- name: search_text_article
+-- Fill in the body text owed by up to :n articles (migrations/0007):
+-- pressrum_plain() is md_plain() of the whole body (store/search_text.c).
+-- The newest first, so the articles most often searched come first.
+UPDATE article SET body_text = pressrum_plain(body_md)
+ WHERE id IN (SELECT id FROM article WHERE body_text IS NULL
+               ORDER BY id DESC LIMIT :n);
+
+-- name: search_text_topic
+-- The same for topics.
+UPDATE topic SET body_text = pressrum_plain(body_md)
+ WHERE id IN (SELECT id FROM topic WHERE body_text IS NULL
+               ORDER BY id DESC LIMIT :n);
 
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last

@@ -69,50 +69,15 @@ marked(const char *s)
 	return strstr(s, SEARCH_MARK_START) != NULL;
 }
 
-/*
- * A body snippet without the Markdown that would show as noise: line
- * breaks become spaces, '#', '*', '`' and '[' go, a link's "](target)"
- * goes, and a '>' that starts a line (a quote) goes.  Arena.
- */
-static const char *
-plain_snippet(struct arena *ar, const char *s)
-{
-	char		*out = arena_alloc(ar, strlen(s) + 1), *o = out;
-	const char	*close;
-	int		 bol = 1;
-
-	for (; *s != '\0'; s++) {
-		if (s[0] == ']' && s[1] == '(' &&
-		    (close = strchr(s, ')')) != NULL) {
-			s = close;
-			continue;
-		}
-		if (*s == '\n' || *s == '\r' || *s == '\t') {
-			bol = 1;
-			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		if (strchr("#*`[", *s) != NULL || (bol && *s == '>'))
-			continue;
-		if (*s != ' ')
-			bol = 0;
-		if (*s != ' ' || (o > out && o[-1] != ' '))
-			*o++ = *s;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* What to show under the title: the lead when a word matched there,
  * else the body snippet when one did, else the lead. */
 static struct safe_html
 hit_text(struct arena *ar, const struct search_hit *h)
 {
 	if (!marked(h->lead_hl) && marked(h->snippet))
-		return html_highlight(ar, plain_snippet(ar, h->snippet));
+		return html_highlight(ar, h->snippet);
 	if (*h->lead_hl == '\0' && *h->snippet != '\0')
-		return html_highlight(ar, plain_snippet(ar, h->snippet));
+		return html_highlight(ar, h->snippet);
 	return html_highlight(ar, h->lead_hl);
 }
 

@@ -7,10 +7,14 @@
 #define SEARCH_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
+#include "../util/status.h"
+
 struct arena;
+struct store;
 struct search_terms;
 
 /* 1 if the code point belongs to a word, as the index's tokenizer
@@ -33,6 +37,19 @@ unsigned long	search_fold(unsigned long);
  * search_rank.c).  SQLITE_OK or an SQLite error code.
  */
 int		search_rank_register(sqlite3 *);
+
+/*
+ * Register the SQL function pressrum_plain(md) on db (search_text.c).
+ * SQLITE_OK or an SQLite error code.
+ */
+int		search_text_register(sqlite3 *);
+
+/*
+ * Fill in the body text (for the index) of up to n articles and n
+ * topics that owe it, inside the open transaction; *done (may be NULL)
+ * gets how many.  ST_OK or ST_DBERR (logged).
+ */
+enum status	store_text_fill(struct store *, int64_t n, int64_t *done);
 
 /*
  * The words of match (an FTS5 query from search_match_query()), read

@@ -405,8 +405,8 @@ prepare(sqlite3 *db, enum query_id id, sqlite3_stmt **out)
 
 /*
  * Open path for a worker: PRAGMAs, schema version check, Swedish
- * collation, the search ranking function, every statement prepared.  *out is heap; store_close()
- * frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
+ * collation, the search functions, every statement prepared.  *out is
+ * heap; store_close() frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
  * (both logged); *out is NULL on failure.
  */
 enum status
@@ -427,8 +427,10 @@ store_open(const char *path, struct store **out)
 		log_error("store: collation: %s", sqlite3_errmsg(db->db));
 		goto fail;
 	}
-	if (search_rank_register(db->db) != SQLITE_OK) {
-		log_error("store: pressrum_rank: %s", sqlite3_errmsg(db->db));
+	if (search_rank_register(db->db) != SQLITE_OK ||
+	    search_text_register(db->db) != SQLITE_OK) {
+		log_error("store: search functions: %s",
+		    sqlite3_errmsg(db->db));
 		goto fail;
 	}
 	for (i = 0; i < Q__COUNT; i++)
@@ -478,7 +480,8 @@ check_empty(sqlite3 *db)
 
 /*
  * Load sql/demo.sql into an empty, migrated database in one
- * transaction.  ST_CONFLICT if it already holds articles, ST_ERROR on a
+ * transaction, then fill in its bodies' search text
+ * (store_text_fill_path()).  ST_CONFLICT if it already holds articles, ST_ERROR on a
  * wrong schema version, ST_DBERR if the demo fails (rolled back).
  */
 enum status
@@ -495,7 +498,8 @@ store_load_demo(const char *path)
 	    (st = exec(db, sql_demo_text, "demo")) == ST_OK &&
 	    (st = exec(db, "COMMIT", "demo")) == ST_OK) {
 		log_info("store: demo content loaded");
-		goto out;
+		sqlite3_close(db);
+		return store_text_fill_path(path);
 	}
 	if (!sqlite3_get_autocommit(db))
 		(void)exec(db, "ROLLBACK", "demo");
@@ -518,10 +522,16 @@ store_begin(struct store *db)
 	return exec(db->db, "BEGIN IMMEDIATE", "begin");
 }
 
+/* Body texts a commit fills in for the search index (search_text.c):
+ * the one or two a save made owed, and a few more owed by writes from
+ * outside the program. */
+#define COMMIT_TEXT_FILL	16
+
 enum status
 store_commit(struct store *db)
 {
-	if (exec(db->db, "COMMIT", "commit") == ST_OK) {
+	if (store_text_fill(db, COMMIT_TEXT_FILL, NULL) == ST_OK &&
+	    exec(db->db, "COMMIT", "commit") == ST_OK) {
 		db->wrote = 1;
 		return ST_OK;
 	}

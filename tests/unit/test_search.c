@@ -24,6 +24,7 @@
 #include "util/arena.h"
 #include "store/search.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 #define NOW	INT64_C(1795431600)	/* 2026-11-23 12:00 +01:00 */
 
@@ -226,7 +227,8 @@ group_setup(void **state)
 		return -1;
 	rc = sqlite3_exec(db, rows, NULL, NULL, NULL);
 	sqlite3_close(db);
-	if (rc != SQLITE_OK || store_open(fx.path, &fx.db) != ST_OK)
+	if (rc != SQLITE_OK || store_open(fx.path, &fx.db) != ST_OK ||
+	    store_text_fill_all(fx.db) != ST_OK)
 		return -1;
 	arena_init(&fx.ar);
 	return 0;
@@ -333,8 +335,10 @@ test_store_paging(void **state)
 	    ST_OK);
 	assert_int_equal(r.n, 1);
 	assert_int_equal(r.total, 3);
+	/* The snippet is the text as shown: the tags cmark drops are gone. */
 	assert_string_equal(hits("skriptord", &r), "skript");
-	assert_non_null(strstr(r.items[0].snippet, "<script>"));
+	assert_string_equal(r.items[0].snippet, "Före alert(1) efter "
+	    SEARCH_MARK_START "skriptord" SEARCH_MARK_END ".");
 }
 
 static void
@@ -371,15 +375,15 @@ test_store_many_hits(void **state)
 	assert_int_equal(r.n, 0);
 	assert_true(r.more);
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
-	/* The newest matches all drafts: no public hit among them, but
-	 * older matches there may be. */
+	/* The newest matches all drafts but two: those two are found, and
+	 * neither the total nor "more" counts the drafts. */
 	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'draft'"
-	    " WHERE id > 1000", NULL, NULL, NULL), SQLITE_OK);
+	    " WHERE id > 1002", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
 	    ST_OK);
-	assert_int_equal(r.n, 0);
-	assert_int_equal(r.total, 0);
-	assert_true(r.more);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.total, 2);
+	assert_false(r.more);
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM article WHERE id > 1000",
 	    NULL, NULL, NULL), SQLITE_OK);
 	/* No match at all: nothing, and no more. */
@@ -403,6 +407,84 @@ test_store_last_change(void **state)
 	assert_true(t >= 1900000000);	/* the scheduled one has come */
 }
 
+/* Rows of the FTS5 query m in the index of the database at path. */
+static int
+index_count(const char *path, const char *m)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	int		 n = -1;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM search"
+	    " WHERE search MATCH ?1", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, m, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * An index built from Markdown before migration 0007 (raw HTML and a
+ * javascript: target in it) is rebuilt from the rendered text by the
+ * migration and the fill that follows it at start.
+ */
+static void
+test_upgrade_indexes_rendered_text(void **state)
+{
+	char		 path[64], buf[80];
+	struct store	*db;
+	sqlite3		*raw;
+	int		 fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/pressrum-search-up-XXXXXX");
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_migrate_with(path, sql_migration_name,
+	    sql_migration_text, 5), ST_OK);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO article (kind, slug,"
+	    " title, lead, body_md, status, publish_at) VALUES ('nyhet', 'a',"
+	    " 'Rubrik', '', 'Synligt ord.\n\n<div>secret</div>\n\n"
+	    "[text](javascript:alert(1))', 'published', 1600000000)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(index_count(path, "secret"), 1);	/* the leak */
+	assert_int_equal(index_count(path, "javascript"), 1);
+	assert_int_equal(store_migrate(path), ST_OK);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(index_count(path, "synligt"), 0);	/* owed */
+	assert_int_equal(index_count(path, "rubrik"), 1);
+	assert_int_equal(store_text_fill_path(path), ST_OK);
+	assert_int_equal(index_count(path, "synligt"), 1);
+	assert_int_equal(index_count(path, "text"), 1);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(index_count(path, "javascript"), 0);
+	assert_int_equal(index_count(path, "alert"), 0);
+	/* A body changed from outside is owed at once, filled later. */
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "UPDATE article SET body_md ="
+	    " '<div>secret</div>\n\nNytt ord.'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(index_count(path, "synligt"), 0);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(store_open(path, &db), ST_OK);
+	assert_int_equal(store_text_fill_all(db), ST_OK);
+	store_close(db);
+	assert_int_equal(index_count(path, "nytt"), 1);
+	assert_int_equal(index_count(path, "secret"), 0);
+	unlink(path);
+	snprintf(buf, sizeof(buf), "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", path);
+	unlink(buf);
+}
+
 int
 main(void)
 {
@@ -420,6 +502,7 @@ main(void)
 		cmocka_unit_test(test_store_paging),
 		cmocka_unit_test(test_store_many_hits),
 		cmocka_unit_test(test_store_last_change),
+		cmocka_unit_test(test_upgrade_indexes_rendered_text),
 	};
 
 	return cmocka_run_group_tests(query, NULL, NULL) |
