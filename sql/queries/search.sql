@@ -60,19 +60,24 @@ SELECT hit.r,
   LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
  ORDER BY hit.score, hit.at DESC, hit.r DESC;
 
--- name: search_text_article
--- Fill in the body text owed by up to :n articles (migrations/0007):
--- pressrum_plain() is md_plain() of the whole body (store/search_text.c).
--- The newest first, so the articles most often searched come first.
-UPDATE article SET body_text = pressrum_plain(body_md)
- WHERE id IN (SELECT id FROM article WHERE body_text IS NULL
-               ORDER BY id DESC LIMIT :n);
+-- name: search_owed_article
+-- Up to :n articles whose body text and stems the index waits for
+-- (migrations/0007 and 0008), newest first: the ones most often searched
+-- are filled in first (store/search_text.c).
+SELECT id, title, lead, body_md FROM article WHERE body_text IS NULL
+ ORDER BY id DESC LIMIT :n;
 
--- name: search_text_topic
--- The same for topics.
-UPDATE topic SET body_text = pressrum_plain(body_md)
- WHERE id IN (SELECT id FROM topic WHERE body_text IS NULL
-               ORDER BY id DESC LIMIT :n);
+-- name: search_fill_article
+UPDATE article SET body_text = :text, stems_head = :head, stems_body = :body
+ WHERE id = :id;
+
+-- name: search_owed_topic
+SELECT id, name, lead, body_md FROM topic WHERE body_text IS NULL
+ ORDER BY id DESC LIMIT :n;
+
+-- name: search_fill_topic
+UPDATE topic SET body_text = :text, stems_head = :head, stems_body = :body
+ WHERE id = :id;
 
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last

@@ -5,8 +5,10 @@
  * The search page (pages/search.c) calls search_match_query() on ?q=
  * and hands the result to store_search().  The query is built here, in
  * C, from words alone: every word is a quoted FTS5 string with a prefix
- * star, so nothing the visitor types (quotes, parentheses, AND, OR, NOT,
- * NEAR, column filters, '^', '*', '-') is ever read as FTS5 syntax.
+ * star, matched in title, lead and body, or its Swedish stem, matched in
+ * the stem columns (search_stem.c), so nothing the visitor types
+ * (quotes, parentheses, AND, OR, NOT, NEAR, column filters, '^', '*',
+ * '-') is ever read as FTS5 syntax.
  * One query ranks and pages the public hits and reads the shown hits'
  * text; search_mark.c marks the words in it, so nothing but the page's
  * hits is marked and the index is searched once.
@@ -21,16 +23,23 @@
 #include "search_int.h"
 #include "store_int.h"
 
-/* Worst case per word: ` AND ` + two quotes + '*'. */
-#define QUERY_CAP	(SEARCH_MAX_BYTES + SEARCH_MAX_TERMS * 8 + 1)
+/* The columns a word is matched in as typed, and its stem in. */
+#define COLS_WORD	"{title lead body}: "
+#define COLS_STEM	" OR {stems_head stems_body}: "
+
+/* Worst case per word: ` AND (`, the columns, six quotes, '*', ')' and
+ * two stems (no longer than the word). */
+#define QUERY_CAP	(3 * SEARCH_MAX_BYTES + SEARCH_MAX_TERMS * \
+	(sizeof(COLS_WORD) + 2 * sizeof(COLS_STEM) + 16) + 1)
 
 struct qbuild {
 	char	*out;
 	size_t	 len;
 	size_t	 terms;
-	int	 in_word;
+	char	 w[SEARCH_MAX_BYTES + 4];	/* the open word, as typed */
+	size_t	 wlen;
+	int	 letter;			/* it holds a letter */
 };
-
 /*
  * The precomposed letter for base + combining mark (a decomposed "ä"
  * typed on some systems is 'a' U+0308), or 0.
@@ -67,41 +76,77 @@ put(struct qbuild *b, const void *p, size_t n)
 	b->len += n;
 }
 
-/* Close the open word, if any. */
+struct stems2 {
+	char	 s[2][SEARCH_MAX_BYTES + 4];
+	size_t	 n[2];
+};
+
+/* search_words() callback: the folded word's stems into arg. */
+static void
+stems_of(void *arg, const char *w, size_t n)
+{
+	struct stems2	*st = arg;
+
+	if (st->n[0] > 0)
+		return;		/* one word only (there is one) */
+	st->n[0] = search_stem(w, n, st->s[0], sizeof(st->s[0]));
+	st->n[1] = search_stem_alt(w, n, st->s[1], sizeof(st->s[1]));
+}
+
+/*
+ * Close the open word, if any: `{title lead body}: "Word"*` as typed,
+ * and for a word with a letter ` OR {stems_head stems_body}: "stem"`
+ * for each stem of its folded form (search_stem.c), in parentheses.
+ */
 static void
 word_end(struct qbuild *b)
 {
-	if (!b->in_word)
+	struct stems2	 st;
+	int		 i;
+
+	if (b->wlen == 0)
 		return;
+	b->w[b->wlen] = '\0';
+	if (b->terms > 0)
+		put(b, " AND ", 5);
+	put(b, "(" COLS_WORD "\"", sizeof(COLS_WORD) + 1);
+	put(b, b->w, b->wlen);
 	put(b, "\"*", 2);
-	b->in_word = 0;
+	memset(&st, 0, sizeof(st));
+	if (b->letter)
+		search_words(b->w, stems_of, &st);
+	for (i = 0; i < 2; i++) {
+		if (st.n[i] == 0)
+			continue;
+		put(b, COLS_STEM "\"", sizeof(COLS_STEM));
+		put(b, st.s[i], st.n[i]);
+		put(b, "\"", 1);
+	}
+	put(b, ")", 1);
+	b->wlen = 0;
+	b->letter = 0;
 	b->terms++;
 }
 
-/* Append the code point cp (its bytes are p, n) to the current word. */
+/* Append the code point cp (its bytes are p, n) to the open word. */
 static void
 word_add(struct qbuild *b, const char *p, size_t n,
     unsigned long cp)
 {
 	unsigned long	 c;
-	char		 tail;
 
 	if (cp >= 0x300 && cp <= 0x36f) {
 		/* A combining mark: fold into the letter before, or drop. */
-		if (b->in_word && (c = compose(b->out[b->len - 1], cp)) != 0) {
-			b->out[b->len - 1] = (char)(0xc0 | (c >> 6));
-			tail = (char)(0x80 | (c & 0x3f));
-			put(b, &tail, 1);
-		}
+		if (b->wlen > 0 && (c = compose(b->w[b->wlen - 1], cp)) != 0)
+			b->wlen += utf8_put(b->w + b->wlen - 1, c) - 1;
 		return;
 	}
-	if (!b->in_word) {
-		if (b->terms > 0)
-			put(b, " AND ", 5);
-		put(b, "\"", 1);
-		b->in_word = 1;
-	}
-	put(b, p, n);
+	if (b->wlen + n > SEARCH_MAX_BYTES)
+		return;		/* cannot happen: q is read that far */
+	memcpy(b->w + b->wlen, p, n);
+	b->wlen += n;
+	if (cp > '9' || cp < '0')
+		b->letter = 1;
 }
 
 /*

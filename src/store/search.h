@@ -56,11 +56,14 @@ struct search_result {
  * Turn the visitor's words q into an FTS5 query: at most
  * SEARCH_MAX_BYTES of q are read and at most SEARCH_MAX_TERMS words kept;
  * a word is a run of letters and digits (anything that is not ASCII
- * punctuation, white space or common Unicode punctuation), written as a
- * quoted string with a prefix star, the words joined by AND:
- * `"jämställdhet"* AND "skola"*`.  Quotes, parentheses, operators and
- * column filters in q are only separators.  *out is allocated in ar ("" when
- * q has no word).  Returns the number of words.
+ * punctuation, white space or common Unicode punctuation).  Each word
+ * matches as typed, as a prefix, in title, lead and body, or (when it
+ * has a letter) by its Swedish stem in the stem columns; the words are
+ * joined by AND:
+ * `({title lead body}: "Kvinnor"* OR {stems_head stems_body}: "kvinn")
+ * AND ({title lead body}: "2021"*)`.  Quotes, parentheses, operators and
+ * column filters in q are only separators.  *out is allocated in ar (""
+ * when q has no word).  Returns the number of words.
  */
 size_t		search_match_query(struct arena *, const char *q,
 		    const char **out);

@@ -38,15 +38,41 @@ unsigned long	search_fold(unsigned long);
  */
 int		search_rank_register(sqlite3 *);
 
-/*
- * Register the SQL function pressrum_plain(md) on db (search_text.c).
- * SQLITE_OK or an SQLite error code.
- */
-int		search_text_register(sqlite3 *);
+/* Words longer than this many bytes are cut (search_words()) and not
+ * stemmed (search_stem()). */
+#define SEARCH_WORD_MAX		128
+#define SEARCH_STEM_MAX		64
 
 /*
- * Fill in the body text (for the index) of up to n articles and n
- * topics that owe it, inside the open transaction; *done (may be NULL)
+ * Call fn(arg, word, len) for each word of text as the index's
+ * tokenizer reads it, folded to lower case (search_stem.c).
+ */
+void		search_words(const char *text,
+		    void (*fn)(void *, const char *, size_t), void *arg);
+
+/*
+ * The Swedish stem of the folded word w[0..n) into out (cap bytes,
+ * NUL-terminated); returns its length.  A stem is a prefix of its word.
+ */
+size_t		search_stem(const char *w, size_t n, char *out, size_t cap);
+
+/*
+ * The second stem of the folded word w[0..n) (a definite ending
+ * Snowball leaves on: våldet -> våld) into out; its length, 0 when
+ * none.  Also a prefix of the word.
+ */
+size_t		search_stem_alt(const char *w, size_t n, char *out,
+		    size_t cap);
+
+/*
+ * The distinct stems of the words of t[0..n) (NULL entries skipped),
+ * space-separated, in ar ("" when none); numbers have no stem.
+ */
+const char	*search_stems(struct arena *, const char *const *t, size_t n);
+
+/*
+ * Fill in the body text and stems (for the index) of up to n articles
+ * and n topics that owe them, inside the open transaction; *done (may be NULL)
  * gets how many.  ST_OK or ST_DBERR (logged).
  */
 enum status	store_text_fill(struct store *, int64_t n, int64_t *done);

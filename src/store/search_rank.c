@@ -8,7 +8,10 @@
  * Every hit here holds every word (the words are joined by AND), so that
  * weight only shifts hits between words and buys little.  pressrum_rank
  * counts the matches in each column, saturating as BM25 does (the third
- * match adds less than the second), weighted title 10, lead 4, body 1;
+ * match adds less than the second), weighted title 10, lead 4, body 1,
+ * and the stem columns (migrations/0008) lower, so a word in the form
+ * typed ranks above another form of it in the same place: stems of
+ * title and lead 3, of the body 0.5;
  * ties go to the newest (search.sql).  BM25's weighing by the length of
  * the text is left out as well: it read each row's sizes from another
  * table and made up half of a search's time.  All it reads is the row's
@@ -21,7 +24,8 @@
 
 #define K1	1.2
 
-static const double	weight[] = { 10.0, 4.0, 1.0 };	/* title, lead, body */
+/* title, lead, body, stems_head, stems_body */
+static const double	weight[] = { 10.0, 4.0, 1.0, 3.0, 0.5 };
 #define NCOL	(int)(sizeof(weight) / sizeof(weight[0]))
 
 static void

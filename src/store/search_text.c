@@ -6,9 +6,9 @@
  * sql/migrations/0007_search_text.sql): raw HTML that cmark drops and
  * link targets it removes must never be found or shown in a snippet.
  * body_text is NULL while owed (a write from outside the program, or a
- * fresh migration); store_text_fill() fills owed rows with
- * pressrum_plain(body_md), an SQL function over md_plain(), inside the
- * caller's transaction.  store_commit() runs it before every commit, the
+ * fresh migration); store_text_fill() fills owed rows with md_plain()
+ * of body_md and the stems of title, lead and text (search_stem.c,
+ * migrations/0008), inside the caller's transaction.  store_commit() runs it before every commit, the
  * master before it forks its workers and whenever it sees a write from
  * elsewhere (store_text_fill_all()).
  */
@@ -23,53 +23,83 @@
 /* Rows filled per transaction by store_text_fill_all(). */
 #define FILL_BATCH	200
 
-/*
- * pressrum_plain(md): the plain text of the rendered Markdown md, whole
- * (md_plain() with no length limit); NULL stays NULL.
- */
-static void
-sql_plain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+struct owed {
+	int64_t		 id;
+	const char	*text[3];	/* title, lead, body_md */
+};
+
+/* Read up to n owed rows with q into ar; *k gets their count.  SQLite
+ * result codes. */
+static int
+read_owed(struct arena *ar, sqlite3_stmt *q, int64_t n, struct owed **out,
+    size_t *k)
+{
+	size_t		 cap = 0;
+	int		 rc, i;
+
+	*out = NULL;
+	*k = 0;
+	if ((rc = bind_int64(q, ":n", n)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*out = arena_grow(ar, *out, *k, &cap, sizeof(**out));
+		(*out)[*k].id = sqlite3_column_int64(q, 0);
+		for (i = 0; i < 3; i++)
+			(*out)[*k].text[i] = column_text(ar, q, i + 1);
+		(*k)++;
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Fill one owed row: its rendered text and the stems of head and
+ * body.  ST_OK or ST_DBERR (logged). */
+static enum status
+fill_row(struct store *db, struct arena *ar, enum query_id fill,
+    const struct owed *o)
+{
+	sqlite3_stmt	*q = db->stmt[fill];
+	const char	*text = md_plain(ar, o->text[2], SIZE_MAX / 2);
+	const char	*head = search_stems(ar, o->text, 2);
+	const char	*body = search_stems(ar, &text, 1);
+	int		 rc;
+
+	if ((rc = bind_text(q, ":text", text)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":head", head)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":body", body)) == SQLITE_OK)
+		rc = bind_int64(q, ":id", o->id);
+	return stmt_write(db, fill, rc) == ST_OK ? ST_OK : ST_DBERR;
+}
+
+/* Fill up to n owed rows of one table; adds their count to *done. */
+static enum status
+fill_table(struct store *db, enum query_id owed, enum query_id fill,
+    int64_t n, int64_t *done)
 {
 	struct arena	 ar;
-	const char	*md;
-	char		*text;
+	struct owed	*o;
+	size_t		 k, i;
+	enum status	 st = ST_OK;
+	int		 rc;
 
-	(void)argc;
-	if ((md = (const char *)sqlite3_value_text(argv[0])) == NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
 	arena_init(&ar);
-	text = md_plain(&ar, md, SIZE_MAX / 2);
-	sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
-	arena_free(&ar);
-}
-
-int
-search_text_register(sqlite3 *db)
-{
-	return sqlite3_create_function(db, "pressrum_plain", 1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-	    sql_plain, NULL, NULL);
-}
-
-/* Run one fill statement for up to n rows; adds the rows it filled to
- * *done.  ST_OK or ST_DBERR (logged). */
-static enum status
-fill_one(struct store *db, enum query_id id, int64_t n, int64_t *done)
-{
-	enum status	 st;
-
-	st = stmt_write(db, id, bind_int64(db->stmt[id], ":n", n));
+	rc = read_owed(&ar, db->stmt[owed], n, &o, &k);
+	if (rc != SQLITE_OK) {
+		store_log_error(db, owed);
+		st = ST_DBERR;
+	}
+	stmt_done(db->stmt[owed]);
+	for (i = 0; st == ST_OK && i < k; i++)
+		st = fill_row(db, &ar, fill, &o[i]);
 	if (st == ST_OK)
-		*done += sqlite3_changes(db->db);
-	return st == ST_OK ? ST_OK : ST_DBERR;
+		*done += (int64_t)k;
+	arena_free(&ar);
+	return st;
 }
 
 /*
- * Fill the body text of up to n articles and n topics that owe it, in
- * the open transaction.  *done (may be NULL) gets the rows filled.
- * ST_OK or ST_DBERR (logged).
+ * Fill the body text and stems of up to n articles and n topics that
+ * owe them, in the open transaction.  *done (may be NULL) gets the rows
+ * filled.  ST_OK or ST_DBERR (logged).
  */
 enum status
 store_text_fill(struct store *db, int64_t n, int64_t *done)
@@ -77,8 +107,11 @@ store_text_fill(struct store *db, int64_t n, int64_t *done)
 	int64_t		 k = 0;
 	enum status	 st;
 
-	if ((st = fill_one(db, Q_SEARCH_TEXT_ARTICLE, n, &k)) == ST_OK)
-		st = fill_one(db, Q_SEARCH_TEXT_TOPIC, n, &k);
+	st = fill_table(db, Q_SEARCH_OWED_ARTICLE, Q_SEARCH_FILL_ARTICLE, n,
+	    &k);
+	if (st == ST_OK)
+		st = fill_table(db, Q_SEARCH_OWED_TOPIC, Q_SEARCH_FILL_TOPIC,
+		    n, &k);
 	if (done != NULL)
 		*done = k;
 	return st;

@@ -405,7 +405,7 @@ prepare(sqlite3 *db, enum query_id id, sqlite3_stmt **out)
 
 /*
  * Open path for a worker: PRAGMAs, schema version check, Swedish
- * collation, the search functions, every statement prepared.  *out is
+ * collation, the search ranking function, every statement prepared.  *out is
  * heap; store_close() frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
  * (both logged); *out is NULL on failure.
  */
@@ -427,10 +427,8 @@ store_open(const char *path, struct store **out)
 		log_error("store: collation: %s", sqlite3_errmsg(db->db));
 		goto fail;
 	}
-	if (search_rank_register(db->db) != SQLITE_OK ||
-	    search_text_register(db->db) != SQLITE_OK) {
-		log_error("store: search functions: %s",
-		    sqlite3_errmsg(db->db));
+	if (search_rank_register(db->db) != SQLITE_OK) {
+		log_error("store: pressrum_rank: %s", sqlite3_errmsg(db->db));
 		goto fail;
 	}
 	for (i = 0; i < Q__COUNT; i++)

@@ -94,7 +94,7 @@ check "zyxjämställdhet* too" test "$(hit_links)" = /nyheter/t10-compound
 # The demo's own: "jämställdhet" finds "jämställdhetsintegrering".
 search jämställdhet
 has '/nyheter/jamstalldhetsdata-visar-vagen'
-has '<mark>jämställdhetsintegrering</mark>'
+has '<mark>jämställdhets'
 has 'href="/amnen/jamstalldhet"'
 has 'Ämne'
 
