@@ -12,9 +12,23 @@
 -- The tokenizer stays unicode61 with remove_diacritics 0, so the sqlite3
 -- tool and scripts can still write articles and the index follows.
 --
+-- search_word: the words of the index (folded to lower case, four to
+-- forty bytes, letters only) with the number of texts they were filled
+-- in from, for "Menade du ...?" (store/search_vocab.c); rev is the word
+-- backwards, so a misspelt first letter is found too.  Filled with the
+-- stems; a word is never taken out (a suggestion is only shown when it
+-- finds public hits).
+--
 -- Every row is made owed here and the index rebuilt from titles and
 -- leads; the master fills in texts and stems at its next start, a few
 -- hundred rows a transaction (a restart goes on where it stopped).
+CREATE TABLE search_word (
+	word	TEXT PRIMARY KEY,
+	rev	TEXT NOT NULL,
+	n	INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX search_word_rev ON search_word (rev);
+
 ALTER TABLE article ADD COLUMN stems_head TEXT;
 ALTER TABLE article ADD COLUMN stems_body TEXT;
 ALTER TABLE topic ADD COLUMN stems_head TEXT;

@@ -79,6 +79,32 @@ SELECT id, name, lead, body_md FROM topic WHERE body_text IS NULL
 UPDATE topic SET body_text = :text, stems_head = :head, stems_body = :body
  WHERE id = :id;
 
+-- name: search_word_add
+-- A word of a text just filled in, :n times in the batch
+-- (store/search_vocab.c).
+INSERT INTO search_word (word, rev, n) VALUES (:word, :rev, :n)
+    ON CONFLICT (word) DO UPDATE SET n = n + excluded.n;
+
+-- name: search_word_known
+-- 1 if some word of the index starts with :word (no word holds
+-- U+10FFFF, so the range ends there).
+SELECT EXISTS (SELECT 1 FROM search_word
+                WHERE word >= :word AND word < :word || char(1114111));
+
+-- name: search_word_near
+-- Words that may be a misspelt word's: the same first two letters
+-- (:head) or, by rev, the same last two (:tail, backwards), and a length
+-- (in characters) from :min to :max; the most common first.
+SELECT word, n FROM (
+  SELECT word, n FROM search_word
+   WHERE word >= :head AND word < :head || char(1114111)
+     AND length(word) BETWEEN :min AND :max
+  UNION
+  SELECT word, n FROM search_word
+   WHERE rev >= :tail AND rev < :tail || char(1114111)
+     AND length(word) BETWEEN :min AND :max)
+ ORDER BY n DESC LIMIT 400;
+
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last
 -- write to their tables (site_change), the newest publish time that has
@@ -95,3 +121,8 @@ SELECT max((SELECT at FROM site_change WHERE id = 1),
 -- Up to 100 pages of index-segment merging (automerge is off, see
 -- migrations/0005); a worker runs it after answering a write.
 INSERT INTO search (search, rank) VALUES ('merge', 100);
+
+-- name: search_optimize
+-- Merge every segment of the index into one, after a fill of many rows
+-- (store/search_text.c): about 12 s at 100,000 articles.
+INSERT INTO search (search) VALUES ('optimize');

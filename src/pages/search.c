@@ -5,7 +5,9 @@
  *
  * The visitor's words become a safe FTS5 query in the store
  * (search_match_query()); whatever q holds, the page answers 200 with
- * hits or "Inga träffar".  Titles, leads and snippets come back with
+ * hits or "Inga träffar", and, when it found little, "Menade du …?"
+ * with a link to a query of the nearest words of the index
+ * (store_search_suggest()).  Titles, leads and snippets come back with
  * private-use markers around the matches; html_highlight() escapes
  * them and turns the markers into <mark>.
  */
@@ -134,6 +136,26 @@ fill_total(struct tdict *root, const struct search_result *r, const char *q)
 		    q);
 }
 
+/* "Menade du …?" when the search found fewer than this many hits. */
+#define SUGGEST_BELOW	3
+
+/* A query that finds more, offered as a link, when q found little. */
+static void
+fill_suggest(struct app *app, struct tdict *root, const char *q,
+    const struct search_result *r, long page)
+{
+	const char	*s;
+
+	if (page != 1 || r->more || r->total >= SUGGEST_BELOW)
+		return;
+	s = store_search_suggest(app->store, &app->arena, q, clock_now(),
+	    r->total);
+	if (s == NULL)
+		return;
+	td_text(root, "suggest", s);
+	td_text(root, "suggest_href", search_href(&app->arena, s, 1));
+}
+
 /* The page's title: "Sök", or "Sökresultat för ”q”" (", sida N"). */
 static const char *
 search_title(struct arena *ar, const char *q, long page)
@@ -184,6 +206,8 @@ page_search(struct app *app, struct req *rq, struct resp *rs)
 	td_bool(root, "noindex", *q != '\0');
 	td_text(root, "q", q);
 	fill_total(root, &r, q);
+	if (*q != '\0')
+		fill_suggest(app, root, q, &r, page);
 	td_bool(root, "has_items", r.n > 0);
 	td_list(root, "items");
 	for (i = 0; i < r.n; i++)

@@ -80,6 +80,17 @@ enum status	store_search(struct store *, struct arena *, const char *match,
 		    struct search_result *out);
 
 /*
+ * "Menade du …?": when q (the visitor's text) found have public hits,
+ * a query of the same words with each one no word of the index starts
+ * with replaced by the nearest word of the index, that finds more public
+ * hits than have; NULL when there is none.  Words are compared letter by
+ * letter, å, ä and ö letters of their own, and a word differing only in
+ * accents, dots or rings is never offered.  In ar.
+ */
+const char	*store_search_suggest(struct store *, struct arena *,
+		    const char *q, int64_t now, int64_t have);
+
+/*
  * The newest moment the public pages may have changed at now: the last
  * write to any table they show, the newest publish time that has come,
  * the newest notice start or end that has come.  For Last-Modified.

@@ -78,6 +78,16 @@ const char	*search_stems(struct arena *, const char *const *t, size_t n);
 enum status	store_text_fill(struct store *, int64_t n, int64_t *done);
 
 /*
+ * The words of the texts filled in, counted (search_vocab.c): _new in
+ * ar, _add each text, _flush writes them to search_word in the open
+ * transaction (ST_OK or ST_DBERR, logged).
+ */
+struct search_vocab;
+struct search_vocab *search_vocab_new(struct arena *);
+void		search_vocab_add(struct search_vocab *, const char *text);
+enum status	search_vocab_flush(struct store *, struct search_vocab *);
+
+/*
  * The words of match (an FTS5 query from search_match_query()), read
  * once per search for search_mark(), in ar.
  */
