@@ -27,7 +27,7 @@
 -- one row with a NULL rowid that carries just those two.
 -- Column order is fixed: store/search.c reads the columns by position.
 WITH pub AS MATERIALIZED (
-  SELECT search.rowid AS r, pressrum_rank(search) AS score,
+  SELECT search.rowid AS r, pressrum_rank(search, :kinds) AS score,
          coalesce(a.publish_at, t.published_at) AS at
     FROM search
     LEFT JOIN article AS a
@@ -90,6 +90,14 @@ INSERT INTO search_word (word, rev, n) VALUES (:word, :rev, :n)
 -- U+10FFFF, so the range ends there).
 SELECT EXISTS (SELECT 1 FROM search_word
                 WHERE word >= :word AND word < :word || char(1114111));
+
+-- name: search_word_ending
+-- The commonest words of the index that end in :rev backwards, at least
+-- :min characters long: compounds whose last part is a search word.
+SELECT word FROM search_word
+ WHERE rev >= :rev AND rev < :rev || char(1114111)
+   AND length(word) >= :min
+ ORDER BY n DESC LIMIT 8;
 
 -- name: search_word_near
 -- Words that may be a misspelt word's: the same first two letters

@@ -238,6 +238,7 @@ store_search(struct store *db, struct arena *ar, const char *match,
     int64_t now, size_t limit, size_t offset, struct search_result *out)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SEARCH_HITS];
+	const char	*kinds;
 	enum status	 st;
 	int		 rc = SQLITE_ERROR;
 
@@ -246,7 +247,9 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		return ST_OK;	/* no words: nothing is found */
 	if (limit > INT32_MAX || offset > INT32_MAX)
 		limit = offset = 0;
+	match = search_expand(db, ar, match, &kinds);
 	if (bind_text(q, ":match", match) == SQLITE_OK &&
+	    bind_text(q, ":kinds", kinds) == SQLITE_OK &&
 	    bind_int64(q, ":cap", SEARCH_CANDIDATES) == SQLITE_OK &&
 	    bind_int64(q, ":now", now) == SQLITE_OK &&
 	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&

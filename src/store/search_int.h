@@ -88,6 +88,14 @@ void		search_vocab_add(struct search_vocab *, const char *text);
 enum status	search_vocab_flush(struct store *, struct search_vocab *);
 
 /*
+ * match with the compounds of the index that end in each search word
+ * added, and *kinds a letter a phrase for pressrum_rank()
+ * (search_vocab.c).  In ar.
+ */
+const char	*search_expand(struct store *, struct arena *,
+		    const char *match, const char **kinds);
+
+/*
  * The words of match (an FTS5 query from search_match_query()), read
  * once per search for search_mark(), in ar.
  */

@@ -25,13 +25,17 @@
 #define BEFORE		3	/* words kept before a snippet's first match */
 #define MAX_MATCHES	256	/* snippet starts tried */
 
+/* Stems a term may have: its own two, and those of compounds ending in
+ * it (search_expand()). */
+#define TERM_STEMS	20
+
 struct term {
 	unsigned long	 cp[SEARCH_MAX_BYTES];	/* the word, folded */
 	size_t		 n;
-	size_t		 nstems;		/* 0 to 2 */
-	unsigned long	 scp[2][SEARCH_MAX_BYTES];	/* its stems */
-	size_t		 sn[2];
-	char		 stem[2][SEARCH_MAX_BYTES + 1];
+	size_t		 nstems;
+	unsigned long	 scp[TERM_STEMS][SEARCH_STEM_MAX];	/* stems */
+	size_t		 sn[TERM_STEMS];
+	const char	*stem[TERM_STEMS];
 };
 
 struct search_terms {
@@ -45,14 +49,14 @@ struct word {
 	unsigned	 mask;		/* the terms it matches, a bit each */
 };
 
-/* The folded code points of the quoted string p..close into cp; their
- * count. */
+/* The folded code points of the quoted string p..close into cp (room
+ * for close - p); their count. */
 static size_t
 read_quoted(const char *p, const char *close, unsigned long *cp)
 {
 	size_t	 n = 0;
 
-	while (p < close && n < SEARCH_MAX_BYTES) {
+	while (p < close) {
 		p += utf8_next(p, (size_t)(close - p), &cp[n]);
 		cp[n] = search_fold(cp[n]);
 		n++;
@@ -81,13 +85,13 @@ search_terms(struct arena *ar, const char *match)
 			if ((t->n = read_quoted(p, close, t->cp)) > 0)
 				ts->n++;
 		} else if (close[1] != '*' && ts->n > 0 &&
-		    ts->t[ts->n - 1].nstems < 2 &&
-		    (size_t)(close - p) <= SEARCH_MAX_BYTES) {
+		    ts->t[ts->n - 1].nstems < TERM_STEMS &&
+		    (size_t)(close - p) <= SEARCH_STEM_MAX) {
 			t = &ts->t[ts->n - 1];
 			t->sn[t->nstems] = read_quoted(p, close,
 			    t->scp[t->nstems]);
-			memcpy(t->stem[t->nstems], p, (size_t)(close - p));
-			t->stem[t->nstems++][close - p] = '\0';
+			t->stem[t->nstems++] = arena_strndup(ar, p,
+			    (size_t)(close - p));
 		}
 		p = close + 1;
 	}
@@ -151,7 +155,8 @@ starts_with_stem(const unsigned long *cp, size_t n, const struct term *t)
 
 /*
  * The terms the word s[0..len) matches, a bit each: it starts with the
- * term, or it has the term's stem (so it starts with the stem too).
+ * term, or it has one of the term's stems, its own or a compound's (so
+ * it starts with that stem too).
  * Most words start with a letter no term starts with and cost one
  * letter; only a word that starts with a term's stem is stemmed.
  */
@@ -160,18 +165,26 @@ word_mask(const char *s, size_t len, const struct search_terms *ts)
 {
 	unsigned long	 cp[SEARCH_MAX_BYTES];
 	const char	*word = s;
-	size_t		 n = 0, i, k, want = 0, wlen = len;
+	size_t		 n = 0, i, j, k, want = 0, wlen = len;
 	unsigned	 mask = 0, maybe = 0;
 	const struct term *t;
 
 	k = utf8_next(s, len, &cp[0]);
 	cp[0] = search_fold(cp[0]);
-	for (i = 0; i < ts->n; i++)
-		if (ts->t[i].cp[0] == cp[0]) {
+	for (i = 0; i < ts->n; i++) {
+		t = &ts->t[i];
+		if (t->cp[0] == cp[0]) {
 			maybe |= 1U << i;
-			if (ts->t[i].n > want)
-				want = ts->t[i].n;
+			if (t->n > want)
+				want = t->n;
 		}
+		for (j = 0; j < t->nstems; j++)
+			if (t->scp[j][0] == cp[0]) {
+				maybe |= 1U << i;
+				if (t->sn[j] > want)
+					want = t->sn[j];
+			}
+	}
 	if (maybe == 0)
 		return 0;
 	for (n = 1, s += k, len -= k; len > 0 && n < want; n++) {

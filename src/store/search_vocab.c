@@ -14,6 +14,7 @@
  * hits than the query typed: a word only drafts hold is never shown.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -415,4 +416,133 @@ store_search_suggest(struct store *db, struct arena *ar, const char *q,
 		}
 	}
 	return out != NULL ? joined(ar, &qw, SIZE_MAX, NULL) : NULL;
+}
+
+#define COMPOUNDS	8	/* per search word */
+#define PART_MIN	3	/* code points of a compound's first part */
+
+struct expand {
+	struct arena	*ar;
+	const char	*out;		/* the query so far */
+	const char	*kinds;		/* a letter a phrase */
+	const char	*seen[2 * COMPOUNDS + 4];
+	size_t		 nseen;
+};
+
+/* 1 if stem s is already a phrase of this word; else remember it. */
+static int
+seen(struct expand *e, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->nseen; i++)
+		if (strcmp(e->seen[i], s) == 0)
+			return 1;
+	if (e->nseen < sizeof(e->seen) / sizeof(e->seen[0]))
+		e->seen[e->nseen++] = s;
+	return 0;
+}
+
+/* Add as phrases the stems of the commonest compounds of the index
+ * that end in end (folded), n code points long. */
+static void
+add_compounds(struct store *db, struct expand *e, const char *end, size_t n)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_WORD_ENDING];
+	char		 stem[WORD_MAX * 4 + 4];
+	const char	*w;
+	int		 rc;
+
+	if ((rc = bind_text(q, ":rev", reversed(e->ar, end, strlen(end)))) ==
+	    SQLITE_OK)
+		rc = bind_int64(q, ":min", (int64_t)(n + PART_MIN));
+	while (rc == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW) {
+		w = (const char *)sqlite3_column_text(q, 0);
+		if (strlen(w) >= sizeof(stem))
+			continue;
+		(void)search_stem(w, strlen(w), stem, sizeof(stem));
+		if (seen(e, arena_strdup(e->ar, stem)))
+			continue;
+		e->out = arena_printf(e->ar, "%s OR {stems_head stems_body}: "
+		    "\"%s\"", e->out, stem);
+		e->kinds = arena_printf(e->ar, "%sc", e->kinds);
+	}
+	stmt_done(q);
+}
+
+/*
+ * One word's group of the query, g[0..n) ("(... )" with the closing
+ * parenthesis), with compounds added before its end.
+ */
+static void
+expand_group(struct store *db, struct expand *e, const char *g, size_t n)
+{
+	char		 word[SEARCH_MAX_BYTES + 1], stem[WORD_MAX * 4 + 4];
+	unsigned long	 cp[WORD_MAX + 1];
+	const char	*p = g, *close;
+	size_t		 k, wn;
+
+	e->nseen = 0;
+	e->out = arena_printf(e->ar, "%s%.*s", e->out, (int)(n - 1), g);
+	while ((p = memchr(p, '"', (size_t)(g + n - p))) != NULL &&
+	    (close = memchr(p + 1, '"', (size_t)(g + n - p - 1))) != NULL) {
+		e->kinds = arena_printf(e->ar, "%s%c", e->kinds,
+		    close[1] == '*' ? 'e' : 's');
+		if (close[1] != '*')
+			(void)seen(e, arena_strndup(e->ar, p + 1,
+			    (size_t)(close - p - 1)));
+		p = close + 1;
+	}
+	/* The word, folded, from its first phrase. */
+	word[0] = '\0';
+	if ((p = memchr(g, '"', n)) != NULL &&
+	    (close = memchr(p + 1, '"', (size_t)(g + n - p - 1))) != NULL &&
+	    (size_t)(close - p - 1) <= SEARCH_MAX_BYTES) {
+		struct qwords	 qw;
+
+		memset(&qw, 0, sizeof(qw));
+		qw.ar = e->ar;
+		search_words(arena_strndup(e->ar, p + 1,
+		    (size_t)(close - p - 1)), qword, &qw);
+		if (qw.n == 1)
+			snprintf(word, sizeof(word), "%s", qw.w[0]);
+	}
+	wn = strlen(word);
+	if (keepable(word, wn) && (k = decode(word, wn, cp)) <= WORD_MAX) {
+		add_compounds(db, e, word, k);
+		if (search_stem(word, wn, stem, sizeof(stem)) < wn)
+			add_compounds(db, e, stem, decode(stem, strlen(stem),
+			    cp));
+	}
+	e->out = arena_printf(e->ar, "%s)", e->out);
+}
+
+/*
+ * match (from search_match_query()) with, for each search word of four
+ * letters or more, the stems of up to COMPOUNDS compounds of the index
+ * that end in it or in its stem ("college": omsorgscollege; "bidrag":
+ * statsbidrag), matched in the stem columns; *kinds gets a letter per
+ * phrase, 'e' (the word as typed), 's' (its stem) or 'c' (a compound),
+ * for pressrum_rank().  Both in ar.  On a database error the compounds
+ * are left out.
+ */
+const char *
+search_expand(struct store *db, struct arena *ar, const char *match,
+    const char **kinds)
+{
+	struct expand	 e;
+	const char	*p = match, *open, *close;
+
+	memset(&e, 0, sizeof(e));
+	e.ar = ar;
+	e.out = e.kinds = "";
+	while ((open = strchr(p, '(')) != NULL &&
+	    (close = strchr(open, ')')) != NULL) {
+		e.out = arena_printf(ar, "%s%.*s", e.out, (int)(open - p), p);
+		expand_group(db, &e, open, (size_t)(close - open + 1));
+		p = close + 1;
+	}
+	e.out = arena_printf(ar, "%s%s", e.out, p);
+	*kinds = e.kinds;
+	return e.out;
 }
