@@ -17,7 +17,11 @@
 -- at :cap public ones): a word found in 60,000 of 100,000 articles then
 -- costs a fraction of a millisecond, not the 300 ms of ranking them all.
 -- Drafts, scheduled articles, pages and hidden topics are left out
--- before the limit, so neither the total nor "many hits" counts them.
+-- before the limit, so neither the total nor "many hits" counts them;
+-- so are hits outside the filters (NULL: any): :kind ('nyhet',
+-- 'pressmeddelande' or 'amne'), a year [:ystart, :yend) and :topic (a
+-- topic's slug: its articles and its own page).  :bydate 1 orders the
+-- hits newest first instead of by rank.
 -- The rank is pressrum_rank() (store/search_rank.c): it needs no count
 -- over the whole index, as bm25() does.  The page's hits are picked
 -- (hit), and only those are joined again for their text (the body as
@@ -38,11 +42,18 @@ WITH pub AS MATERIALIZED (
       ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
      AND t.published_at IS NOT NULL
    WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+     AND (:kind IS NULL OR coalesce(a.kind, 'amne') = :kind)
+     AND (:ystart IS NULL OR (coalesce(a.publish_at, t.published_at)
+          >= :ystart AND coalesce(a.publish_at, t.published_at) < :yend))
+     AND (:topic IS NULL OR t.slug = :topic OR EXISTS (
+          SELECT 1 FROM article_topic AS x JOIN topic AS y
+              ON y.id = x.topic_id
+           WHERE x.article_id = a.id AND y.slug = :topic))
    ORDER BY search.rowid DESC
    LIMIT :cap),
 hit AS MATERIALIZED (
   SELECT r, score, at FROM pub
-   ORDER BY score, at DESC, r DESC
+   ORDER BY CASE WHEN :bydate THEN 0 ELSE score END, at DESC, r DESC
    LIMIT :limit OFFSET :offset)
 SELECT hit.r,
        coalesce(a.kind, 'amne'),
@@ -58,7 +69,47 @@ SELECT hit.r,
   LEFT JOIN hit
   LEFT JOIN article AS a ON hit.r % 2 = 0 AND a.id = hit.r / 2
   LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
- ORDER BY hit.score, hit.at DESC, hit.r DESC;
+ ORDER BY CASE WHEN :bydate THEN 0 ELSE hit.score END, hit.at DESC,
+          hit.r DESC;
+
+-- name: search_facets
+-- The counts for the search page's filters: the newest :wide public
+-- matches (cand), counted by kind, by topic (articles only) and by
+-- Stockholm year (UTC+1 at every New Year), each under the other two
+-- filters (the same as search_hits).  Rows: facet ('typ', 'amne',
+-- 'ar'), value, label (the topic's name), count.
+WITH cand AS MATERIALIZED (
+  SELECT coalesce(a.kind, 'amne') AS kind, a.id AS aid, t.slug AS tslug,
+         coalesce(a.publish_at, t.published_at) AS at
+    FROM search
+    LEFT JOIN article AS a
+      ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
+     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.kind IN ('nyhet', 'pressmeddelande')
+    LEFT JOIN topic AS t
+      ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
+     AND t.published_at IS NOT NULL
+   WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+   ORDER BY search.rowid DESC
+   LIMIT :wide),
+f AS MATERIALIZED (
+  SELECT kind, aid, at,
+         (:kind IS NULL OR kind = :kind) AS k_ok,
+         (:ystart IS NULL OR (at >= :ystart AND at < :yend)) AS y_ok,
+         (:topic IS NULL OR tslug = :topic OR EXISTS (
+          SELECT 1 FROM article_topic AS x JOIN topic AS y
+              ON y.id = x.topic_id
+           WHERE x.article_id = aid AND y.slug = :topic)) AS t_ok
+    FROM cand)
+SELECT 'typ', kind, '', count(*) FROM f WHERE y_ok AND t_ok GROUP BY kind
+UNION ALL
+SELECT 'amne', y.slug, y.name, count(*)
+  FROM f JOIN article_topic AS x ON x.article_id = f.aid
+  JOIN topic AS y ON y.id = x.topic_id AND y.published_at IS NOT NULL
+ WHERE k_ok AND y_ok GROUP BY y.id
+UNION ALL
+SELECT 'ar', strftime('%Y', at + 3600, 'unixepoch'), '', count(*)
+  FROM f WHERE k_ok AND t_ok GROUP BY 2;
 
 -- name: search_owed_article
 -- Up to :n articles whose body text and stems the index waits for

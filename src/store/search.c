@@ -227,15 +227,36 @@ collect_hits(struct arena *ar, sqlite3_stmt *q, const char *match,
 	return rc;
 }
 
+/* Bind f's filters (NULL: none) on q, as search.sql names them. */
+static int
+bind_filter(sqlite3_stmt *q, const struct search_filter *f)
+{
+	int	 rc;
+
+	if ((rc = bind_text(q, ":kind", f ? f->kind : NULL)) != SQLITE_OK ||
+	    (rc = bind_text(q, ":topic", f ? f->topic : NULL)) != SQLITE_OK)
+		return rc;
+	if (f == NULL || f->year <= 0) {
+		if ((rc = bind_null(q, ":ystart")) == SQLITE_OK)
+			rc = bind_null(q, ":yend");
+		return rc;
+	}
+	if ((rc = bind_int64(q, ":ystart", stockholm_year_start(f->year))) ==
+	    SQLITE_OK)
+		rc = bind_int64(q, ":yend", stockholm_year_start(f->year + 1));
+	return rc;
+}
+
 /*
- * One page of public hits for match, best first, each with its
- * highlighted title and lead and body snippet, and the total.  Strings
- * live in ar.  ST_OK or ST_DBERR (logged); an FTS5 query error is
- * logged and reads as no hits.
+ * One page of public hits for match within f, best (or newest) first,
+ * each with its highlighted title and lead and body snippet, and the
+ * total.  Strings live in ar.  ST_OK or ST_DBERR (logged); an FTS5
+ * query error is logged and reads as no hits.
  */
 enum status
-store_search(struct store *db, struct arena *ar, const char *match,
-    int64_t now, size_t limit, size_t offset, struct search_result *out)
+store_search_filtered(struct store *db, struct arena *ar, const char *match,
+    int64_t now, const struct search_filter *f, size_t limit, size_t offset,
+    struct search_result *out)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SEARCH_HITS];
 	const char	*kinds;
@@ -250,6 +271,8 @@ store_search(struct store *db, struct arena *ar, const char *match,
 	match = search_expand(db, ar, match, &kinds);
 	if (bind_text(q, ":match", match) == SQLITE_OK &&
 	    bind_text(q, ":kinds", kinds) == SQLITE_OK &&
+	    bind_filter(q, f) == SQLITE_OK &&
+	    bind_int64(q, ":bydate", f != NULL && f->by_date) == SQLITE_OK &&
 	    bind_int64(q, ":cap", SEARCH_CANDIDATES) == SQLITE_OK &&
 	    bind_int64(q, ":now", now) == SQLITE_OK &&
 	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
@@ -261,6 +284,66 @@ store_search(struct store *db, struct arena *ar, const char *match,
 		stmt_done(q);
 		memset(out, 0, sizeof(*out));
 		return st;
+	}
+	stmt_done(q);
+	return ST_OK;
+}
+
+enum status
+store_search(struct store *db, struct arena *ar, const char *match,
+    int64_t now, size_t limit, size_t offset, struct search_result *out)
+{
+	return store_search_filtered(db, ar, match, now, NULL, limit, offset,
+	    out);
+}
+
+/* Add one row of search_facets to the list it names. */
+static void
+add_count(struct arena *ar, sqlite3_stmt *q, struct search_facets *out,
+    size_t caps[3])
+{
+	const char		*facet = (const char *)sqlite3_column_text(q, 0);
+	struct search_count	**list;
+	size_t			*n, *cap;
+
+	if (strcmp(facet, "typ") == 0) {
+		list = &out->kinds, n = &out->nkinds, cap = &caps[0];
+	} else if (strcmp(facet, "amne") == 0) {
+		list = &out->topics, n = &out->ntopics, cap = &caps[1];
+	} else {
+		list = &out->years, n = &out->nyears, cap = &caps[2];
+	}
+	*list = arena_grow(ar, *list, *n, cap, sizeof(**list));
+	(*list)[*n].value = column_text(ar, q, 1);
+	(*list)[*n].label = column_text(ar, q, 2);
+	(*list)[*n].n = sqlite3_column_int64(q, 3);
+	(*n)++;
+}
+
+enum status
+store_search_facets(struct store *db, struct arena *ar, const char *match,
+    int64_t now, const struct search_filter *f, struct search_facets *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_FACETS];
+	size_t		 caps[3] = { 0, 0, 0 };
+	const char	*kinds;
+	int		 rc = SQLITE_ERROR;
+
+	memset(out, 0, sizeof(*out));
+	if (match == NULL || *match == '\0')
+		return ST_OK;
+	match = search_expand(db, ar, match, &kinds);
+	if (bind_text(q, ":match", match) == SQLITE_OK &&
+	    bind_filter(q, f) == SQLITE_OK &&
+	    bind_int64(q, ":wide", SEARCH_FACET_ROWS) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			add_count(ar, q, out, caps);
+	if (rc != SQLITE_DONE) {
+		store_log_error(db, Q_SEARCH_FACETS);
+		stmt_done(q);
+		memset(out, 0, sizeof(*out));
+		return fts5_error(db) ? ST_OK : ST_DBERR;
 	}
 	stmt_done(q);
 	return ST_OK;
