@@ -318,8 +318,11 @@ def resume_triggers(db, saved, first_id):
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
     if "search" in names and any("search_article_insert" in s
                                  for s in saved):
-        db.execute("INSERT INTO search (rowid, title, lead, body) "
-                   "SELECT id * 2, title, lead, body_md FROM article "
+        # The body is indexed from its rendered text, which Pressrum
+        # fills in at its next start (migration 0007): title and lead
+        # only here, never the Markdown.
+        db.execute("INSERT INTO search (rowid, title, lead) "
+                   "SELECT id * 2, title, lead FROM article "
                    "WHERE id >= ?", (first_id,))
     for sql in saved:
         db.execute(sql)

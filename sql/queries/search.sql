@@ -5,43 +5,55 @@
 -- migrations/0002_search.sql).  :match is an FTS5 query built by
 -- search_match_query(), never the user's text.  Public hits only:
 -- news and press releases with status 'published' and publish_at <=
--- :now, and topics with a published_at.  Ranking weighs the title over
--- the lead over the body; ties go to the newest.
+-- :now, and topics with a published_at.  The body is indexed from its
+-- rendered text, body_text (migrations/0007), never its Markdown.
+-- Ranking weighs the title over the lead over the body; ties go to the
+-- newest.
 
 -- name: search_hits
--- Ranking reads only the :cap newest matching rows (highest rowid, so
--- the newest articles; FTS5 walks its doclists in rowid order and stops
--- there): a word found in 60,000 of 100,000 articles then costs a
--- fraction of a millisecond, not the 300 ms of ranking them all.  The
--- rank is pressrum_rank() (store/search_rank.c): it needs no count over
--- the whole index, as bm25() does.  The public candidates (pub) are
--- ranked, the page's hits picked (hit), and only those are joined again
--- for their text, which store/search_mark.c marks.  Every row carries
--- the public hits over all pages and whether the candidates reached
--- :cap; a page with no hit (past the last, or none at all) is one row
--- with a NULL rowid that carries just those two.
+-- Ranking reads only the :cap newest public matching rows (highest
+-- rowid, so the newest articles; FTS5 walks its doclists in rowid order,
+-- each row is joined to its article or topic at once and the walk stops
+-- at :cap public ones): a word found in 60,000 of 100,000 articles then
+-- costs a fraction of a millisecond, not the 300 ms of ranking them all.
+-- Drafts, scheduled articles, pages and hidden topics are left out
+-- before the limit, so neither the total nor "many hits" counts them;
+-- so are hits outside the filters (NULL: any): :kind ('nyhet',
+-- 'pressmeddelande' or 'amne'), a year [:ystart, :yend) and :topic (a
+-- topic's slug: its articles and its own page).  :bydate 1 orders the
+-- hits newest first instead of by rank.
+-- The rank is pressrum_rank() (store/search_rank.c): it needs no count
+-- over the whole index, as bm25() does.  The page's hits are picked
+-- (hit), and only those are joined again for their text (the body as
+-- rendered, body_text; see migrations/0007), which store/search_mark.c
+-- marks.  Every row carries the public hits read and whether they
+-- reached :cap; a page with no hit (past the last, or none at all) is
+-- one row with a NULL rowid that carries just those two.
 -- Column order is fixed: store/search.c reads the columns by position.
-WITH cand AS MATERIALIZED (
-  SELECT rowid AS r, pressrum_rank(search) AS score
-    FROM search
-   WHERE search MATCH :match
-   ORDER BY rowid DESC
-   LIMIT :cap),
-pub AS MATERIALIZED (
-  SELECT cand.r AS r, cand.score AS score,
+WITH pub AS MATERIALIZED (
+  SELECT search.rowid AS r, pressrum_rank(search, :kinds) AS score,
          coalesce(a.publish_at, t.published_at) AS at
-    FROM cand
+    FROM search
     LEFT JOIN article AS a
-      ON cand.r % 2 = 0 AND a.id = cand.r / 2
+      ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
      AND a.status = 'published' AND a.publish_at <= :now
      AND a.kind IN ('nyhet', 'pressmeddelande')
     LEFT JOIN topic AS t
-      ON cand.r % 2 = 1 AND t.id = cand.r / 2
+      ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
      AND t.published_at IS NOT NULL
-   WHERE a.id IS NOT NULL OR t.id IS NOT NULL),
+   WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+     AND (:kind IS NULL OR coalesce(a.kind, 'amne') = :kind)
+     AND (:ystart IS NULL OR (coalesce(a.publish_at, t.published_at)
+          >= :ystart AND coalesce(a.publish_at, t.published_at) < :yend))
+     AND (:topic IS NULL OR t.slug = :topic OR EXISTS (
+          SELECT 1 FROM article_topic AS x JOIN topic AS y
+              ON y.id = x.topic_id
+           WHERE x.article_id = a.id AND y.slug = :topic))
+   ORDER BY search.rowid DESC
+   LIMIT :cap),
 hit AS MATERIALIZED (
   SELECT r, score, at FROM pub
-   ORDER BY score, at DESC, r DESC
+   ORDER BY CASE WHEN :bydate THEN 0 ELSE score END, at DESC, r DESC
    LIMIT :limit OFFSET :offset)
 SELECT hit.r,
        coalesce(a.kind, 'amne'),
@@ -50,14 +62,107 @@ SELECT hit.r,
        coalesce(a.lang, 'sv'),
        hit.at,
        coalesce(a.lead, t.lead),
-       coalesce(a.body_md, t.body_md),
+       coalesce(a.body_text, t.body_text, ''),
        (SELECT count(*) FROM pub),
-       (SELECT count(*) FROM cand) >= :cap
+       (SELECT count(*) FROM pub) >= :cap
   FROM (SELECT 1)
   LEFT JOIN hit
   LEFT JOIN article AS a ON hit.r % 2 = 0 AND a.id = hit.r / 2
   LEFT JOIN topic AS t ON hit.r % 2 = 1 AND t.id = hit.r / 2
- ORDER BY hit.score, hit.at DESC, hit.r DESC;
+ ORDER BY CASE WHEN :bydate THEN 0 ELSE hit.score END, hit.at DESC,
+          hit.r DESC;
+
+-- name: search_facets
+-- The counts for the search page's filters: the newest :wide public
+-- matches (cand), counted by kind, by topic (articles only) and by
+-- Stockholm year (UTC+1 at every New Year), each under the other two
+-- filters (the same as search_hits).  Rows: facet ('typ', 'amne',
+-- 'ar'), value, label (the topic's name), count.
+WITH cand AS MATERIALIZED (
+  SELECT coalesce(a.kind, 'amne') AS kind, a.id AS aid, t.slug AS tslug,
+         coalesce(a.publish_at, t.published_at) AS at
+    FROM search
+    LEFT JOIN article AS a
+      ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
+     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.kind IN ('nyhet', 'pressmeddelande')
+    LEFT JOIN topic AS t
+      ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
+     AND t.published_at IS NOT NULL
+   WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+   ORDER BY search.rowid DESC
+   LIMIT :wide),
+f AS MATERIALIZED (
+  SELECT kind, aid, at,
+         (:kind IS NULL OR kind = :kind) AS k_ok,
+         (:ystart IS NULL OR (at >= :ystart AND at < :yend)) AS y_ok,
+         (:topic IS NULL OR tslug = :topic OR EXISTS (
+          SELECT 1 FROM article_topic AS x JOIN topic AS y
+              ON y.id = x.topic_id
+           WHERE x.article_id = aid AND y.slug = :topic)) AS t_ok
+    FROM cand)
+SELECT 'typ', kind, '', count(*) FROM f WHERE y_ok AND t_ok GROUP BY kind
+UNION ALL
+SELECT 'amne', y.slug, y.name, count(*)
+  FROM f JOIN article_topic AS x ON x.article_id = f.aid
+  JOIN topic AS y ON y.id = x.topic_id AND y.published_at IS NOT NULL
+ WHERE k_ok AND y_ok GROUP BY y.id
+UNION ALL
+SELECT 'ar', strftime('%Y', at + 3600, 'unixepoch'), '', count(*)
+  FROM f WHERE k_ok AND t_ok GROUP BY 2;
+
+-- name: search_owed_article
+-- Up to :n articles whose body text and stems the index waits for
+-- (migrations/0007 and 0008), newest first: the ones most often searched
+-- are filled in first (store/search_text.c).
+SELECT id, title, lead, body_md FROM article WHERE body_text IS NULL
+ ORDER BY id DESC LIMIT :n;
+
+-- name: search_fill_article
+UPDATE article SET body_text = :text, stems_head = :head, stems_body = :body
+ WHERE id = :id;
+
+-- name: search_owed_topic
+SELECT id, name, lead, body_md FROM topic WHERE body_text IS NULL
+ ORDER BY id DESC LIMIT :n;
+
+-- name: search_fill_topic
+UPDATE topic SET body_text = :text, stems_head = :head, stems_body = :body
+ WHERE id = :id;
+
+-- name: search_word_add
+-- A word of a text just filled in, :n times in the batch
+-- (store/search_vocab.c).
+INSERT INTO search_word (word, rev, n) VALUES (:word, :rev, :n)
+    ON CONFLICT (word) DO UPDATE SET n = n + excluded.n;
+
+-- name: search_word_known
+-- 1 if some word of the index starts with :word (no word holds
+-- U+10FFFF, so the range ends there).
+SELECT EXISTS (SELECT 1 FROM search_word
+                WHERE word >= :word AND word < :word || char(1114111));
+
+-- name: search_word_ending
+-- The commonest words of the index that end in :rev backwards, at least
+-- :min characters long: compounds whose last part is a search word.
+SELECT word FROM search_word
+ WHERE rev >= :rev AND rev < :rev || char(1114111)
+   AND length(word) >= :min
+ ORDER BY n DESC LIMIT 8;
+
+-- name: search_word_near
+-- Words that may be a misspelt word's: the same first two letters
+-- (:head) or, by rev, the same last two (:tail, backwards), and a length
+-- (in characters) from :min to :max; the most common first.
+SELECT word, n FROM (
+  SELECT word, n FROM search_word
+   WHERE word >= :head AND word < :head || char(1114111)
+     AND length(word) BETWEEN :min AND :max
+  UNION
+  SELECT word, n FROM search_word
+   WHERE rev >= :tail AND rev < :tail || char(1114111)
+     AND length(word) BETWEEN :min AND :max)
+ ORDER BY n DESC LIMIT 400;
 
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last
@@ -75,3 +180,8 @@ SELECT max((SELECT at FROM site_change WHERE id = 1),
 -- Up to 100 pages of index-segment merging (automerge is off, see
 -- migrations/0005); a worker runs it after answering a write.
 INSERT INTO search (search, rank) VALUES ('merge', 100);
+
+-- name: search_optimize
+-- Merge every segment of the index into one, after a fill of many rows
+-- (store/search_text.c): about 12 s at 100,000 articles.
+INSERT INTO search (search) VALUES ('optimize');

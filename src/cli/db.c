@@ -2,7 +2,9 @@
  * db.c -- the database subcommands: migrate and demo.
  *
  * "migrate" is what a deploy script runs before starting the service
- * (serve also migrates at start); "demo" fills a fresh database with the
+ * (serve also migrates at start); it also fills in the search text
+ * owed (store_text_fill_path()), the long part of an upgrade that
+ * rebuilds the search index; "demo" fills a fresh database with the
  * content a new install shows.
  */
 #include <stdio.h>
@@ -14,7 +16,8 @@
 int
 cli_migrate(const struct config *cfg)
 {
-	if (store_migrate(cfg->db_path) != ST_OK) {
+	if (store_migrate(cfg->db_path) != ST_OK ||
+	    store_text_fill_path(cfg->db_path) != ST_OK) {
 		fprintf(stderr, "pressrum: migration of %s failed\n",
 		    cfg->db_path);
 		return 1;

@@ -5,7 +5,9 @@
  * they answer.  A write from elsewhere reaches the database file or its
  * WAL without them: inotify on the database's directory wakes the
  * master, which reads the write counter (store_cache_state()) and holds
- * the files of any older state (pagefiles_hold()).  In between it
+ * the files of any older state (pagefiles_hold()).  Such a write may
+ * leave body texts the search index needs owed (search_text.c): the
+ * master fills them in first.  In between it
  * sleeps until the next scheduled change is PAGEFILES_MARGIN seconds
  * away (pagefiles_tick()), so no file outlives a scheduled publish or a
  * notice's start or end.
@@ -97,6 +99,7 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 		ts.tv_sec = (time_t)(w->rehold - now);
 	if (ppoll(&pfd, 1, &ts, open_mask) <= 0 || !drain(w))
 		return;		/* a signal, or the clock */
+	(void)store_text_fill_all(w->db);	/* logged on failure */
 	if (store_cache_state(w->db, clock_now(), &seq, &until) == ST_OK)
 		pagefiles_hold(w->dir, seq);
 }

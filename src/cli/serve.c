@@ -1,7 +1,8 @@
 /*
  * serve.c -- the master process and its pre-forked workers.
  *
- * The master migrates the database, opens the listening socket, forks
+ * The master migrates the database, fills in the search text owed
+ * (store_text_fill_path()), opens the listening socket, forks
  * cfg->workers workers and then only watches them: a worker that dies is
  * replaced, SIGTERM/SIGINT stop everything gracefully (workers finish the
  * request they are in), SIGHUP makes every worker re-read the templates.
@@ -320,7 +321,8 @@ cli_serve(struct config *cfg)
 		n = 1;
 	if (n > MAX_WORKERS)
 		n = MAX_WORKERS;
-	if (store_migrate(cfg->db_path) != ST_OK)
+	if (store_migrate(cfg->db_path) != ST_OK ||
+	    store_text_fill_path(cfg->db_path) != ST_OK)
 		return 1;
 	if ((shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE,
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
@@ -395,7 +397,8 @@ cli_cgi(struct config *cfg)
 
 	memset(&app, 0, sizeof(app));
 	app.cfg = *cfg;
-	if (store_migrate(cfg->db_path) != ST_OK || app_open(&app) != 0)
+	if (store_migrate(cfg->db_path) != ST_OK ||
+	    store_text_fill_path(cfg->db_path) != ST_OK || app_open(&app) != 0)
 		return 1;
 	if (conn_init(&c, -1) != ST_OK) {
 		app_close(&app);

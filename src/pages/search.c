@@ -1,11 +1,14 @@
 /*
  * search.c -- /sok?q=: full-text search over the public news, press
- * releases and topic pages, best first, ten a page (?sida=N), with the
+ * releases and topic pages, best first (or newest first), ten a page
+ * (?sida=N), filtered by kind, topic and year (search_filter.c), with the
  * matched words highlighted.
  *
  * The visitor's words become a safe FTS5 query in the store
  * (search_match_query()); whatever q holds, the page answers 200 with
- * hits or "Inga träffar".  Titles, leads and snippets come back with
+ * hits or "Inga träffar", and, when it found little, "Menade du …?"
+ * with a link to a query of the nearest words of the index
+ * (store_search_suggest()).  Titles, leads and snippets come back with
  * private-use markers around the matches; html_highlight() escapes
  * them and turns the markers into <mark>.
  */
@@ -22,29 +25,10 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "pages.h"
+#include "search_page.h"
 
 #define SEARCH_PER_PAGE	10
 #define SEARCH_MAX_PAGE	10000
-
-/* "/sok?q=..&sida=N" in ar. */
-static char *
-search_href(struct arena *ar, const char *q, long page)
-{
-	struct buf	 b;
-	char		*s;
-
-	buf_init(&b);
-	buf_puts(&b, "/sok");
-	if (q != NULL && *q != '\0') {
-		buf_puts(&b, "?q=");
-		html_url(&b, q);
-		if (page > 1)
-			buf_printf(&b, "&sida=%ld", page);
-	}
-	s = arena_strndup(ar, b.data, b.len);
-	buf_free(&b);
-	return s;
-}
 
 /* ?sida as a page number, 1 when absent, -1 when it cannot be one. */
 static long
@@ -69,50 +53,15 @@ marked(const char *s)
 	return strstr(s, SEARCH_MARK_START) != NULL;
 }
 
-/*
- * A body snippet without the Markdown that would show as noise: line
- * breaks become spaces, '#', '*', '`' and '[' go, a link's "](target)"
- * goes, and a '>' that starts a line (a quote) goes.  Arena.
- */
-static const char *
-plain_snippet(struct arena *ar, const char *s)
-{
-	char		*out = arena_alloc(ar, strlen(s) + 1), *o = out;
-	const char	*close;
-	int		 bol = 1;
-
-	for (; *s != '\0'; s++) {
-		if (s[0] == ']' && s[1] == '(' &&
-		    (close = strchr(s, ')')) != NULL) {
-			s = close;
-			continue;
-		}
-		if (*s == '\n' || *s == '\r' || *s == '\t') {
-			bol = 1;
-			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		if (strchr("#*`[", *s) != NULL || (bol && *s == '>'))
-			continue;
-		if (*s != ' ')
-			bol = 0;
-		if (*s != ' ' || (o > out && o[-1] != ' '))
-			*o++ = *s;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* What to show under the title: the lead when a word matched there,
  * else the body snippet when one did, else the lead. */
 static struct safe_html
 hit_text(struct arena *ar, const struct search_hit *h)
 {
 	if (!marked(h->lead_hl) && marked(h->snippet))
-		return html_highlight(ar, plain_snippet(ar, h->snippet));
+		return html_highlight(ar, h->snippet);
 	if (*h->lead_hl == '\0' && *h->snippet != '\0')
-		return html_highlight(ar, plain_snippet(ar, h->snippet));
+		return html_highlight(ar, h->snippet);
 	return html_highlight(ar, h->lead_hl);
 }
 
@@ -134,8 +83,8 @@ fill_hit(struct arena *ar, struct tdict *d, const struct search_hit *h)
 }
 
 static void
-fill_pager(struct arena *ar, struct tdict *root, const char *q, long page,
-    long pages)
+fill_pager(struct arena *ar, struct tdict *root, const char *q,
+    const struct search_filter *f, long page, long pages)
 {
 	struct tdict	*p;
 
@@ -145,9 +94,9 @@ fill_pager(struct arena *ar, struct tdict *root, const char *q, long page,
 	td_textf(p, "page", "%ld", page);
 	td_textf(p, "pages", "%ld", pages);
 	if (page > 1)
-		td_text(p, "prev_href", search_href(ar, q, page - 1));
+		td_text(p, "prev_href", search_href(ar, q, f, page - 1));
 	if (page < pages)
-		td_text(p, "next_href", search_href(ar, q, page + 1));
+		td_text(p, "next_href", search_href(ar, q, f, page + 1));
 }
 
 /* "3 träffar för ”skola”", "Inga träffar för ”xyz”"; when the search
@@ -169,6 +118,26 @@ fill_total(struct tdict *root, const struct search_result *r, const char *q)
 		    q);
 }
 
+/* "Menade du …?" when the search found fewer than this many hits. */
+#define SUGGEST_BELOW	3
+
+/* A query that finds more, offered as a link, when q found little. */
+static void
+fill_suggest(struct app *app, struct tdict *root, const char *q,
+    const struct search_filter *f, const struct search_result *r, long page)
+{
+	const char	*s;
+
+	if (page != 1 || r->more || r->total >= SUGGEST_BELOW)
+		return;
+	s = store_search_suggest(app->store, &app->arena, q, clock_now(),
+	    r->total);
+	if (s == NULL)
+		return;
+	td_text(root, "suggest", s);
+	td_text(root, "suggest_href", search_href(&app->arena, s, f, 1));
+}
+
 /* The page's title: "Sök", or "Sökresultat för ”q”" (", sida N"). */
 static const char *
 search_title(struct arena *ar, const char *q, long page)
@@ -182,29 +151,52 @@ search_title(struct arena *ar, const char *q, long page)
 }
 
 /*
+ * The hits of match on page (within f) into r, and the counts for the
+ * filter form into fc.  ST_OK or ST_DBERR.
+ */
+static enum status
+run_search(struct app *app, const char *match, const struct search_filter *f,
+    long page, struct search_result *r, struct search_facets *fc)
+{
+	enum status	 st;
+
+	st = store_search_filtered(app->store, &app->arena, match,
+	    clock_now(), f, SEARCH_PER_PAGE, (size_t)(page - 1) *
+	    SEARCH_PER_PAGE, r);
+	if (st == ST_OK)
+		st = store_search_facets(app->store, &app->arena, match,
+		    clock_now(), f, fc);
+	return st;
+}
+
+/*
  * GET /sok -- search.
- * Query: q (the words; may be absent, empty or anything at all), sida.
+ * Query: q (the words; may be absent, empty or anything at all), typ,
+ * amne, ar, ordning (search_filter.c), sida.
  * Statuses: 200 (also for no hits and for a q with no words), 400 (a
- * sida that cannot be a page), 404 (a page past the last), 500.
+ * sida or filter that cannot be), 404 (a page past the last), 500.
  */
 void
 page_search(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct search_result	 r;
+	struct search_facets	 fc;
+	struct search_filter	 f;
 	struct tdict		*root;
 	const char		*q = req_query(rq, "q"), *match;
 	long			 page = read_page(rq), pages = 0;
 	size_t			 i;
+	int			 words = 0;
 	enum status		 st = ST_BADREQ;
 
 	memset(&r, 0, sizeof(r));
-	if (page < 0)
+	memset(&fc, 0, sizeof(fc));
+	if (page < 0 || search_read_filter(rq, &f) != 0)
 		goto out;
 	q = q != NULL && q[strspn(q, " \t\r\n")] != '\0' ? q : "";
-	if (*q != '\0' && search_match_query(&app->arena, q, &match) > 0 &&
-	    (st = store_search(app->store, &app->arena, match, clock_now(),
-	    SEARCH_PER_PAGE, (size_t)(page - 1) * SEARCH_PER_PAGE,
-	    &r)) != ST_OK)
+	if (*q != '\0' && (words = search_match_query(&app->arena, q,
+	    &match) > 0) && (st = run_search(app, match, &f, page, &r,
+	    &fc)) != ST_OK)
 		goto out;
 	pages = (long)((r.total + SEARCH_PER_PAGE - 1) / SEARCH_PER_PAGE);
 	if (page > 1 && page > pages) {
@@ -213,17 +205,21 @@ page_search(struct app *app, struct req *rq, struct resp *rs)
 	}
 	st = ST_OK;
 	root = page_layout(app, rq, search_title(&app->arena, q, page),
-	    search_href(&app->arena, q, page), NULL);
+	    search_href(&app->arena, q, &f, page), NULL);
 	td_text(root, "meta_description",
 	    "Sök bland nyheter, pressmeddelanden och ämnen.");
 	td_bool(root, "noindex", *q != '\0');
 	td_text(root, "q", q);
 	fill_total(root, &r, q);
+	if (*q != '\0')
+		fill_suggest(app, root, q, &f, &r, page);
+	if (words)
+		search_fill_filters(&app->arena, root, &f, &fc);
 	td_bool(root, "has_items", r.n > 0);
 	td_list(root, "items");
 	for (i = 0; i < r.n; i++)
 		fill_hit(&app->arena, td_item(root, "items"), &r.items[i]);
-	fill_pager(&app->arena, root, q, page, pages);
+	fill_pager(&app->arena, root, q, &f, page, pages);
 	page_render(app, rq, rs, "search", root);
 out:
 	if (st != ST_OK)

@@ -51,16 +51,42 @@ struct search_result {
 
 /* How many of the newest matching rows a search ranks. */
 #define SEARCH_CANDIDATES	100
+/* How many of the newest matching rows the filter counts read. */
+#define SEARCH_FACET_ROWS	1000
+
+/* The search page's filters and order; NULL / 0 means "any". */
+struct search_filter {
+	const char	*kind;		/* "nyhet", "pressmeddelande", "amne" */
+	const char	*topic;		/* a topic's slug */
+	int		 year;		/* Stockholm calendar year */
+	int		 by_date;	/* newest first, not best first */
+};
+
+/* One value of a filter and its public hits. */
+struct search_count {
+	const char	*value;		/* kind, topic slug or year */
+	const char	*label;		/* the topic's name; "" otherwise */
+	int64_t		 n;
+};
+
+/* The counts for each filter, each under the other two filters. */
+struct search_facets {
+	struct search_count *kinds, *topics, *years;
+	size_t		 nkinds, ntopics, nyears;
+};
 
 /*
  * Turn the visitor's words q into an FTS5 query: at most
  * SEARCH_MAX_BYTES of q are read and at most SEARCH_MAX_TERMS words kept;
  * a word is a run of letters and digits (anything that is not ASCII
- * punctuation, white space or common Unicode punctuation), written as a
- * quoted string with a prefix star, the words joined by AND:
- * `"jämställdhet"* AND "skola"*`.  Quotes, parentheses, operators and
- * column filters in q are only separators.  *out is allocated in ar ("" when
- * q has no word).  Returns the number of words.
+ * punctuation, white space or common Unicode punctuation).  Each word
+ * matches as typed, as a prefix, in title, lead and body, or (when it
+ * has a letter) by its Swedish stem in the stem columns; the words are
+ * joined by AND:
+ * `({title lead body}: "Kvinnor"* OR {stems_head stems_body}: "kvinn")
+ * AND ({title lead body}: "2021"*)`.  Quotes, parentheses, operators and
+ * column filters in q are only separators.  *out is allocated in ar (""
+ * when q has no word).  Returns the number of words.
  */
 size_t		search_match_query(struct arena *, const char *q,
 		    const char **out);
@@ -75,6 +101,30 @@ size_t		search_match_query(struct arena *, const char *q,
 enum status	store_search(struct store *, struct arena *, const char *match,
 		    int64_t now, size_t limit, size_t offset,
 		    struct search_result *out);
+/* The same within the filter f (NULL: none), in its order. */
+enum status	store_search_filtered(struct store *, struct arena *,
+		    const char *match, int64_t now, const struct search_filter *,
+		    size_t limit, size_t offset, struct search_result *out);
+/*
+ * The counts of public hits per kind, topic and year among the newest
+ * SEARCH_FACET_ROWS matches of match, each under f's other filters;
+ * topics and years in the order of the database (callers sort).  In ar.
+ * ST_OK or ST_DBERR (logged).
+ */
+enum status	store_search_facets(struct store *, struct arena *,
+		    const char *match, int64_t now, const struct search_filter *,
+		    struct search_facets *out);
+
+/*
+ * "Menade du …?": when q (the visitor's text) found have public hits,
+ * a query of the same words with each one no word of the index starts
+ * with replaced by the nearest word of the index, that finds more public
+ * hits than have; NULL when there is none.  Words are compared letter by
+ * letter, å, ä and ö letters of their own, and a word differing only in
+ * accents, dots or rings is never offered.  In ar.
+ */
+const char	*store_search_suggest(struct store *, struct arena *,
+		    const char *q, int64_t now, int64_t have);
 
 /*
  * The newest moment the public pages may have changed at now: the last

@@ -7,10 +7,14 @@
 #define SEARCH_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
 
+#include "../util/status.h"
+
 struct arena;
+struct store;
 struct search_terms;
 
 /* 1 if the code point belongs to a word, as the index's tokenizer
@@ -33,6 +37,63 @@ unsigned long	search_fold(unsigned long);
  * search_rank.c).  SQLITE_OK or an SQLite error code.
  */
 int		search_rank_register(sqlite3 *);
+
+/* Words longer than this many bytes are cut (search_words()) and not
+ * stemmed (search_stem()). */
+#define SEARCH_WORD_MAX		128
+#define SEARCH_STEM_MAX		64
+
+/*
+ * Call fn(arg, word, len) for each word of text as the index's
+ * tokenizer reads it, folded to lower case (search_stem.c).
+ */
+void		search_words(const char *text,
+		    void (*fn)(void *, const char *, size_t), void *arg);
+
+/*
+ * The Swedish stem of the folded word w[0..n) into out (cap bytes,
+ * NUL-terminated); returns its length.  A stem is a prefix of its word.
+ */
+size_t		search_stem(const char *w, size_t n, char *out, size_t cap);
+
+/*
+ * The second stem of the folded word w[0..n) (a definite ending
+ * Snowball leaves on: våldet -> våld) into out; its length, 0 when
+ * none.  Also a prefix of the word.
+ */
+size_t		search_stem_alt(const char *w, size_t n, char *out,
+		    size_t cap);
+
+/*
+ * The distinct stems of the words of t[0..n) (NULL entries skipped),
+ * space-separated, in ar ("" when none); numbers have no stem.
+ */
+const char	*search_stems(struct arena *, const char *const *t, size_t n);
+
+/*
+ * Fill in the body text and stems (for the index) of up to n articles
+ * and n topics that owe them, inside the open transaction; *done (may be NULL)
+ * gets how many.  ST_OK or ST_DBERR (logged).
+ */
+enum status	store_text_fill(struct store *, int64_t n, int64_t *done);
+
+/*
+ * The words of the texts filled in, counted (search_vocab.c): _new in
+ * ar, _add each text, _flush writes them to search_word in the open
+ * transaction (ST_OK or ST_DBERR, logged).
+ */
+struct search_vocab;
+struct search_vocab *search_vocab_new(struct arena *);
+void		search_vocab_add(struct search_vocab *, const char *text);
+enum status	search_vocab_flush(struct store *, struct search_vocab *);
+
+/*
+ * match with the compounds of the index that end in each search word
+ * added, and *kinds a letter a phrase for pressrum_rank()
+ * (search_vocab.c).  In ar.
+ */
+const char	*search_expand(struct store *, struct arena *,
+		    const char *match, const char **kinds);
 
 /*
  * The words of match (an FTS5 query from search_match_query()), read

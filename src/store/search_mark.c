@@ -7,8 +7,9 @@
  * about 3 ms at 100,000 articles.  The hits' text is in hand already
  * (store_search() reads it with the hits), so the words are found here:
  * the text is cut into words by the index's own rule (search_token.c)
- * and every word that starts with a search word, letters folded, is
- * put between SEARCH_MARK_START and SEARCH_MARK_END.  html_highlight()
+ * and every word that starts with a search word, letters folded, or
+ * has its stem (search_stem.c), is put between SEARCH_MARK_START and
+ * SEARCH_MARK_END.  html_highlight()
  * turns the marks into <mark> after escaping.
  */
 #include <stdint.h>
@@ -24,9 +25,17 @@
 #define BEFORE		3	/* words kept before a snippet's first match */
 #define MAX_MATCHES	256	/* snippet starts tried */
 
+/* Stems a term may have: its own two, and those of compounds ending in
+ * it (search_expand()). */
+#define TERM_STEMS	20
+
 struct term {
-	unsigned long	 cp[SEARCH_MAX_BYTES];
+	unsigned long	 cp[SEARCH_MAX_BYTES];	/* the word, folded */
 	size_t		 n;
+	size_t		 nstems;
+	unsigned long	 scp[TERM_STEMS][SEARCH_STEM_MAX];	/* stems */
+	size_t		 sn[TERM_STEMS];
+	const char	*stem[TERM_STEMS];
 };
 
 struct search_terms {
@@ -40,51 +49,142 @@ struct word {
 	unsigned	 mask;		/* the terms it matches, a bit each */
 };
 
-/* The quoted words of match (`"budget"* AND "skola"*`), folded. */
+/* The folded code points of the quoted string p..close into cp (room
+ * for close - p); their count. */
+static size_t
+read_quoted(const char *p, const char *close, unsigned long *cp)
+{
+	size_t	 n = 0;
+
+	while (p < close) {
+		p += utf8_next(p, (size_t)(close - p), &cp[n]);
+		cp[n] = search_fold(cp[n]);
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The words of match, folded: each quoted string with a '*' after it
+ * (`"Budget"*`) is a word, a quoted string without one is the stem of
+ * the word before it (see search_match_query()).
+ */
 const struct search_terms *
 search_terms(struct arena *ar, const char *match)
 {
 	struct search_terms *ts = arena_alloc(ar, sizeof(*ts));
 	const char	*p = match ? match : "", *close;
 	struct term	*t;
-	unsigned long	 cp;
 
 	ts->n = 0;
-	while (ts->n < SEARCH_MAX_TERMS && (p = strchr(p, '"')) != NULL &&
+	while ((p = strchr(p, '"')) != NULL &&
 	    (close = strchr(++p, '"')) != NULL) {
-		t = &ts->t[ts->n];
-		t->n = 0;
-		while (p < close && t->n < SEARCH_MAX_BYTES) {
-			p += utf8_next(p, (size_t)(close - p), &cp);
-			t->cp[t->n++] = search_fold(cp);
+		if (close[1] == '*' && ts->n < SEARCH_MAX_TERMS) {
+			t = &ts->t[ts->n];
+			t->nstems = 0;
+			if ((t->n = read_quoted(p, close, t->cp)) > 0)
+				ts->n++;
+		} else if (close[1] != '*' && ts->n > 0 &&
+		    ts->t[ts->n - 1].nstems < TERM_STEMS &&
+		    (size_t)(close - p) <= SEARCH_STEM_MAX) {
+			t = &ts->t[ts->n - 1];
+			t->sn[t->nstems] = read_quoted(p, close,
+			    t->scp[t->nstems]);
+			t->stem[t->nstems++] = arena_strndup(ar, p,
+			    (size_t)(close - p));
 		}
-		if (t->n > 0)
-			ts->n++;
 		p = close + 1;
 	}
 	ts->all = ts->n > 0 ? (1U << ts->n) - 1 : 0;
 	return ts;
 }
 
+struct word_stems {
+	char	 s[2][SEARCH_WORD_MAX + 4];
+	int	 done;
+};
+
+/* search_words() callback: the stems of the (one) word into arg. */
+static void
+stems_into(void *arg, const char *w, size_t n)
+{
+	struct word_stems *st = arg;
+
+	if (st->done++)
+		return;
+	(void)search_stem(w, n, st->s[0], sizeof(st->s[0]));
+	if (search_stem_alt(w, n, st->s[1], sizeof(st->s[1])) == 0)
+		st->s[1][0] = '\0';
+}
+
+/* 1 if the word s[0..len) shares a stem with term t. */
+static int
+same_stem(const char *s, size_t len, const struct term *t)
+{
+	char			 w[SEARCH_WORD_MAX + 1];
+	struct word_stems	 st;
+	size_t			 i, j;
+
+	if (len > SEARCH_WORD_MAX)
+		return 0;
+	memcpy(w, s, len);
+	w[len] = '\0';
+	st.done = 0;
+	st.s[0][0] = st.s[1][0] = '\0';
+	search_words(w, stems_into, &st);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < t->nstems; j++)
+			if (st.s[i][0] != '\0' &&
+			    strcmp(st.s[i], t->stem[j]) == 0)
+				return 1;
+	return 0;
+}
+
+/* 1 if the folded code points cp[0..n) start with one of t's stems. */
+static int
+starts_with_stem(const unsigned long *cp, size_t n, const struct term *t)
+{
+	size_t	 j;
+
+	for (j = 0; j < t->nstems; j++)
+		if (t->sn[j] > 0 && t->sn[j] <= n &&
+		    memcmp(t->scp[j], cp, t->sn[j] * sizeof(cp[0])) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * The terms the word s[0..len) starts with, a bit each.  Most words
- * start with a letter no term starts with and cost one letter.
+ * The terms the word s[0..len) matches, a bit each: it starts with the
+ * term, or it has one of the term's stems, its own or a compound's (so
+ * it starts with that stem too).
+ * Most words start with a letter no term starts with and cost one
+ * letter; only a word that starts with a term's stem is stemmed.
  */
 static unsigned
 word_mask(const char *s, size_t len, const struct search_terms *ts)
 {
 	unsigned long	 cp[SEARCH_MAX_BYTES];
-	size_t		 n = 0, i, k, want = 0;
+	const char	*word = s;
+	size_t		 n = 0, i, j, k, want = 0, wlen = len;
 	unsigned	 mask = 0, maybe = 0;
+	const struct term *t;
 
 	k = utf8_next(s, len, &cp[0]);
 	cp[0] = search_fold(cp[0]);
-	for (i = 0; i < ts->n; i++)
-		if (ts->t[i].cp[0] == cp[0]) {
+	for (i = 0; i < ts->n; i++) {
+		t = &ts->t[i];
+		if (t->cp[0] == cp[0]) {
 			maybe |= 1U << i;
-			if (ts->t[i].n > want)
-				want = ts->t[i].n;
+			if (t->n > want)
+				want = t->n;
 		}
+		for (j = 0; j < t->nstems; j++)
+			if (t->scp[j][0] == cp[0]) {
+				maybe |= 1U << i;
+				if (t->sn[j] > want)
+					want = t->sn[j];
+			}
+	}
 	if (maybe == 0)
 		return 0;
 	for (n = 1, s += k, len -= k; len > 0 && n < want; n++) {
@@ -93,10 +193,17 @@ word_mask(const char *s, size_t len, const struct search_terms *ts)
 		s += k;
 		len -= k;
 	}
-	for (i = 0; i < ts->n; i++)
-		if ((maybe & (1U << i)) && ts->t[i].n <= n &&
-		    memcmp(ts->t[i].cp, cp, ts->t[i].n * sizeof(cp[0])) == 0)
+	for (i = 0; i < ts->n; i++) {
+		t = &ts->t[i];
+		if (!(maybe & (1U << i)))
+			continue;
+		if (t->n <= n &&
+		    memcmp(t->cp, cp, t->n * sizeof(cp[0])) == 0)
 			mask |= 1U << i;
+		else if (starts_with_stem(cp, n, t) &&
+		    same_stem(word, wlen, t))
+			mask |= 1U << i;
+	}
 	return mask;
 }
 

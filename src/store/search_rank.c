@@ -8,7 +8,11 @@
  * Every hit here holds every word (the words are joined by AND), so that
  * weight only shifts hits between words and buys little.  pressrum_rank
  * counts the matches in each column, saturating as BM25 does (the third
- * match adds less than the second), weighted title 10, lead 4, body 1;
+ * match adds less than the second), weighted title 10, lead 4, body 1,
+ * and the stem columns (migrations/0008) lower, so a word in the form
+ * typed ranks above another form of it in the same place: stems of
+ * title and lead 3, of the body 0.5; a compound that ends in a search
+ * word (store/search_vocab.c) counts half of that;
  * ties go to the newest (search.sql).  BM25's weighing by the length of
  * the text is left out as well: it read each row's sizes from another
  * table and made up half of a search's time.  All it reads is the row's
@@ -16,25 +20,44 @@
  * articles.  Lower is better, as with bm25().
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "search_int.h"
 
 #define K1	1.2
 
-static const double	weight[] = { 10.0, 4.0, 1.0 };	/* title, lead, body */
+/* title, lead, body, stems_head, stems_body */
+static const double	weight[] = { 10.0, 4.0, 1.0, 3.0, 0.5 };
 #define NCOL	(int)(sizeof(weight) / sizeof(weight[0]))
 
+/* The share of a column's weight a compound's match gets. */
+#define COMPOUND	0.5
+
+/* The saturating sum of one column's matches, weighted. */
+static double
+sat(double w, int tf)
+{
+	return w * tf * (K1 + 1.0) / (tf + K1);
+}
+
+/*
+ * pressrum_rank(search [, kinds]): kinds, when given, has a letter per
+ * phrase of the query (store/search_vocab.c): 'c' for a compound that
+ * ends in a search word, which counts COMPOUND of its column's weight,
+ * so a whole word ranks above a compound holding it in the same place.
+ */
 static void
 rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
     int argc, sqlite3_value **argv)
 {
 	Fts5PhraseIter	 it;
-	int		 tf[NCOL] = { 0 };
+	const char	*kinds = argc > 0 ?
+	    (const char *)sqlite3_value_text(argv[0]) : NULL;
+	size_t		 nkinds = kinds != NULL ? strlen(kinds) : 0;
+	int		 tf[NCOL] = { 0 }, tfc[NCOL] = { 0 }, *t;
 	int		 phrases, p, col, off, rc;
 	double		 score = 0.0;
 
-	(void)argc;
-	(void)argv;
 	phrases = api->xPhraseCount(fts);
 	for (p = 0; p < phrases; p++) {
 		if ((rc = api->xPhraseFirst(fts, p, &it, &col, &off)) !=
@@ -42,12 +65,14 @@ rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 			sqlite3_result_error_code(ctx, rc);
 			return;
 		}
+		t = (size_t)p < nkinds && kinds[p] == 'c' ? tfc : tf;
 		for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
 			if (col < NCOL)
-				tf[col]++;
+				t[col]++;
 	}
 	for (col = 0; col < NCOL; col++)
-		score += weight[col] * tf[col] * (K1 + 1.0) / (tf[col] + K1);
+		score += sat(weight[col], tf[col]) +
+		    sat(COMPOUND * weight[col], tfc[col]);
 	sqlite3_result_double(ctx, -score);
 }
 

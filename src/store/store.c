@@ -440,8 +440,8 @@ prepare(sqlite3 *db, enum query_id id, sqlite3_stmt **out)
 
 /*
  * Open path for a worker: PRAGMAs, schema version check, Swedish
- * collation, the search ranking function, every statement prepared.  *out is heap; store_close()
- * frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
+ * collation, the search ranking function, every statement prepared.  *out is
+ * heap; store_close() frees it.  ST_ERROR on a wrong schema version, ST_DBERR otherwise
  * (both logged); *out is NULL on failure.
  */
 enum status
@@ -513,7 +513,8 @@ check_empty(sqlite3 *db)
 
 /*
  * Load sql/demo.sql into an empty, migrated database in one
- * transaction.  ST_CONFLICT if it already holds articles, ST_ERROR on a
+ * transaction, then fill in its bodies' search text
+ * (store_text_fill_path()).  ST_CONFLICT if it already holds articles, ST_ERROR on a
  * wrong schema version, ST_DBERR if the demo fails (rolled back).
  */
 enum status
@@ -530,7 +531,8 @@ store_load_demo(const char *path)
 	    (st = exec(db, sql_demo_text, "demo")) == ST_OK &&
 	    (st = exec(db, "COMMIT", "demo")) == ST_OK) {
 		log_info("store: demo content loaded");
-		goto out;
+		sqlite3_close(db);
+		return store_text_fill_path(path);
 	}
 	if (!sqlite3_get_autocommit(db))
 		(void)exec(db, "ROLLBACK", "demo");
@@ -566,12 +568,18 @@ store_begin(struct store *db)
 	return store_exec(db, "BEGIN IMMEDIATE", "begin");
 }
 
+/* Body texts a commit fills in for the search index (search_text.c):
+ * the one or two a save made owed, and a few more owed by writes from
+ * outside the program. */
+#define COMMIT_TEXT_FILL	16
+
 enum status
 store_commit(struct store *db)
 {
 	enum status	 st;
 
-	if ((st = store_exec(db, "COMMIT", "commit")) == ST_OK) {
+	if ((st = store_text_fill(db, COMMIT_TEXT_FILL, NULL)) == ST_OK &&
+	    (st = store_exec(db, "COMMIT", "commit")) == ST_OK) {
 		db->wrote = 1;
 		return ST_OK;
 	}

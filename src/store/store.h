@@ -123,6 +123,15 @@ void		store_close(struct store *);
  */
 void		store_no_autocheckpoint(struct store *);
 void		store_after_write(struct store *);
+/*
+ * The search index reads each body as rendered (body_text), which the
+ * program owes after a write from outside it (search_text.c).  Fill in
+ * every owed one, a few hundred a transaction: _all on an open store,
+ * _path opening and closing path itself (the master before it forks).
+ * ST_OK, ST_ERROR (wrong schema version) or ST_DBERR (logged).
+ */
+enum status	store_text_fill_all(struct store *);
+enum status	store_text_fill_path(const char *path);
 /* 1 if a write was committed since the last store_after_write(). */
 int		store_wrote(const struct store *);
 /* The schema version this binary expects (number of migrations). */

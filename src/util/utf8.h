@@ -17,4 +17,8 @@ int	utf8_valid(const char *, size_t);
  * bytes.  A malformed sequence is one byte of UTF8_REPLACEMENT. */
 size_t	utf8_next(const char *s, size_t n, unsigned long *cp);
 
+/* Write cp (<= U+10FFFF) as UTF-8 at out (room for 4); returns its
+ * bytes. */
+size_t	utf8_put(char *out, unsigned long cp);
+
 #endif

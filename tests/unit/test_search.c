@@ -23,7 +23,9 @@
 
 #include "util/arena.h"
 #include "store/search.h"
+#include "store/search_int.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 #define NOW	INT64_C(1795431600)	/* 2026-11-23 12:00 +01:00 */
 
@@ -40,6 +42,15 @@ check_query(const char *q, size_t nwant, const char *want)
 	arena_free(&ar);
 }
 
+/* A word of the query: as typed in title, lead and body, or its stem in
+ * the stem columns; a number: as typed only. */
+#define G(w, stem)	"({title lead body}: \"" w "\"* OR " \
+			"{stems_head stems_body}: \"" stem "\")"
+#define G2(w, s1, s2)	"({title lead body}: \"" w "\"* OR " \
+			"{stems_head stems_body}: \"" s1 "\" OR " \
+			"{stems_head stems_body}: \"" s2 "\")"
+#define N(w)		"({title lead body}: \"" w "\"*)"
+
 static void
 test_query_words(void **state)
 {
@@ -47,15 +58,25 @@ test_query_words(void **state)
 	check_query("", 0, "");
 	check_query(NULL, 0, "");
 	check_query("   ", 0, "");
-	check_query("skola", 1, "\"skola\"*");
+	check_query("skola", 1, G("skola", "skol"));
 	check_query("Jämställdhet i skolan", 3,
-	    "\"Jämställdhet\"* AND \"i\"* AND \"skolan\"*");
-	check_query("jämställdhet*", 1, "\"jämställdhet\"*");
-	check_query("  här,har;hår  ", 3, "\"här\"* AND \"har\"* AND \"hår\"*");
-	check_query("covid-19", 2, "\"covid\"* AND \"19\"*");
-	check_query("»citat« – “smart” …", 2, "\"citat\"* AND \"smart\"*");
+	    G("Jämställdhet", "jämställd") " AND " G("i", "i") " AND "
+	    G2("skolan", "skolan", "skol"));
+	check_query("jämställdhet*", 1, G("jämställdhet", "jämställd"));
+	/* å, ä and ö stay letters of their own, in the stem too. */
+	check_query("  här,har;hår  ", 3,
+	    G("här", "här") " AND " G("har", "har") " AND " G("hår", "hår"));
+	check_query("covid-19", 2, G("covid", "covid") " AND " N("19"));
+	check_query("»citat« – “smart” …", 2,
+	    G("citat", "cit") " AND " G("smart", "smart"));
 	/* A decomposed ä (a + U+0308) is composed. */
-	check_query("ha\xcc\x88r", 1, "\"här\"*");
+	check_query("ha\xcc\x88r", 1, G("här", "här"));
+	/* Stems of the folded word: upper case is no other stem. */
+	check_query("KVINNORNA", 1, G("KVINNORNA", "kvinn"));
+	/* A definite ending Snowball leaves on: a second stem. */
+	check_query("våldet", 1, G2("våldet", "våldet", "våld"));
+	check_query("Budget", 1, G2("Budget", "budget", "budg"));
+	check_query("1 250 000", 3, N("1") " AND " N("250") " AND " N("000"));
 }
 
 static void
@@ -68,15 +89,16 @@ test_query_syntax_is_dropped(void **state)
 	check_query("-", 0, "");
 	check_query("^", 0, "");
 	check_query(":", 0, "");
-	check_query("\"a\" AND", 2, "\"a\"* AND \"AND\"*");
-	check_query("NEAR(a b, 3)", 4,
-	    "\"NEAR\"* AND \"a\"* AND \"b\"* AND \"3\"*");
-	check_query("title:skola", 2, "\"title\"* AND \"skola\"*");
-	check_query("a OR b NOT c", 5,
-	    "\"a\"* AND \"OR\"* AND \"b\"* AND \"NOT\"* AND \"c\"*");
-	check_query("\"\"\"x\"\"\"", 1, "\"x\"*");
-	check_query("{title lead}: x", 3,
-	    "\"title\"* AND \"lead\"* AND \"x\"*");
+	check_query("\"a\" AND", 2, G("a", "a") " AND " G("AND", "and"));
+	check_query("NEAR(a b, 3)", 4, G("NEAR", "near") " AND " G("a", "a")
+	    " AND " G("b", "b") " AND " N("3"));
+	check_query("title:skola", 2, G("title", "titl") " AND "
+	    G("skola", "skol"));
+	check_query("a OR b NOT c", 5, G("a", "a") " AND " G("OR", "or")
+	    " AND " G("b", "b") " AND " G("NOT", "not") " AND " G("c", "c"));
+	check_query("\"\"\"x\"\"\"", 1, G("x", "x"));
+	check_query("{title lead}: x", 3, G("title", "titl") " AND "
+	    G("lead", "lead") " AND " G("x", "x"));
 }
 
 static void
@@ -86,9 +108,10 @@ test_query_limits(void **state)
 
 	(void)state;
 	check_query("a b c d e f g h i j k l m n o", SEARCH_MAX_TERMS,
-	    "\"a\"* AND \"b\"* AND \"c\"* AND \"d\"* AND \"e\"* AND "
-	    "\"f\"* AND \"g\"* AND \"h\"* AND \"i\"* AND \"j\"* AND "
-	    "\"k\"* AND \"l\"*");
+	    G("a", "a") " AND " G("b", "b") " AND " G("c", "c") " AND "
+	    G("d", "d") " AND " G("e", "e") " AND " G("f", "f") " AND "
+	    G("g", "g") " AND " G("h", "h") " AND " G("i", "i") " AND "
+	    G("j", "j") " AND " G("k", "k") " AND " G("l", "l"));
 	/* Only the first SEARCH_MAX_BYTES bytes are read; a letter cut in
 	 * two at the limit is dropped, not half-copied. */
 	memset(q, 'a', sizeof(q) - 1);
@@ -101,13 +124,18 @@ test_query_limits(void **state)
 
 		arena_init(&ar);
 		assert_int_equal(search_match_query(&ar, q, &out), 1);
-		assert_int_equal(strlen(out), SEARCH_MAX_BYTES - 1 + 3);
+		/* The word (199 a's) as typed, and as its stem: a word is
+		 * stemmed from its first SEARCH_WORD_MAX bytes, in the
+		 * index as here. */
+		assert_int_equal(strlen(out), strlen(G("", "")) +
+		    SEARCH_MAX_BYTES - 1 + SEARCH_WORD_MAX);
 		arena_free(&ar);
 	}
 	/* Malformed UTF-8 is a separator. */
-	check_query("a\xff" "b\xc3", 2, "\"a\"* AND \"b\"*");
+	check_query("a\xff" "b\xc3", 2, G("a", "a") " AND " G("b", "b"));
 	/* Our own match markers never reach a query. */
-	check_query("x" SEARCH_MARK_START "y", 2, "\"x\"* AND \"y\"*");
+	check_query("x" SEARCH_MARK_START "y", 2, G("x", "x") " AND "
+	    G("y", "y"));
 }
 
 /* Run match against an FTS5 table made like the real one. */
@@ -149,9 +177,10 @@ test_query_hostile_is_valid_fts5(void **state)
 	(void)state;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING "
-	    "fts5(title, lead, body, tokenize = 'unicode61 "
-	    "remove_diacritics 0', prefix = '2 3'); INSERT INTO t VALUES "
-	    "('and or not', 'near a b', 'här har')", NULL, NULL, NULL),
+	    "fts5(title, lead, body, stems_head, stems_body, tokenize = "
+	    "'unicode61 remove_diacritics 0', prefix = '2 3'); INSERT INTO t "
+	    "VALUES ('and or not', 'near a b', 'här har', 'and', 'här')",
+	    NULL, NULL, NULL),
 	    SQLITE_OK);
 	arena_init(&ar);
 	for (i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
@@ -166,8 +195,8 @@ test_query_hostile_is_valid_fts5(void **state)
 			junk[j] = (char)(1 + rand() % 255);
 		junk[sizeof(junk) - 1] = '\0';
 		(void)search_match_query(&ar, junk, &out);
-		assert_true(strlen(out) < SEARCH_MAX_BYTES +
-		    SEARCH_MAX_TERMS * 8);
+		assert_true(strlen(out) < 2 * SEARCH_MAX_BYTES +
+		    SEARCH_MAX_TERMS * strlen(G("", "") " AND "));
 		assert_true(fts5_accepts(db, out));
 	}
 	arena_free(&ar);
@@ -226,7 +255,8 @@ group_setup(void **state)
 		return -1;
 	rc = sqlite3_exec(db, rows, NULL, NULL, NULL);
 	sqlite3_close(db);
-	if (rc != SQLITE_OK || store_open(fx.path, &fx.db) != ST_OK)
+	if (rc != SQLITE_OK || store_open(fx.path, &fx.db) != ST_OK ||
+	    store_text_fill_all(fx.db) != ST_OK)
 		return -1;
 	arena_init(&fx.ar);
 	return 0;
@@ -333,8 +363,10 @@ test_store_paging(void **state)
 	    ST_OK);
 	assert_int_equal(r.n, 1);
 	assert_int_equal(r.total, 3);
+	/* The snippet is the text as shown: the tags cmark drops are gone. */
 	assert_string_equal(hits("skriptord", &r), "skript");
-	assert_non_null(strstr(r.items[0].snippet, "<script>"));
+	assert_string_equal(r.items[0].snippet, "Före alert(1) efter "
+	    SEARCH_MARK_START "skriptord" SEARCH_MARK_END ".");
 }
 
 static void
@@ -371,15 +403,15 @@ test_store_many_hits(void **state)
 	assert_int_equal(r.n, 0);
 	assert_true(r.more);
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
-	/* The newest matches all drafts: no public hit among them, but
-	 * older matches there may be. */
+	/* The newest matches all drafts but two: those two are found, and
+	 * neither the total nor "more" counts the drafts. */
 	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'draft'"
-	    " WHERE id > 1000", NULL, NULL, NULL), SQLITE_OK);
+	    " WHERE id > 1002", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
 	    ST_OK);
-	assert_int_equal(r.n, 0);
-	assert_int_equal(r.total, 0);
-	assert_true(r.more);
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.total, 2);
+	assert_false(r.more);
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM article WHERE id > 1000",
 	    NULL, NULL, NULL), SQLITE_OK);
 	/* No match at all: nothing, and no more. */
@@ -403,6 +435,84 @@ test_store_last_change(void **state)
 	assert_true(t >= 1900000000);	/* the scheduled one has come */
 }
 
+/* Rows of the FTS5 query m in the index of the database at path. */
+static int
+index_count(const char *path, const char *m)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	int		 n = -1;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM search"
+	    " WHERE search MATCH ?1", -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_text(q, 1, m, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * An index built from Markdown before migration 0007 (raw HTML and a
+ * javascript: target in it) is rebuilt from the rendered text by the
+ * migration and the fill that follows it at start.
+ */
+static void
+test_upgrade_indexes_rendered_text(void **state)
+{
+	char		 path[64], buf[80];
+	struct store	*db;
+	sqlite3		*raw;
+	int		 fd;
+
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/pressrum-search-up-XXXXXX");
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_migrate_with(path, sql_migration_name,
+	    sql_migration_text, 5), ST_OK);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO article (kind, slug,"
+	    " title, lead, body_md, status, publish_at) VALUES ('nyhet', 'a',"
+	    " 'Rubrik', '', 'Synligt ord.\n\n<div>secret</div>\n\n"
+	    "[text](javascript:alert(1))', 'published', 1600000000)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(index_count(path, "secret"), 1);	/* the leak */
+	assert_int_equal(index_count(path, "javascript"), 1);
+	assert_int_equal(store_migrate(path), ST_OK);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(index_count(path, "synligt"), 0);	/* owed */
+	assert_int_equal(index_count(path, "rubrik"), 1);
+	assert_int_equal(store_text_fill_path(path), ST_OK);
+	assert_int_equal(index_count(path, "synligt"), 1);
+	assert_int_equal(index_count(path, "text"), 1);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(index_count(path, "javascript"), 0);
+	assert_int_equal(index_count(path, "alert"), 0);
+	/* A body changed from outside is owed at once, filled later. */
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "UPDATE article SET body_md ="
+	    " '<div>secret</div>\n\nNytt ord.'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(index_count(path, "synligt"), 0);
+	assert_int_equal(index_count(path, "secret"), 0);
+	assert_int_equal(store_open(path, &db), ST_OK);
+	assert_int_equal(store_text_fill_all(db), ST_OK);
+	store_close(db);
+	assert_int_equal(index_count(path, "nytt"), 1);
+	assert_int_equal(index_count(path, "secret"), 0);
+	unlink(path);
+	snprintf(buf, sizeof(buf), "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", path);
+	unlink(buf);
+}
+
 int
 main(void)
 {
@@ -420,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_store_paging),
 		cmocka_unit_test(test_store_many_hits),
 		cmocka_unit_test(test_store_last_change),
+		cmocka_unit_test(test_upgrade_indexes_rendered_text),
 	};
 
 	return cmocka_run_group_tests(query, NULL, NULL) |

@@ -163,19 +163,29 @@ test_rank(void **state)
 	assert_int_equal(search_rank_register(db), SQLITE_OK);
 	rows = arena_printf(&ar,
 	    "CREATE VIRTUAL TABLE t USING fts5(title, lead, body,"
+	    " stems_head, stems_body,"
 	    " tokenize = 'unicode61 remove_diacritics 0');"
-	    "INSERT INTO t (rowid, title, lead, body) VALUES"
-	    " (1, 'Annat', 'Annat.', 'Om budget tre gånger: budget, budget.'),"
-	    " (2, 'Budget', 'Annat.', 'Annat.'),"
-	    " (3, 'Annat', 'Om budgeten.', 'Annat.'),"
-	    " (4, 'Annat', 'Annat.', 'Budget.'),"
-	    " (5, 'Annat', 'Annat.', '%s'),"
-	    " (6, 'Annat', 'Annat.', 'Ingenting.');",
+	    "INSERT INTO t (rowid, title, lead, body, stems_head, stems_body)"
+	    " VALUES"
+	    " (1, 'Annat', 'Annat.', 'Om budget tre gånger: budget, budget.',"
+	    "  'ann', 'om budget budg tre gång'),"
+	    " (2, 'Budget', 'Annat.', 'Annat.', 'budget budg ann', 'ann'),"
+	    " (3, 'Annat', 'Om budgeten.', 'Annat.', 'ann om budget', 'ann'),"
+	    " (4, 'Annat', 'Annat.', 'Budget.', 'ann', 'budget budg'),"
+	    " (5, 'Annat', 'Annat.', '%s', 'ann', 'budget budg'),"
+	    " (6, 'Annat', 'Annat.', 'Ingenting.', 'ann', 'ingenting'),"
+	    " (7, 'Budgetar', 'Annat.', 'Annat.', 'budget ann', 'ann'),"
+	    " (8, 'Annat', 'Annat.', 'Budgetar.', 'ann', 'budget');",
 	    words(300, 150, "budget", 0, ""));
 	assert_int_equal(sqlite3_exec(db, rows, NULL, NULL, NULL), SQLITE_OK);
 	/* Title over lead over body; in the body three mentions over one;
-	 * one mention each, short or long: a tie, the newest first. */
-	assert_string_equal(ranked(db, "budget"), "2,3,1,5,4");
+	 * one mention each, short or long: a tie, the newest first.  The
+	 * form typed (also as a prefix: budgeten, budgetar for "budget")
+	 * over another form of the word in the same place (budget for
+	 * "budgetar", matched by its stem only); another form in the title
+	 * or lead over the form typed in the body. */
+	assert_string_equal(ranked(db, "budget"), "2,7,3,1,5,4,8");
+	assert_string_equal(ranked(db, "budgetar"), "7,3,2,8,5,4,1");
 	assert_string_equal(ranked(db, "ingenting"), "6");
 	sqlite3_close(db);
 }
