@@ -37,6 +37,13 @@ page_fn		 page_feed_topic;
 page_fn		 page_sitemap;
 page_fn		 page_robots;
 page_fn		 page_search;
+/* subscribe.c: news by e-mail, double opt-in. */
+page_fn		 page_subscribe_form;
+page_fn		 page_subscribe;
+page_fn		 page_subscribe_confirm_form;
+page_fn		 page_subscribe_confirm;
+page_fn		 page_unsubscribe_form;
+page_fn		 page_unsubscribe;
 
 /* The root dictionary of a page with everything the layout needs:
  * title (NULL on the start page), canonical path ("/nyheter"), the

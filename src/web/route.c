@@ -73,6 +73,12 @@ static const struct route routes[] = {
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
 	{ "/sok",		page_search,		R_GET | R_READ | R_FRESH },
+	{ "/prenumerera",	page_subscribe_form,	R_GET },
+	{ "/prenumerera",	page_subscribe,		R_POST },
+	{ "/prenumerera/bekrafta/:token", page_subscribe_confirm_form, R_GET },
+	{ "/prenumerera/bekrafta/:token", page_subscribe_confirm, R_POST },
+	{ "/prenumerera/avsluta/:token", page_unsubscribe_form, R_GET },
+	{ "/prenumerera/avsluta/:token", page_unsubscribe,	R_POST },
 
 	/* The staff area.  R_STAFF: a session is needed; the role flags
 	 * say who may; every staff POST is checked for its CSRF token. */

@@ -1,0 +1,43 @@
+-- subscribe.sql -- e-mail subscribers and the outbox (store/subscribe.c).
+
+-- name: subscriber_prune
+DELETE FROM subscriber WHERE confirmed_at IS NULL AND created_at < :before;
+
+-- name: subscriber_pending_count
+SELECT count(*) FROM subscriber
+ WHERE email = :email AND confirmed_at IS NULL AND created_at >= :since;
+
+-- name: subscriber_remote_count
+SELECT count(*) FROM subscriber
+ WHERE remote_addr = :remote AND created_at >= :since;
+
+-- name: subscriber_insert
+INSERT INTO subscriber (email, scope, frequency, remote_addr, created_at,
+       confirm_hash, unsub_token)
+VALUES (:email, :scope, :frequency, :remote, :now, :confirm_hash,
+       :unsub_token);
+
+-- name: subscriber_topic_insert
+INSERT OR IGNORE INTO subscriber_topic (subscriber_id, topic_id)
+SELECT :subscriber_id, id FROM topic WHERE id = :topic_id;
+
+-- name: outbox_insert
+INSERT INTO outbox (recipient, subject, body_text, body_html, unsub_token,
+       message_id, next_try_at, created_at)
+VALUES (:recipient, :subject, :body_text, :body_html, :unsub_token,
+       :message_id, :now, :now);
+
+-- name: subscriber_by_confirm
+SELECT id, email, confirmed_at IS NOT NULL FROM subscriber
+ WHERE confirm_hash = :hash;
+
+-- name: subscriber_confirm
+UPDATE subscriber SET confirmed_at = :now
+ WHERE confirm_hash = :hash AND confirmed_at IS NULL;
+
+-- name: subscriber_by_unsub
+SELECT id, email, confirmed_at IS NOT NULL FROM subscriber
+ WHERE unsub_token = :token;
+
+-- name: subscriber_delete
+DELETE FROM subscriber WHERE unsub_token = :token;
