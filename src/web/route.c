@@ -411,6 +411,11 @@ loggable_uri(const struct req *rq)
 	if (preview_uri(rq->uri) ||
 	    (rq->path != NULL && preview_uri(rq->path)))
 		return "/forhandsvisning/[token]";
+	/* Nor a subscriber's confirmation or unsubscribe token. */
+	if (strncmp(rq->uri, "/prenumerera/bekrafta/", 22) == 0)
+		return "/prenumerera/bekrafta/[token]";
+	if (strncmp(rq->uri, "/prenumerera/avsluta/", 21) == 0)
+		return "/prenumerera/avsluta/[token]";
 	return rq->uri;
 }
 

@@ -30,6 +30,7 @@ const ROUTES = [
 	['amnen', '/amnen'],
 	['amne-jamstalldhet', '/amnen/jamstalldhet'],
 	['kontakt', '/kontakt'],
+	['prenumerera', '/prenumerera'],
 	['sok', '/sok'],
 	['sok-traffar', '/sok?q=j%C3%A4mst%C3%A4lldhet'],
 	['sok-inga-traffar', '/sok?q=%22%28%2A'],

@@ -7,7 +7,8 @@ site_start
 
 PAGES="/ /nyheter /nyheter?sida=2 /nyheter?ar=2021
 /nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
-/amnen/jamstalldhet /kontakt /sok?q=jämställdhet /finns-inte"
+/amnen/jamstalldhet /kontakt /sok?q=jämställdhet /prenumerera
+/prenumerera/bekrafta/okand /prenumerera/avsluta/okand /finns-inte"
 
 count() {
 	printf '%s' "$BODY" | grep -oiE "$1" | grep -c .

@@ -115,4 +115,7 @@ assert_status 200
 assert_eq "the old unconfirmed row is pruned" \
     "$(q "SELECT count(*) FROM subscriber WHERE email = 'p2@exempel.se'")" 0
 
+# --- the tokens stay out of the log ----------------------------------------------
+check "no token in the server log" sh -c "! grep -q -e '${LINK##*/}' -e '$UNSUB' '$T/server.log'"
+
 done_testing
