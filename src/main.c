@@ -33,6 +33,8 @@ static const char	*const usage_text =
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
 "                        [--page-cache-kb N]   (0: off; default 2048)\n"
 "                        [--page-dir DIR]      (pages as files for nginx)\n"
+"                        [--smtp URL] [--mail-from ADDR]  (or PRESSRUM_SMTP_URL,\n"
+"                        PRESSRUM_MAIL_FROM: news by e-mail; no URL: none sent)\n"
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
@@ -81,6 +83,8 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "test-clock",	no_argument,	   NULL, 'T' },
 		{ "page-cache-kb", required_argument, NULL, 'c' },
 		{ "page-dir",	required_argument, NULL, 'p' },
+		{ "smtp",	required_argument, NULL, 'm' },
+		{ "mail-from",	required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
@@ -96,6 +100,8 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		case 'T': cfg->test_clock = 1; break;
 		case 'c': cfg->page_cache_kb = atol(optarg); break;
 		case 'p': cfg->page_dir = optarg; break;
+		case 'm': cfg->smtp_url = optarg; break;
+		case 'f': cfg->mail_from = optarg; break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;
@@ -114,6 +120,14 @@ config_finish(struct config *cfg)
 		cfg->base_url = b;	/* lives as long as the process */
 	}
 	cfg->secure_cookies = strncmp(cfg->base_url, "https:", 6) == 0;
+	if (cfg->smtp_url == NULL)
+		cfg->smtp_url = getenv("PRESSRUM_SMTP_URL");
+	if (cfg->smtp_url != NULL && *cfg->smtp_url == '\0')
+		cfg->smtp_url = NULL;
+	if (cfg->mail_from == NULL)
+		cfg->mail_from = getenv("PRESSRUM_MAIL_FROM");
+	if (cfg->mail_from == NULL || *cfg->mail_from == '\0')
+		cfg->mail_from = "pressrum@localhost";
 	/* The test clock moves "now" by a setting nginx cannot see. */
 	if (cfg->test_clock || (cfg->page_dir != NULL && *cfg->page_dir == '\0'))
 		cfg->page_dir = NULL;

@@ -41,3 +41,22 @@ SELECT id, email, confirmed_at IS NOT NULL FROM subscriber
 
 -- name: subscriber_delete
 DELETE FROM subscriber WHERE unsub_token = :token;
+
+-- name: outbox_due
+SELECT id, recipient, subject, body_text, body_html, unsub_token,
+       message_id, attempts, created_at
+  FROM outbox
+ WHERE state = 'ny' AND next_try_at <= :now
+ ORDER BY next_try_at, id
+ LIMIT 1;
+
+-- name: outbox_sent
+UPDATE outbox SET state = 'skickad', sent_at = :now, attempts = attempts + 1,
+       last_error = ''
+ WHERE id = :id AND state = 'ny';
+
+-- name: outbox_retry
+UPDATE outbox SET attempts = attempts + 1, next_try_at = :next,
+       last_error = :error,
+       state = CASE WHEN attempts + 1 >= :max THEN 'misslyckad' ELSE 'ny' END
+ WHERE id = :id AND state = 'ny';

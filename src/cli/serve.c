@@ -32,6 +32,7 @@
 #include "../web/route.h"
 #include "cli.h"
 #include "pagewatch.h"
+#include "../mail/sender.h"
 
 #define MAX_WORKERS	64
 #define STOP_GRACE_S	10	/* seconds workers get to finish */
@@ -241,6 +242,23 @@ spawn(const struct config *cfg, int fd)
 	return pid;
 }
 
+/* The mail sender (mail/sender.c), when there is a relay: 0 when none. */
+static pid_t
+spawn_sender(const struct config *cfg)
+{
+	pid_t	 pid;
+
+	if (cfg->smtp_url == NULL)
+		return 0;
+	if ((pid = fork()) == -1) {
+		log_error("fork: %s", strerror(errno));
+		return 0;
+	}
+	if (pid == 0)
+		sender_main(cfg);
+	return pid;
+}
+
 /* Send sig to every live worker. */
 static void
 signal_all(const pid_t *pids, int n, int sig)
@@ -291,6 +309,17 @@ reap(const struct config *cfg, int fd, pid_t *pids, int n)
 	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		for (i = 0; i < n && pids[i] != pid; i++)
 			continue;
+		if (i == n && pid == pids[MAX_WORKERS]) {
+			/* The sender (last slot): it too comes back. */
+			log_error("mail sender %ld ended; starting another",
+			    (long)pid);
+			pids[MAX_WORKERS] = 0;
+			if (!got_stop) {
+				sleep(1);
+				pids[MAX_WORKERS] = spawn_sender(cfg);
+			}
+			continue;
+		}
 		if (i == n)
 			continue;
 		if (WIFSIGNALED(status))
@@ -311,7 +340,7 @@ reap(const struct config *cfg, int fd, pid_t *pids, int n)
 int
 cli_serve(struct config *cfg)
 {
-	pid_t		 pids[MAX_WORKERS];
+	pid_t		 pids[MAX_WORKERS + 1];	/* workers, then the sender */
 	struct pagewatch watch = { .fd = -1 };
 	int64_t		*shared;
 	sigset_t	 mask, old;
@@ -354,6 +383,7 @@ cli_serve(struct config *cfg)
 	memset(pids, 0, sizeof(pids));
 	for (i = 0; i < n; i++)
 		pids[i] = spawn(cfg, fd);
+	pids[MAX_WORKERS] = spawn_sender(cfg);
 	log_info("serving on %s with %d workers",
 	    cfg->socket ? cfg->socket : "stdin", n);
 	while (!got_stop) {
@@ -378,7 +408,9 @@ cli_serve(struct config *cfg)
 	pagewatch_close(&watch);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	log_info("stopping");
-	stop_all(pids, n);
+	if (pids[MAX_WORKERS] > 0)
+		pids[n] = pids[MAX_WORKERS];	/* stopped with the workers */
+	stop_all(pids, n + (pids[MAX_WORKERS] > 0));
 	/* Nobody watches the database any more: nginx asks for every page
 	 * (and gets 502) rather than serve what may go stale. */
 	if (cfg->page_dir != NULL)

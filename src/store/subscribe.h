@@ -59,4 +59,25 @@ enum status	store_subscriber_confirm(struct store *, const char *hash,
 enum status	store_subscriber_end(struct store *, const char *token,
 		    int del);
 
+/* A mail taken from the outbox (strings in the caller's arena). */
+struct outbox_mail {
+	int64_t		 id;
+	struct mail	 m;
+	int		 attempts;
+	int64_t		 created_at;	/* the Date: header */
+};
+
+struct arena;
+
+/* The oldest due unsent mail: ST_OK, ST_NOTFOUND (none due), ST_BUSY,
+ * ST_DBERR. */
+enum status	store_outbox_next(struct store *, struct arena *, int64_t now,
+		    struct outbox_mail *);
+/* Mark mail id sent at now, in a transaction of its own. */
+enum status	store_outbox_sent(struct store *, int64_t id, int64_t now);
+/* One more failed try: try again at next, or give up (state
+ * 'misslyckad') once max_attempts are spent.  Own transaction. */
+enum status	store_outbox_retry(struct store *, int64_t id, int64_t next,
+		    const char *error, int max_attempts);
+
 #endif

@@ -1,0 +1,107 @@
+/*
+ * message.c -- build an outbox mail as an RFC 5322 message with CRLF
+ * line ends.  Every header value that may hold non-ASCII text is an
+ * RFC 2047 encoded word; bodies are base64 (any UTF-8 text, any line
+ * length, nothing for a relay to rewrap).  HTML goes with the text as
+ * multipart/alternative; the HTML the program writes has no remote
+ * images.
+ */
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "../store/subscribe.h"
+#include "../util/buf.h"
+#include "message.h"
+
+/* base64 of s in lines of at most 76 characters, each ended by CRLF. */
+static void
+put_base64(struct buf *out, const char *s)
+{
+	char	 line[80];
+	size_t	 n = strlen(s), i, chunk;
+
+	for (i = 0; i < n; i += 57) {
+		chunk = n - i < 57 ? n - i : 57;
+		sodium_bin2base64(line, sizeof(line),
+		    (const unsigned char *)s + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_puts(out, line);
+		buf_puts(out, "\r\n");
+	}
+}
+
+/* An RFC 2047 encoded word per at most 45 bytes of s (each word stays
+ * under 75 characters), never splitting a UTF-8 sequence. */
+static void
+put_encoded_words(struct buf *out, const char *s)
+{
+	char	 word[80];
+	size_t	 n = strlen(s), i = 0, chunk;
+
+	if (n == 0)
+		return;
+	while (i < n) {
+		chunk = n - i < 45 ? n - i : 45;
+		while (i + chunk < n &&
+		    ((unsigned char)s[i + chunk] & 0xC0) == 0x80)
+			chunk--;
+		sodium_bin2base64(word, sizeof(word),
+		    (const unsigned char *)s + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(out, "%s=?UTF-8?B?%s?=", i > 0 ? "\r\n " : "", word);
+		i += chunk;
+	}
+}
+
+/* The host of base_url ("https://a.se:8080/x" -> "a.se"), into h. */
+static void
+host_of(const char *base_url, char *h, size_t hlen)
+{
+	const char	*p = strstr(base_url, "://");
+
+	p = p != NULL ? p + 3 : base_url;
+	snprintf(h, hlen, "%.*s", (int)strcspn(p, ":/"), p);
+}
+
+void
+mail_message(struct buf *out, const struct mail *m, const char *from,
+    const char *base_url, int64_t date)
+{
+	char		 host[256], when[64], boundary[64];
+	time_t		 t = (time_t)date;
+	struct tm	 tm;
+	const int	 html = m->body_html != NULL && m->body_html[0] != '\0';
+
+	host_of(base_url, host, sizeof(host));
+	gmtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	buf_printf(out, "From: %s\r\nTo: %s\r\nSubject: ", from,
+	    m->recipient);
+	put_encoded_words(out, m->subject);
+	buf_printf(out, "\r\nDate: %s\r\nMessage-ID: <%s>\r\n"
+	    "MIME-Version: 1.0\r\nList-Id: <nyheter.%s>\r\n", when,
+	    m->message_id, host);
+	if (m->unsub_token != NULL && m->unsub_token[0] != '\0')
+		buf_printf(out, "List-Unsubscribe: <%s/prenumerera/avsluta/"
+		    "%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click"
+		    "\r\n", base_url, m->unsub_token);
+	if (!html) {
+		buf_puts(out, "Content-Type: text/plain; charset=utf-8\r\n"
+		    "Content-Transfer-Encoding: base64\r\n\r\n");
+		put_base64(out, m->body_text);
+		return;
+	}
+	snprintf(boundary, sizeof(boundary), "=_pressrum_%.20s",
+	    m->message_id);
+	buf_printf(out, "Content-Type: multipart/alternative; "
+	    "boundary=\"%s\"\r\n\r\n--%s\r\n"
+	    "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary, boundary);
+	put_base64(out, m->body_text);
+	buf_printf(out, "--%s\r\nContent-Type: text/html; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary);
+	put_base64(out, m->body_html);
+	buf_printf(out, "--%s--\r\n", boundary);
+}
