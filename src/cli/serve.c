@@ -242,14 +242,13 @@ spawn(const struct config *cfg, int fd)
 	return pid;
 }
 
-/* The mail sender (mail/sender.c), when there is a relay: 0 when none. */
+/* The mail process (mail/sender.c): it makes due mail, and sends it
+ * when there is a relay.  0 when it could not be started. */
 static pid_t
 spawn_sender(const struct config *cfg)
 {
 	pid_t	 pid;
 
-	if (cfg->smtp_url == NULL)
-		return 0;
 	if ((pid = fork()) == -1) {
 		log_error("fork: %s", strerror(errno));
 		return 0;

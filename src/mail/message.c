@@ -12,7 +12,9 @@
 #include <sodium.h>
 
 #include "../store/subscribe.h"
+#include "../render/html.h"
 #include "../util/buf.h"
+#include "queue.h"
 #include "message.h"
 
 /* base64 of s in lines of at most 76 characters, each ended by CRLF. */
@@ -55,14 +57,47 @@ put_encoded_words(struct buf *out, const char *s)
 	}
 }
 
-/* The host of base_url ("https://a.se:8080/x" -> "a.se"), into h. */
+/* The text body with the unsubscribe footer when there is a token. */
 static void
-host_of(const char *base_url, char *h, size_t hlen)
+put_text(struct buf *out, const struct mail *m, const char *base_url)
 {
-	const char	*p = strstr(base_url, "://");
+	struct buf	 t;
 
-	p = p != NULL ? p + 3 : base_url;
-	snprintf(h, hlen, "%.*s", (int)strcspn(p, ":/"), p);
+	buf_init(&t);
+	buf_puts(&t, m->body_text);
+	if (m->unsub_token != NULL && m->unsub_token[0] != '\0' &&
+	    m->body_html != NULL && m->body_html[0] != '\0')
+		buf_printf(&t, "\n-- \nDu får det här brevet för att du "
+		    "prenumererar på våra nyheter.\nAvsluta prenumerationen:"
+		    "\n%s/prenumerera/avsluta/%s\n", base_url, m->unsub_token);
+	buf_putc(&t, '\0');
+	put_base64(out, t.data);
+	buf_free(&t);
+}
+
+/* The HTML body: m's fragment in a document, with the footer. */
+static void
+put_html(struct buf *out, const struct mail *m, const char *base_url)
+{
+	struct buf	 h;
+
+	buf_init(&h);
+	buf_puts(&h, "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>");
+	html_text(&h, m->subject);
+	buf_puts(&h, "</title>\n</head>\n<body>\n");
+	buf_puts(&h, m->body_html);
+	if (m->unsub_token != NULL && m->unsub_token[0] != '\0') {
+		buf_puts(&h, "<hr>\n<p>Du får det här brevet för att du "
+		    "prenumererar på våra nyheter. <a href=\"");
+		html_text(&h, base_url);
+		buf_printf(&h, "/prenumerera/avsluta/%s\">Avsluta "
+		    "prenumerationen</a></p>\n", m->unsub_token);
+	}
+	buf_puts(&h, "</body>\n</html>\n");
+	buf_putc(&h, '\0');
+	put_base64(out, h.data);
+	buf_free(&h);
 }
 
 void
@@ -74,7 +109,7 @@ mail_message(struct buf *out, const struct mail *m, const char *from,
 	struct tm	 tm;
 	const int	 html = m->body_html != NULL && m->body_html[0] != '\0';
 
-	host_of(base_url, host, sizeof(host));
+	mail_host(base_url, host, sizeof(host));
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof(when), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	buf_printf(out, "From: %s\r\nTo: %s\r\nSubject: ", from,
@@ -90,7 +125,7 @@ mail_message(struct buf *out, const struct mail *m, const char *from,
 	if (!html) {
 		buf_puts(out, "Content-Type: text/plain; charset=utf-8\r\n"
 		    "Content-Transfer-Encoding: base64\r\n\r\n");
-		put_base64(out, m->body_text);
+		put_text(out, m, base_url);
 		return;
 	}
 	snprintf(boundary, sizeof(boundary), "=_pressrum_%.20s",
@@ -99,9 +134,9 @@ mail_message(struct buf *out, const struct mail *m, const char *from,
 	    "boundary=\"%s\"\r\n\r\n--%s\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary, boundary);
-	put_base64(out, m->body_text);
+	put_text(out, m, base_url);
 	buf_printf(out, "--%s\r\nContent-Type: text/html; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary);
-	put_base64(out, m->body_html);
+	put_html(out, m, base_url);
 	buf_printf(out, "--%s--\r\n", boundary);
 }

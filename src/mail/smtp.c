@@ -1,14 +1,20 @@
 /*
  * smtp.c -- the one file that uses libcurl: one SMTP transaction per
- * message, with short timeouts so a hung relay holds the sender up for
- * at most a minute.
+ * message over a connection kept between messages, with short timeouts
+ * so a hung relay holds the sender up for at most a minute.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curl/curl.h>
 
 #include "smtp.h"
+
+struct smtp {
+	CURL		*c;
+	char		*url;
+};
 
 struct reader {
 	const char	*p;
@@ -36,25 +42,48 @@ smtp_init(void)
 	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
 }
 
+struct smtp *
+smtp_new(const char *url)
+{
+	struct smtp	*s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	if ((s->c = curl_easy_init()) == NULL ||
+	    (s->url = strdup(url)) == NULL) {
+		smtp_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+smtp_free(struct smtp *s)
+{
+	if (s == NULL)
+		return;
+	if (s->c != NULL)
+		curl_easy_cleanup(s->c);
+	free(s->url);
+	free(s);
+}
+
 int
-smtp_send(const char *url, const char *from, const char *to,
+smtp_send(struct smtp *s, const char *from, const char *to,
     const char *msg, size_t len, char *err, size_t errlen)
 {
 	struct curl_slist	*rcpt = NULL;
 	struct reader		 r = { msg, len };
 	char			 ebuf[CURL_ERROR_SIZE] = "";
 	char			 addr[512];
-	CURL			*c;
+	CURL			*c = s->c;
 	CURLcode		 rc;
+	long			 code = 0;
 
-	if ((c = curl_easy_init()) == NULL) {
-		snprintf(err, errlen, "curl_easy_init failed");
-		return -1;
-	}
 	snprintf(addr, sizeof(addr), "<%s>", to);
 	rcpt = curl_slist_append(NULL, addr);
 	snprintf(addr, sizeof(addr), "<%s>", from);
-	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_URL, s->url);
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM, addr);
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
@@ -67,10 +96,15 @@ smtp_send(const char *url, const char *from, const char *to,
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
 	rc = curl_easy_perform(c);
-	if (rc != CURLE_OK)
-		snprintf(err, errlen, "%s", ebuf[0] ? ebuf :
-		    curl_easy_strerror(rc));
+	if (rc != CURLE_OK) {
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+		if (code != 0)	/* the relay's answer */
+			snprintf(err, errlen, "%ld: %.200s", code, ebuf[0] ?
+			    ebuf : curl_easy_strerror(rc));
+		else
+			snprintf(err, errlen, "%.200s", ebuf[0] ? ebuf :
+			    curl_easy_strerror(rc));
+	}
 	curl_slist_free_all(rcpt);
-	curl_easy_cleanup(c);
 	return rc == CURLE_OK ? 0 : -1;
 }

@@ -80,6 +80,13 @@ int		 is_public(const struct article_edit *, int64_t now);
 enum status	 audit_article(struct app *, struct req *, int64_t id,
 		    const char *action, const char *title, const char *before);
 
+/* admin_article_mail.c */
+/* The article's mail after a save of a (id) by action, cur the stored
+ * article before (NULL: new); in the save's open transaction. */
+enum status	 article_mail_saved(struct app *, struct req *,
+		    const char *action, const struct article_edit *cur,
+		    const struct article_edit *a, int64_t id, int64_t now);
+
 /* admin_preview.c */
 /* Build the public struct article for a from the choices; arena. */
 void		 edit_to_article(struct app *, const struct article_edit *,

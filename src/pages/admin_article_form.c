@@ -692,6 +692,8 @@ save(struct app *app, struct req *rq, struct tdict *root,
 		st = audit_article(app, rq, *id, audit_word(f->action,
 		    cur == NULL), a.title, before);
 	if (st == ST_OK)
+		st = article_mail_saved(app, rq, f->action, cur, &a, *id, now);
+	if (st == ST_OK)
 		return store_commit(app->store);
 fail:
 	store_rollback(app->store);

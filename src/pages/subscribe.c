@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "../app.h"
+#include "../mail/queue.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../store/subscribe.h"
@@ -155,13 +156,11 @@ static void
 confirm_mail(struct app *app, const struct sub_form *f, const char *tok,
     const char *unsub, struct mail *m, char *idbuf, size_t idlen)
 {
-	char	 rnd[TOKEN_LEN + 1];
-	const char *host = strstr(app->cfg.base_url, "://");
+	char	 rnd[TOKEN_LEN + 1], host[256];
 
-	host = host != NULL ? host + 3 : app->cfg.base_url;
+	mail_host(app->cfg.base_url, host, sizeof(host));
 	token_new(rnd);
-	snprintf(idbuf, idlen, "%s@%.*s", rnd, (int)strcspn(host, ":/"),
-	    host);
+	snprintf(idbuf, idlen, "%s@%.80s", rnd, host);
 	m->recipient = f->email;
 	m->subject = "Bekräfta din prenumeration";
 	m->body_text = arena_printf(&app->arena,
