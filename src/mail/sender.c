@@ -167,8 +167,9 @@ sender_main(const struct config *cfg)
 		_exit(3);
 	arena_init(&ar);
 	buf_init(&msg);
-	log_info("sender: mail %s", cfg->smtp_url != NULL ?
-	    "goes through the configured relay" : "is not sent (no --smtp)");
+	log_info("sender: mail process %ld: mail %s", (long)getpid(),
+	    cfg->smtp_url != NULL ? "goes through the configured relay" :
+	    "is not sent (no --smtp)");
 	while (!stop && getppid() == parent) {
 		arena_reset(&ar);
 		now = now_for(cfg, db, &ar);
