@@ -12,10 +12,26 @@
 #include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
+#include "../render/md.h"
 #include "pages.h"
 
 #define FEED_ENTRIES	30
 #define SITEMAP_MAX	50000	/* the sitemap protocol's limit per file */
+
+/* The article's full text as HTML, for the entry's content (escaped
+ * by the template); NULL when it cannot be had. */
+static const char *
+full_text(struct app *app, const struct article *a)
+{
+	struct article	 full;
+	struct safe_html h;
+
+	if (store_article_by_slug(app->store, &app->arena, a->slug,
+	    clock_now(), &full) != ST_OK ||
+	    md_render(&app->arena, full.body_md, &h) != ST_OK)
+		return NULL;
+	return h.html;
+}
 
 static void
 fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
@@ -23,6 +39,7 @@ fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 	struct tdict	*e;
 	int64_t		 newest = 0;
 	size_t		 i;
+	const char	*body;
 
 	for (i = 0; i < l->n; i++) {
 		const struct article *a = &l->items[i];
@@ -34,6 +51,8 @@ fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 		td_text(e, "published_iso", date_iso(&app->arena,
 		    a->publish_at));
 		td_text(e, "updated_iso", date_iso(&app->arena, upd));
+		if ((body = full_text(app, a)) != NULL)
+			td_text(e, "content_html", body);
 		if (upd > newest)
 			newest = upd;
 	}
