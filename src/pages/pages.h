@@ -83,4 +83,8 @@ void		 fill_share_article(struct app *, struct tdict *,
 /* Kind value to its Swedish label: "nyhet" -> "Nyhet". */
 const char	*kind_label(const char *kind);
 
+/* admin_mail.c: /admin/epost and its retry button. */
+page_fn		 page_admin_mail;
+page_fn		 page_admin_mail_retry;
+
 #endif

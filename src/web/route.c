@@ -110,6 +110,8 @@ static const struct route routes[] = {
 	{ "/admin/tillganglighet", page_admin_statement_save, R_POST | R_STAFF | R_ADMIN },
 	/* Articles and topics: editors (and admins).  The article :id
 	 * routes take ID/versioner/N and the like (R_TAIL). */
+	{ "/admin/epost",	page_admin_mail,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/epost",	page_admin_mail_retry,	R_POST | R_STAFF | R_EDIT },
 	{ "/admin/artiklar",	page_admin_article_list, R_GET | R_STAFF | R_EDIT },
 	{ "/admin/artiklar",	page_admin_article_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },
