@@ -242,13 +242,16 @@ spawn(const struct config *cfg, int fd)
 	return pid;
 }
 
-/* The mail process (mail/sender.c): it makes due mail, and sends it
- * when there is a relay.  0 when it could not be started. */
+/* The mail process (mail/sender.c), when there is a relay: it makes
+ * scheduled mail and digests when due and sends the outbox.  0 when
+ * none (no relay: mail made at publish waits in the outbox). */
 static pid_t
 spawn_sender(const struct config *cfg)
 {
 	pid_t	 pid;
 
+	if (cfg->smtp_url == NULL)
+		return 0;
 	if ((pid = fork()) == -1) {
 		log_error("fork: %s", strerror(errno));
 		return 0;

@@ -1,0 +1,88 @@
+// mail.test.mjs -- news by e-mail in a real Chromium through nginx, with
+// JavaScript off for the reader: /prenumerera (form, errors kept, the
+// "check your mail" page) and the staff page /admin/epost (with a mail
+// that waits and one that failed) have zero axe-core violations at 1280
+// and 320 px, no sideways scrolling at 320 px and zero Nu HTML checker
+// errors.  With SCREENSHOT_DIR set, screenshots are written there
+// (mail-<name>-<width>.png).
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { formatHtmlErrors, formatViolations, launchBrowser, mkuser, runAxe,
+    signIn, sql, startSite, validateHtml } from './lib.mjs';
+
+const shots = process.env.SCREENSHOT_DIR;
+
+describe('news by e-mail', () => {
+	let site, browser;
+
+	before(async () => {
+		site = await startSite();
+		browser = await launchBrowser();
+		mkuser(site.db, 'red', 'redaktor');
+	});
+	after(async () => {
+		await browser?.close();
+		await site?.stop();
+	});
+
+	// axe at both widths, no sideways scroll, a screenshot each.
+	async function check(page, name)
+	{
+		for (const width of [1280, 320]) {
+			await page.setViewportSize({ width, height: 900 });
+			const v = await runAxe(page);
+			assert.deepEqual(v, [], `${name} at ${width}px:\n` +
+			    formatViolations(v));
+			const wide = await page.evaluate(() =>
+			    document.documentElement.scrollWidth > window.innerWidth);
+			assert.equal(wide, false, `${name} scrolls sideways at ${width}px`);
+			if (shots) {
+				mkdirSync(shots, { recursive: true });
+				await page.screenshot({ fullPage: true, path:
+				    path.join(shots, `mail-${name}-${width}.png`) });
+			}
+		}
+		return { name, html: await page.content() };
+	}
+
+	it('the sign-up pages and the staff page are accessible and valid', async () => {
+		const docs = [];
+		const ctx = await browser.newContext({ bypassCSP: true });
+		const page = await ctx.newPage();
+		let r = await page.goto(`${site.base}/prenumerera`);
+		docs.push({ name: 'prenumerera', html: await r.text() });
+		await check(page, 'form');
+		await page.fill('#epost', 'anna@exempel.se');
+		await page.check('input[name=omfang][value=amnen]');
+		const [post] = await Promise.all([
+		    page.waitForResponse((x) => x.request().method() === 'POST'),
+		    page.getByRole('button', { name: /Prenumerera/ }).click()]);
+		await page.waitForLoadState();
+		assert.equal(post.status(), 400);
+		assert.equal(await page.inputValue('#epost'), 'anna@exempel.se');
+		docs.push({ name: 'prenumerera-fel', html: await post.text() });
+		await check(page, 'form-errors');
+
+		await signIn(page, site.base, 'red');
+		sql(site.db, `INSERT INTO subscriber (email, scope, frequency,
+		    created_at, confirm_hash, confirmed_at, unsub_token) VALUES
+		    ('a@exempel.se', 'alla', 'direkt', 1, 'h', 1, 'u');
+		    INSERT INTO outbox (kind, article_id, recipient, subject,
+		    body_text, message_id, state, last_error, next_try_at,
+		    created_at) SELECT 'artikel', id, 'a@exempel.se', title, '',
+		    'm' || id, 'misslyckad', '550: mailbox unavailable', 1, 1
+		    FROM article WHERE status = 'published' LIMIT 2`);
+		r = await page.goto(`${site.base}/admin/epost`);
+		docs.push({ name: 'admin-epost', html: await r.text() });
+		assert.match(await page.textContent('main'), /Ingen e-post skickas/);
+		await check(page, 'admin');
+		const res = await validateHtml(docs);
+		const bad = [...res].filter(([, errs]) => errs.length)
+		    .map(([name, errs]) => `${name}:\n${formatHtmlErrors(errs)}`);
+		assert.deepEqual(bad, [], bad.join('\n'));
+		await ctx.close();
+	});
+});
