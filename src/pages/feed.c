@@ -12,25 +12,31 @@
 #include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
+#include "editorial.h"
 #include "pages.h"
 
 #define FEED_ENTRIES	30
 #define SITEMAP_MAX	50000	/* the sitemap protocol's limit per file */
 
-static void
+/* The entries of l; an entry is updated by a noted update only (a
+ * minor change tells no reader anything). */
+static enum status
 fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 {
 	struct tdict	*e;
-	int64_t		 newest = 0;
+	int64_t		 newest = 0, upd;
+	enum status	 st;
 	size_t		 i;
 
 	for (i = 0; i < l->n; i++) {
 		const struct article *a = &l->items[i];
-		int64_t	 upd = a->updated_at > a->publish_at ?
-		    a->updated_at : a->publish_at;
 
 		e = td_item(root, "entries");
 		fill_article_item(e, &app->arena, a);
+		if ((st = fill_feed_notes(app, e, a, &upd)) != ST_OK)
+			return st;
+		if (upd < a->publish_at)
+			upd = a->publish_at;
 		td_text(e, "published_iso", date_iso(&app->arena,
 		    a->publish_at));
 		td_text(e, "updated_iso", date_iso(&app->arena, upd));
@@ -39,6 +45,7 @@ fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 	}
 	td_text(root, "feed_updated_iso", date_iso(&app->arena,
 	    newest ? newest : clock_now()));
+	return ST_OK;
 }
 
 /* Render an Atom feed of the newest public articles matching f. */
@@ -60,7 +67,10 @@ feed(struct app *app, struct req *rq, struct resp *rs,
 	td_text(root, "feed_title", title);
 	td_textf(root, "feed_self", "%s%s", app->cfg.base_url, self);
 	td_textf(root, "feed_alternate", "%s%s", app->cfg.base_url, alternate);
-	fill_entries(app, root, &l);
+	if ((st = fill_entries(app, root, &l)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
 	resp_type(rs, "application/atom+xml; charset=utf-8");
 	page_render(app, rq, rs, "feed", root);
 }
