@@ -19,6 +19,7 @@
 #include "../web/resp.h"
 #include "admin.h"
 #include "admin_article.h"
+#include "admin_editorial.h"
 
 #define PAGE_SIZE	25
 #define MAX_PARTS	5
@@ -173,6 +174,12 @@ fill_done(struct app *app, struct req *rq, struct tdict *root,
 	else if (strcmp(c, "avpublicerad") == 0)
 		msg = "Artikeln är avpublicerad och syns inte längre på "
 		    "webbplatsen. Den finns kvar här och i versionerna.";
+	else if (strcmp(c, "granskning") == 0)
+		msg = "Artikeln är sparad och skickad för granskning. En annan "
+		    "redaktör eller en administratör publicerar den.";
+	else if (strcmp(c, "tillbakadragen") == 0)
+		msg = "Artikeln är tillbakadragen. Dess adress visar nu "
+		    "förklaringen (eller leder till ersättaren).";
 	else if (strcmp(c, "aterstalld") == 0)
 		msg = "Versionen är återställd och sparad som en ny version.";
 	else if (strcmp(c, "aterkallad") == 0)
@@ -321,6 +328,8 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 		revision_list(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "radera") == 0)
 		delete_confirm(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "dra-tillbaka") == 0)
+		withdraw_form(app, rq, rs, &a);
 	else if (n == 3 && strcmp(p[1], "versioner") == 0 &&
 	    strcmp(p[2], "jamfor") == 0)
 		revision_compare(app, rq, rs, &a);
@@ -355,6 +364,8 @@ page_admin_article_post(struct app *app, struct req *rq, struct resp *rs)
 		form_post(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "radera") == 0)
 		delete_post(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "dra-tillbaka") == 0)
+		withdraw_post(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "aterstall") == 0)
 		revision_restore(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "forhandslank") == 0)

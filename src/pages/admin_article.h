@@ -79,6 +79,10 @@ int		 is_public(const struct article_edit *, int64_t now);
 /* Write a's audit row with before/after in the open transaction. */
 enum status	 audit_article(struct app *, struct req *, int64_t id,
 		    const char *action, const char *title, const char *before);
+/* The same with why (NULL: none) after the summary. */
+enum status	 audit_article_why(struct app *, struct req *, int64_t id,
+		    const char *action, const char *title, const char *before,
+		    const char *why);
 
 /* admin_preview.c */
 /* Build the public struct article for a from the choices; arena. */

@@ -107,7 +107,7 @@ enum status	store_withdrawal_by_slug(struct store *, struct arena *,
 enum status	store_withdrawal_get(struct store *, struct arena *,
 		    int64_t article_id, struct withdrawal *);
 /* Take the public article id at version down with explanation
- * (replacement_id 0: none).  ST_CONFLICT when stale or not public. */
+ * (replacement_id 0: none; explanation NULL: silently).  ST_CONFLICT when stale or not public. */
 enum status	store_withdraw(struct store *, int64_t id, int64_t version,
 		    const char *explanation, int64_t replacement_id,
 		    int64_t account_id, int64_t now);
@@ -134,6 +134,8 @@ enum status	store_review_list(struct store *, struct arena *,
 /* The last published version (version 0 and "" when none). */
 enum status	store_review_base(struct store *, struct arena *,
 		    int64_t article_id, struct review_base *);
+/* The site setting review_required ("1": on). */
+enum status	store_review_required_set(struct store *, int on);
 enum status	store_article_author(struct store *, int64_t article_id,
 		    int64_t *author_id);
 

@@ -149,3 +149,15 @@ store_article_author(struct store *db, int64_t article_id, int64_t *author)
 	return stmt_int(db, Q_ARTICLE_AUTHOR,
 	    bind_int64(q, ":id", article_id) == SQLITE_OK, author);
 }
+
+/* Turn the site setting review_required on or off (in the caller's
+ * transaction). */
+enum status
+store_review_required_set(struct store *db, int on)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SETTING_PUT];
+
+	return stmt_run_bound(db, Q_SETTING_PUT,
+	    bind_text(q, ":key", "review_required") == SQLITE_OK &&
+	    bind_text(q, ":value", on ? "1" : "0") == SQLITE_OK);
+}

@@ -72,8 +72,8 @@ store_withdrawal_get(struct store *db, struct arena *ar, int64_t article_id,
 }
 
 /*
- * Take the public article id (still at version) down and record why.
- * ST_OK; ST_CONFLICT when it changed since or is not public; ST_BUSY,
+ * Take the public article id (still at version) down and record why
+ * (explanation NULL: silently, no withdrawal row, a plain 404).  ST_OK; ST_CONFLICT when it changed since or is not public; ST_BUSY,
  * ST_FULL, ST_DBERR.
  */
 enum status
@@ -88,7 +88,7 @@ store_withdraw(struct store *db, int64_t id, int64_t version,
 	    bind_int64(q, ":id", id) == SQLITE_OK &&
 	    bind_int64(q, ":version", version) == SQLITE_OK &&
 	    bind_int64(q, ":now", now) == SQLITE_OK);
-	if (st != ST_OK)
+	if (st != ST_OK || explanation == NULL)
 		return st;
 	q = db->stmt[Q_WITHDRAWAL_ADD];
 	return stmt_run_bound(db, Q_WITHDRAWAL_ADD,

@@ -19,6 +19,7 @@
 #include "../pages/admin.h"
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
+#include "../pages/admin_editorial.h"
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
@@ -109,6 +110,11 @@ static const struct route routes[] = {
 	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/:id", page_admin_article_get, R_GET | R_TAIL | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/:id", page_admin_article_post, R_POST | R_TAIL | R_STAFF | R_EDIT },
+	/* Review before publishing (admin_review.c). */
+	{ "/admin/granskning",	page_admin_review_list,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/granskning",	page_admin_review_setting, R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/granskning/:id", page_admin_review_show, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/granskning/:id", page_admin_review_decide, R_POST | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/amnen",	page_admin_topic_list,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/amnen",	page_admin_topic_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
