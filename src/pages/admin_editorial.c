@@ -127,6 +127,30 @@ fill_review_state(struct app *app, struct tdict *root,
 	return ST_OK;
 }
 
+/* A withdrawn article: when, by whom and what its URL says. */
+static enum status
+fill_withdrawal(struct app *app, struct tdict *root,
+    const struct article_edit *a)
+{
+	struct withdrawal w;
+	enum status	 st;
+
+	if (a->id == 0 || strcmp(a->status, "unpublished") != 0)
+		return ST_OK;
+	st = store_withdrawal_get(app->store, &app->arena, a->id, &w);
+	if (st == ST_NOTFOUND)
+		return ST_OK;
+	if (st != ST_OK)
+		return st;
+	td_bool(root, "withdrawn", 1);
+	td_text(root, "withdrawn_at", date_sv_time(&app->arena, w.at));
+	td_text(root, "withdrawn_who", w.who);
+	td_text(root, "withdrawn_explanation", w.explanation);
+	td_text(root, "withdrawn_replacement", *w.replacement != '\0' ?
+	    arena_printf(&app->arena, "/nyheter/%s", w.replacement) : "");
+	return ST_OK;
+}
+
 enum status
 fill_editorial(struct app *app, struct req *rq, struct tdict *root,
     const struct article_edit *a)
@@ -140,7 +164,8 @@ fill_editorial(struct app *app, struct req *rq, struct tdict *root,
 	if (live)
 		td_textf(root, "withdraw_url", "/admin/artiklar/%lld/"
 		    "dra-tillbaka", (long long)a->id);
-	if (fill_byline(app, rq, root, a) != ST_OK)
+	if (fill_byline(app, rq, root, a) != ST_OK ||
+	    fill_withdrawal(app, root, a) != ST_OK)
 		return ST_DBERR;
 	return fill_review_state(app, root, a);
 }
