@@ -23,7 +23,8 @@
 #    with the page cache off (what a page costs to render after a write);
 #    the deep page is the one the pager's "Nästa sida" links lead to
 #    (keyset cursor).  A publish through the staff form (bench/publish.sh)
-#    is timed at each size.
+#    is timed at each size, and so are the staff article list's search
+#    and filters, signed in (bench/staff_search.sh).
 #
 # --quick: 1 round of 2 s each (a smoke run, about a minute).
 # Environment: BUILD (build dir, default build/), ROUNDS, SECS, KEEP=1
@@ -228,7 +229,7 @@ mb_list() {
 
 # --- 2. scale ----------------------------------------------------------------
 
-declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB
+declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB S_STAFF
 
 # The last /nyheter page of db as the pager's "Nästa sida" link on the
 # page before it gives it: "sida=N&fore=PUBLISHED.ID" (the position of
@@ -340,6 +341,10 @@ run_scale() {
 		done
 		S_HWM[$n]+="; cache on: $(hwm_list "$PRESSRUM_PID")"
 		S_PUB[$n]=$(measure_publish "$db" "$C")
+		# The staff article list: search and filters, signed in.
+		S_STAFF[$n]=$("$ROOT/bench/staff_search.sh" "$db" "$C" "$BIN" \
+		    "$([ "$QUICK" = 1 ] && echo 3 || echo 10)" \
+		    2>>"$T/staff.log") || S_STAFF[$n]="failed (see $T/staff.log)"
 		# A sign-in hashes with argon2id (64 MiB, freed at once): it
 		# sets the peak of the worker that took it, so after the
 		# publishes the resident size is what shows.
@@ -392,6 +397,11 @@ print_scale() {
 	done
 	for n in "${SIZES[@]}"; do
 		printf 'N=%-8s deep page: %s\n' "$n" "${S_PATH[news_deep,$n]}"
+	done
+	for n in "${SIZES[@]}"; do
+		echo
+		echo "=== Staff article list (/admin/artiklar, signed in, 1 connection) at N=$n"
+		printf '%s\n' "${S_STAFF[$n]}"
 	done
 	}
 }

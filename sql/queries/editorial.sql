@@ -121,9 +121,9 @@ SELECT r.article_id, a.title, a.kind, r.sent_at,
  ORDER BY r.sent_at, r.article_id;
 
 -- name: review_base
--- The last published version of an article (title, lead, body), the
--- text a review compares with.
-SELECT version, title, lead, body_md FROM article_revision
+-- The last published version of an article, which a review compares
+-- with.
+SELECT version FROM article_revision
  WHERE article_id = :id AND status = 'published'
    AND publish_at <= saved_at
  ORDER BY version DESC LIMIT 1;

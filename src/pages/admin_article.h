@@ -115,6 +115,10 @@ void		 revision_restore_confirm(struct app *, struct req *,
 		    struct resp *, const struct article_edit *, int64_t version);
 void		 revision_restore(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
+/* The diffs of every field from one version to another ("va", "vb"
+ * and the lists diff_fields.html shows), names looked up in c. */
+void		 fill_field_diffs(struct tdict *, const struct article_edit *from,
+		    const struct article_edit *to, const struct choices *c);
 /* The diff of old and new as the list `key` of lines for diff.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);

@@ -61,7 +61,9 @@ page_admin_review_list(struct app *app, struct req *rq, struct resp *rs)
 		page_error(app, rq, rs, st);
 		return;
 	}
-	(void)store_setting(app->store, &app->arena, "review_required", &v);
+	if (store_setting(app->store, &app->arena, "review_required",
+	    &v) != ST_OK)
+		v = "0";
 	root = admin_layout(app, rq, rs, "Granskning", "/admin/granskning");
 	td_bool(root, "required", strcmp(v, "1") == 0);
 	td_bool(root, "is_admin", may_remove_silently(rq));
@@ -105,11 +107,12 @@ page_admin_review_setting(struct app *app, struct req *rq, struct resp *rs)
 		resp_redirect(rs, 303, "/admin/granskning?klart=1");
 }
 
-/* The review of the article in the path, with the article; 404 page
- * when either is missing or the review is not pending. */
+/* The review of the article in the path, with the article and the
+ * account that created it (*author); 404 page when either is missing
+ * or the review is not pending. */
 static int
 load(struct app *app, struct req *rq, struct resp *rs, struct review *r,
-    struct article_edit *a)
+    struct article_edit *a, int64_t *author)
 {
 	int64_t		 id = strtoll(rq->path_arg, NULL, 10);
 	enum status	 st;
@@ -120,23 +123,42 @@ load(struct app *app, struct req *rq, struct resp *rs, struct review *r,
 	if (st == ST_OK)
 		st = store_admin_article_get(app->store, &app->arena, id, a);
 	if (st == ST_OK && (st = store_article_author(app->store, id,
-	    &a->saved_by)) != ST_OK)
+	    author)) != ST_OK)
 		st = ST_DBERR;
 	if (st != ST_OK)
 		page_error(app, rq, rs, st);
 	return st == ST_OK;
 }
 
-/* The review page into root: the article, the diff, the decisions. */
+/* The last published version of a (all empty when never published). */
 static enum status
-fill_review(struct app *app, struct req *rq, struct tdict *root,
-    const struct review *r, const struct article_edit *a)
+published_version(struct app *app, const struct article_edit *a,
+    struct article_edit *base)
 {
-	struct review_base b;
+	int64_t		 v;
 	enum status	 st;
 
-	if ((st = store_review_base(app->store, &app->arena, a->id, &b)) !=
-	    ST_OK)
+	memset(base, 0, sizeof(*base));
+	base->title = base->slug = base->lead = base->body_md = "";
+	base->kind = base->lang = base->status = base->author = "";
+	if ((st = store_review_base(app->store, a->id, &v)) != ST_OK ||
+	    v == 0)
+		return st;
+	return store_revision_get(app->store, &app->arena, a->id, v, base);
+}
+
+/* The review page into root: the article, the diff of every field
+ * since its last published version, the decisions. */
+static enum status
+fill_review(struct app *app, struct req *rq, struct tdict *root,
+    const struct review *r, const struct article_edit *a, int64_t author)
+{
+	struct article_edit base;
+	struct choices	 c;
+	enum status	 st;
+
+	if ((st = published_version(app, a, &base)) != ST_OK ||
+	    (st = load_choices(app, &c)) != ST_OK)
 		return st;
 	td_textf(root, "id", "%lld", (long long)a->id);
 	td_textf(root, "version", "%lld", (long long)r->version);
@@ -144,28 +166,24 @@ fill_review(struct app *app, struct req *rq, struct tdict *root,
 	td_text(root, "sender", r->sender);
 	td_text(root, "sent", date_sv_time(&app->arena, r->sent_at));
 	td_text(root, "when", when_label(app, r->publish_at));
-	td_bool(root, "never_published", b.version == 0);
-	td_textf(root, "base_version", "%lld", (long long)b.version);
+	td_bool(root, "never_published", base.version == 0);
 	td_bool(root, "changed", a->version != r->version);
-	td_bool(root, "may_approve", may_approve(rq, r->sent_by,
-	    a->saved_by));
+	td_bool(root, "may_approve", may_approve(rq, r->sent_by, author));
 	td_text(root, "comment", posted(rq, "kommentar"));
-	fill_diff_ctx(root, "diff_title", b.title, a->title, 3);
-	fill_diff_ctx(root, "diff_lead", b.lead, a->lead, 3);
-	fill_diff_ctx(root, "diff_body", b.body_md, a->body_md, 3);
+	fill_field_diffs(root, &base, a, &c);
 	return ST_OK;
 }
 
 static void
 show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
-    const struct review *r, const struct article_edit *a)
+    const struct review *r, const struct article_edit *a, int64_t author)
 {
 	enum status	 st;
 
 	if (root == NULL)
 		root = admin_layout(app, rq, rs, "Granska artikel",
 		    "/admin/granskning");
-	if ((st = fill_review(app, rq, root, r, a)) != ST_OK)
+	if ((st = fill_review(app, rq, root, r, a, author)) != ST_OK)
 		page_error(app, rq, rs, st);
 	else
 		page_render(app, rq, rs, "admin_review", root);
@@ -180,9 +198,10 @@ page_admin_review_show(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct review	 r;
 	struct article_edit a;
+	int64_t		 author;
 
-	if (load(app, rq, rs, &r, &a))
-		show(app, rq, rs, NULL, &r, &a);
+	if (load(app, rq, rs, &r, &a, &author))
+		show(app, rq, rs, NULL, &r, &a, author);
 }
 
 /* Publish (approve) or send back, with the revision and audit row. */
@@ -244,12 +263,13 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	struct review	 r;
 	struct article_edit a;
 	struct tdict	*root;
+	int64_t		 author;
 	int		 approve = strcmp(posted(rq, "beslut"), "publicera") == 0;
 	enum status	 st;
 
-	if (!load(app, rq, rs, &r, &a))
+	if (!load(app, rq, rs, &r, &a, &author))
 		return;
-	if (!may_approve(rq, r.sent_by, a.saved_by)) {
+	if (!may_approve(rq, r.sent_by, author)) {
 		page_forbidden(app, rq, rs, "en annan redaktör eller en "
 		    "administratör än den som skrev artikeln");
 		return;
@@ -267,7 +287,7 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	if (form_has_errors(root)) {
 		if (rs->status == 0)
 			resp_status(rs, 400);
-		show(app, rq, rs, root, &r, &a);
+		show(app, rq, rs, root, &r, &a, author);
 		return;
 	}
 	st = decide(app, rq, &r, &a, approve, clock_now());
@@ -275,9 +295,9 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 		resp_status(rs, 409);
 		form_error(app, root, "beslut", "Artikeln har ändrats sedan den "
 		    "skickades för granskning. Läs ändringarna igen.");
-		show(app, rq, rs, root, &r, &a);
+		show(app, rq, rs, root, &r, &a, author);
 	} else if (st != ST_OK && form_save_failed(app, rs, root, st, NULL))
-		show(app, rq, rs, root, &r, &a);
+		show(app, rq, rs, root, &r, &a, author);
 	else if (st != ST_OK)
 		page_error(app, rq, rs, st);
 	else

@@ -248,7 +248,7 @@ revision_show(struct app *app, struct req *rq, struct resp *rs,
  * ("va", "vb" and the lists diff_fields.html shows), names looked up
  * in c.
  */
-static void
+void
 fill_field_diffs(struct tdict *root, const struct article_edit *from,
     const struct article_edit *to, const struct choices *c)
 {

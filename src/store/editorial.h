@@ -62,14 +62,6 @@ struct review {
 	const char	*kind;
 };
 
-/* The text a review compares with. */
-struct review_base {
-	int64_t		 version;	/* 0: never published */
-	const char	*title;
-	const char	*lead;
-	const char	*body_md;
-};
-
 /* The staff list's filters (NULL / 0: any). */
 struct find_filter {
 	const char	*match;		/* FTS5 query, see search.h */
@@ -131,9 +123,9 @@ enum status	store_review_publish(struct store *, int64_t article_id,
 		    int64_t version, int64_t publish_at, int64_t now);
 enum status	store_review_list(struct store *, struct arena *,
 		    struct review **, size_t *);
-/* The last published version (version 0 and "" when none). */
-enum status	store_review_base(struct store *, struct arena *,
-		    int64_t article_id, struct review_base *);
+/* The last published version (0: none). */
+enum status	store_review_base(struct store *, int64_t article_id,
+		    int64_t *version);
 /* The site setting review_required ("1": on). */
 enum status	store_review_required_set(struct store *, int on);
 enum status	store_article_author(struct store *, int64_t article_id,

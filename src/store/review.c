@@ -116,28 +116,20 @@ store_review_list(struct store *db, struct arena *ar, struct review **out,
 	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
 }
 
-/* The last published version of article_id (version 0, "" if none). */
+/* The last published version of article_id (0: none). */
 enum status
-store_review_base(struct store *db, struct arena *ar, int64_t article_id,
-    struct review_base *b)
+store_review_base(struct store *db, int64_t article_id, int64_t *version)
 {
 	sqlite3_stmt	*q = db->stmt[Q_REVIEW_BASE];
-	int		 rc = SQLITE_ERROR;
+	enum status	 st;
 
-	b->version = 0;
-	b->title = b->lead = b->body_md = "";
-	if (bind_int64(q, ":id", article_id) == SQLITE_OK &&
-	    (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		b->version = sqlite3_column_int64(q, 0);
-		b->title = column_text(ar, q, 1);
-		b->lead = column_text(ar, q, 2);
-		b->body_md = column_text(ar, q, 3);
-		rc = SQLITE_DONE;
+	st = stmt_int(db, Q_REVIEW_BASE,
+	    bind_int64(q, ":id", article_id) == SQLITE_OK, version);
+	if (st == ST_NOTFOUND) {
+		*version = 0;
+		st = ST_OK;
 	}
-	if (rc != SQLITE_DONE)
-		store_log_error(db, Q_REVIEW_BASE);
-	stmt_done(q);
-	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+	return st;
 }
 
 /* The account that created article_id (0: unknown). */

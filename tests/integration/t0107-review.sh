@@ -24,6 +24,10 @@ FIELDS=(--data-urlencode "kind=nyhet" --data-urlencode "title=Zyxgranskad nyhet"
 staff_request rita GET /admin/artiklar/ny
 assert_body_contains 'value="publicera">Publicera nu</button>'
 assert_body_lacks "Skicka för granskning"
+staff_request anna GET /admin/granskning
+assert_status 200
+assert_body_contains "Granskning krävs inte"
+assert_body_contains 'id="kravs" name="kravs" value="1">'
 staff_request rita POST /admin/granskning --data-urlencode kravs=1
 assert_status 403
 staff_request anna POST /admin/granskning --data-urlencode kravs=1
