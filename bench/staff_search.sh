@@ -65,7 +65,7 @@ time_url() {
 		[ "$code" = 200 ] || die "$path answered $code, expected 200"
 		times+=("$secs")
 	done
-	n=$(sed -n 's|.*<p role="status">\([^<]*\) artiklar\.</p>.*|\1|p' \
+	n=$(sed -n 's#.*<p role="status">\([^<]*\) artik\(el\|lar\)\.</p>.*#\1#p' \
 	    "$T/page.html")
 	printf '%s\n' "${times[@]}" | sort -g | awk -v l="$label" -v n="$n" '
 		{ a[NR] = $1 * 1000 }

@@ -253,8 +253,9 @@ page_admin_article_list(struct app *app, struct req *rq, struct resp *rs)
 	td_bool(root, "by_publish", f.by_publish);
 	td_bool(root, "deleted", req_query(rq, "klart") != NULL &&
 	    strcmp(req_query(rq, "klart"), "raderad") == 0);
-	td_textf(root, "total", "%s%lld", f.match != NULL &&
-	    total >= FIND_CAP ? "Minst " : "", (long long)total);
+	td_textf(root, "total", "%s%lld %s", f.match != NULL &&
+	    total >= FIND_CAP ? "Minst " : "", (long long)total,
+	    total == 1 ? "artikel" : "artiklar");
 	fill_rows(app, root, rows, n, now);
 	fill_pager(app, root, q, &f, page, total);
 	page_render(app, rq, rs, "admin_articles", root);

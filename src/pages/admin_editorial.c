@@ -205,6 +205,10 @@ editorial_gate(struct app *app, struct req *rq, struct resp *rs,
 	if ((strcmp(act, "publicera") == 0 || strcmp(act, "schemalagg") ==
 	    0) && must_send_for_review(app, rq))
 		f->action = "granska";
+	/* A public article is saved as it is; review is for publishing. */
+	if (strcmp(f->action, "granska") == 0 && cur != NULL &&
+	    is_public(cur, clock_now()))
+		f->action = "spara";
 	if (strcmp(f->action, "granska") == 0 && *f->a.lead == '\0')
 		form_error(app, root, "lead", "Skriv en ingress innan du "
 		    "skickar artikeln för granskning.");
