@@ -65,9 +65,8 @@ may_remove_silently(const struct req *rq)
 	return strcmp(role(rq), "admin") == 0;
 }
 
-/* A posted field, "" when absent. */
-static const char *
-posted(struct req *rq, const char *key)
+const char *
+posted_text(struct req *rq, const char *key)
 {
 	const char	*v = rq->method == METHOD_POST ? req_form(rq, key) : NULL;
 
@@ -78,7 +77,7 @@ posted(struct req *rq, const char *key)
 static int
 wants_note(struct req *rq)
 {
-	return strcmp(posted(rq, "andring"), "notis") == 0;
+	return strcmp(posted_text(rq, "andring"), "notis") == 0;
 }
 
 /* The byline box: as posted when the form was posted, else stored. */
@@ -92,8 +91,8 @@ fill_byline(struct app *app, struct req *rq, struct tdict *root,
 	if (a->id != 0 && (st = store_article_extra(app->store, &app->arena,
 	    a->id, &x)) != ST_OK && st != ST_NOTFOUND)
 		return st;
-	if (*posted(rq, "byline_shown") != '\0')
-		x.byline = *posted(rq, "byline") != '\0';
+	if (*posted_text(rq, "byline_shown") != '\0')
+		x.byline = *posted_text(rq, "byline") != '\0';
 	else if (a->id == 0 && rq->session != NULL)
 		x.author = rq->session->account.display_name;
 	td_bool(root, "byline_checked", x.byline);
@@ -160,7 +159,7 @@ fill_editorial(struct app *app, struct req *rq, struct tdict *root,
 	td_bool(root, "review_mode", must_send_for_review(app, rq));
 	td_bool(root, "note_choice", live);
 	td_bool(root, "note_checked", wants_note(rq));
-	td_text(root, "notis", posted(rq, "notis"));
+	td_text(root, "notis", posted_text(rq, "notis"));
 	if (live)
 		td_textf(root, "withdraw_url", "/admin/artiklar/%lld/"
 		    "dra-tillbaka", (long long)a->id);
@@ -170,20 +169,19 @@ fill_editorial(struct app *app, struct req *rq, struct tdict *root,
 	return fill_review_state(app, root, a);
 }
 
-/* Check a note or reason typed into field: required, not too long. */
-static void
-check_text(struct app *app, struct tdict *root, struct req *rq,
-    const char *field, const char *missing)
+void
+check_posted_text(struct app *app, struct tdict *root, struct req *rq,
+    const char *field, const char *missing, size_t max)
 {
-	const char	*v = posted(rq, field);
+	const char	*v = posted_text(rq, field);
 
 	while (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t')
 		v++;
 	if (*v == '\0')
 		form_error(app, root, field, missing);
-	else if (strlen(v) > NOTE_MAX)
-		form_error(app, root, field, "Texten får vara högst 1000 "
-		    "tecken.");
+	else if (strlen(v) > max)
+		form_error(app, root, field, arena_printf(&app->arena,
+		    "Texten får vara högst %zu tecken.", max));
 }
 
 int
@@ -199,8 +197,9 @@ editorial_gate(struct app *app, struct req *rq, struct resp *rs,
 			    "förklaring)");
 			return -1;
 		}
-		check_text(app, root, rq, "skal", "Skriv varför artikeln "
-		    "tas bort utan förklaring (sparas i loggen).");
+		check_posted_text(app, root, rq, "skal", "Skriv varför "
+		    "artikeln tas bort utan förklaring (sparas i loggen).",
+		    NOTE_MAX);
 	}
 	if ((strcmp(act, "publicera") == 0 || strcmp(act, "schemalagg") ==
 	    0) && must_send_for_review(app, rq))
@@ -214,8 +213,8 @@ editorial_gate(struct app *app, struct req *rq, struct resp *rs,
 		    "skickar artikeln för granskning.");
 	if (strcmp(act, "spara") == 0 && cur != NULL &&
 	    is_public(cur, clock_now()) && wants_note(rq))
-		check_text(app, root, rq, "notis", "Skriv notisen till "
-		    "läsarna, eller välj Liten ändring.");
+		check_posted_text(app, root, rq, "notis", "Skriv notisen "
+		    "till läsarna, eller välj Liten ändring.", NOTE_MAX);
 	return 0;
 }
 
@@ -235,14 +234,14 @@ editorial_save(struct app *app, struct req *rq, const struct edit_form *f,
 {
 	enum status	 st = ST_OK;
 
-	if (*posted(rq, "byline_shown") != '\0' &&
-	    (st = store_byline_set(app->store, id, *posted(rq, "byline") !=
+	if (*posted_text(rq, "byline_shown") != '\0' &&
+	    (st = store_byline_set(app->store, id, *posted_text(rq, "byline") !=
 	    '\0')) != ST_OK)
 		return st;
 	if (strcmp(f->action, "spara") == 0 && cur != NULL &&
 	    is_public(cur, now) && wants_note(rq))
 		st = store_note_add(app->store, id, admin_account_id(rq), now,
-		    posted(rq, "notis"));
+		    posted_text(rq, "notis"));
 	if (st == ST_OK && strcmp(f->action, "granska") == 0)
 		st = store_review_send(app->store, id, admin_account_id(rq),
 		    review_time(f, now), now);
@@ -255,5 +254,5 @@ editorial_audit_why(struct app *app, struct req *rq,
 {
 	if (strcmp(f->action, "avpublicera") != 0)
 		return NULL;
-	return arena_printf(&app->arena, "skäl: %s", posted(rq, "skal"));
+	return arena_printf(&app->arena, "skäl: %s", posted_text(rq, "skal"));
 }

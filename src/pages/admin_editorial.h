@@ -11,6 +11,7 @@
 #ifndef ADMIN_EDITORIAL_H
 #define ADMIN_EDITORIAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "admin_article.h"
@@ -30,6 +31,14 @@ int		 may_approve(const struct req *, int64_t sender, int64_t author);
 /* 1 when the signed-in person may remove a published article without
  * a public explanation: admins only. */
 int		 may_remove_silently(const struct req *);
+
+/* A posted form field, "" when absent (or not a POST). */
+const char	*posted_text(struct req *, const char *key);
+/* Check the posted text in field: an error on root (and beside the
+ * field) when it is empty or blank (missing) or over max bytes. */
+void		 check_posted_text(struct app *, struct tdict *root,
+		    struct req *, const char *field, const char *missing,
+		    size_t max);
 
 /* The form's notes, byline, review and withdrawal parts into root
  * (before fill_buttons: "review_mode" turns Publicera into "Skicka

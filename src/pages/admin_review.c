@@ -25,14 +25,6 @@
 
 #define COMMENT_MAX	2000
 
-static const char *
-posted(struct req *rq, const char *key)
-{
-	const char	*v = req_form(rq, key);
-
-	return v != NULL ? v : "";
-}
-
 /* "Publiceras när den godkänns" or the time asked for. */
 static const char *
 when_label(struct app *app, int64_t publish_at)
@@ -88,7 +80,7 @@ page_admin_review_list(struct app *app, struct req *rq, struct resp *rs)
 void
 page_admin_review_setting(struct app *app, struct req *rq, struct resp *rs)
 {
-	int		 on = strcmp(posted(rq, "kravs"), "1") == 0;
+	int		 on = strcmp(posted_text(rq, "kravs"), "1") == 0;
 	enum status	 st;
 
 	if ((st = store_begin(app->store)) == ST_OK) {
@@ -169,7 +161,7 @@ fill_review(struct app *app, struct req *rq, struct tdict *root,
 	td_bool(root, "never_published", base.version == 0);
 	td_bool(root, "changed", a->version != r->version);
 	td_bool(root, "may_approve", may_approve(rq, r->sent_by, author));
-	td_text(root, "comment", posted(rq, "kommentar"));
+	td_text(root, "comment", posted_text(rq, "kommentar"));
 	fill_field_diffs(root, &base, a, &c);
 	return ST_OK;
 }
@@ -220,7 +212,7 @@ decide(struct app *app, struct req *rq, const struct review *r,
 		st = approve ? store_review_publish(app->store, a->id,
 		    r->version, at, now) : store_review_return(app->store,
 		    a->id, r->version, admin_account_id(rq),
-		    posted(rq, "kommentar"), now);
+		    posted_text(rq, "kommentar"), now);
 	if (st == ST_OK && approve)
 		st = store_revision_add(app->store, a->id,
 		    admin_account_id(rq), now);
@@ -228,27 +220,11 @@ decide(struct app *app, struct req *rq, const struct review *r,
 		st = audit_article_why(app, rq, a->id, approve ?
 		    "godkände och publicerade" : "skickade tillbaka",
 		    a->title, before, approve ? NULL : arena_printf(
-		    &app->arena, "kommentar: %s", posted(rq, "kommentar")));
+		    &app->arena, "kommentar: %s", posted_text(rq, "kommentar")));
 	if (st == ST_OK)
 		return store_commit(app->store);
 	store_rollback(app->store);
 	return st;
-}
-
-/* Check the comment of a send-back; errors on root. */
-static void
-check_comment(struct app *app, struct req *rq, struct tdict *root)
-{
-	const char	*v = posted(rq, "kommentar");
-
-	while (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t')
-		v++;
-	if (*v == '\0')
-		form_error(app, root, "kommentar", "Skriv vad som behöver "
-		    "ändras.");
-	else if (strlen(v) > COMMENT_MAX)
-		form_error(app, root, "kommentar", "Kommentaren får vara högst "
-		    "2000 tecken.");
 }
 
 /*
@@ -264,7 +240,7 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	struct article_edit a;
 	struct tdict	*root;
 	int64_t		 author;
-	int		 approve = strcmp(posted(rq, "beslut"), "publicera") == 0;
+	int		 approve = strcmp(posted_text(rq, "beslut"), "publicera") == 0;
 	enum status	 st;
 
 	if (!load(app, rq, rs, &r, &a, &author))
@@ -277,8 +253,9 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	root = admin_layout(app, rq, rs, "Granska artikel",
 	    "/admin/granskning");
 	if (!approve)
-		check_comment(app, rq, root);
-	if (strtoll(posted(rq, "version"), NULL, 10) != r.version ||
+		check_posted_text(app, root, rq, "kommentar", "Skriv vad som "
+		    "behöver ändras.", COMMENT_MAX);
+	if (strtoll(posted_text(rq, "version"), NULL, 10) != r.version ||
 	    a.version != r.version) {
 		resp_status(rs, 409);
 		form_error(app, root, "beslut", "Artikeln har ändrats sedan den "

@@ -27,14 +27,6 @@
 
 #define EXPLANATION_MAX	2000
 
-static const char *
-posted(struct req *rq, const char *key)
-{
-	const char	*v = req_form(rq, key);
-
-	return v != NULL ? v : "";
-}
-
 /* The form, with what was posted (and any errors on root). */
 static void
 show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
@@ -47,9 +39,9 @@ show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	td_textf(root, "version", "%lld", (long long)a->version);
 	td_text(root, "title", a->title);
 	td_text(root, "slug", a->slug);
-	td_text(root, "forklaring", posted(rq, "forklaring"));
-	td_text(root, "ersattare", posted(rq, "ersattare"));
-	td_text(root, "skal", posted(rq, "skal"));
+	td_text(root, "forklaring", posted_text(rq, "forklaring"));
+	td_text(root, "ersattare", posted_text(rq, "ersattare"));
+	td_text(root, "skal", posted_text(rq, "skal"));
 	td_bool(root, "may_remove", may_remove_silently(rq));
 	page_render(app, rq, rs, "admin_withdraw", root);
 }
@@ -110,25 +102,20 @@ static int
 check(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
     const struct article_edit *a, int *silent, int64_t *replacement)
 {
-	const char	*field, *v;
-
-	*silent = strcmp(posted(rq, "satt"), "tyst") == 0;
+	*silent = strcmp(posted_text(rq, "satt"), "tyst") == 0;
 	*replacement = 0;
 	if (*silent && !may_remove_silently(rq)) {
 		page_forbidden(app, rq, rs, "administratörer");
 		return -1;
 	}
-	field = *silent ? "skal" : "forklaring";
-	for (v = posted(rq, field); *v == ' ' || *v == '\n' || *v == '\r';)
-		v++;
-	if (*v == '\0')
-		form_error(app, root, field, *silent ? "Skriv skälet till "
-		    "loggen." : "Skriv förklaringen till läsarna.");
-	else if (strlen(v) > EXPLANATION_MAX)
-		form_error(app, root, field, "Texten får vara högst 2000 "
-		    "tecken.");
+	if (*silent)
+		check_posted_text(app, root, rq, "skal", "Skriv skälet till "
+		    "loggen.", EXPLANATION_MAX);
+	else
+		check_posted_text(app, root, rq, "forklaring", "Skriv "
+		    "förklaringen till läsarna.", EXPLANATION_MAX);
 	if (!*silent)
-		check_replacement(app, root, posted(rq, "ersattare"), a,
+		check_replacement(app, root, posted_text(rq, "ersattare"), a,
 		    replacement);
 	return 0;
 }
@@ -144,11 +131,11 @@ save(struct app *app, struct req *rq, const struct article_edit *a,
 	if ((st = store_begin(app->store)) != ST_OK)
 		return st;
 	why = arena_printf(&app->arena, "%s: %s", silent ? "skäl" :
-	    "förklaring", posted(rq, silent ? "skal" : "forklaring"));
+	    "förklaring", posted_text(rq, silent ? "skal" : "forklaring"));
 	if ((st = store_admin_article_json(app->store, &app->arena, a->id,
 	    &before)) == ST_OK &&
-	    (st = store_withdraw(app->store, a->id, strtoll(posted(rq,
-	    "version"), NULL, 10), silent ? NULL : posted(rq, "forklaring"),
+	    (st = store_withdraw(app->store, a->id, strtoll(posted_text(rq,
+	    "version"), NULL, 10), silent ? NULL : posted_text(rq, "forklaring"),
 	    replacement, admin_account_id(rq), now)) == ST_OK &&
 	    (st = store_revision_add(app->store, a->id, admin_account_id(rq),
 	    now)) == ST_OK &&
