@@ -8,6 +8,8 @@
 # byline shows the author's display name, per article.
 TEST_CLOCK=1
 . "$(dirname "$0")/lib.sh"
+# sqlite3 waits for the server's own writes (the search text it fills).
+q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 
 site_start
 staff_user_add rita redaktor

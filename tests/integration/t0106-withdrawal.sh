@@ -8,6 +8,8 @@
 # is for admins, with a reason in the audit log.  Publishing again
 # ends the withdrawal.
 . "$(dirname "$0")/lib.sh"
+# sqlite3 waits for the server's own writes (the search text it fills).
+q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 
 site_start
 staff_user_add rita redaktor
