@@ -229,6 +229,15 @@ review_time(const struct edit_form *f, int64_t now)
 }
 
 enum status
+article_taken_down(struct app *app, int64_t id)
+{
+	/* E-mail (the outbox): cancel the article's unsent mail here. */
+	(void)app;
+	(void)id;
+	return ST_OK;
+}
+
+enum status
 editorial_save(struct app *app, struct req *rq, const struct edit_form *f,
     const struct article_edit *cur, int64_t id, int64_t now)
 {
@@ -242,6 +251,8 @@ editorial_save(struct app *app, struct req *rq, const struct edit_form *f,
 	    is_public(cur, now) && wants_note(rq))
 		st = store_note_add(app->store, id, admin_account_id(rq), now,
 		    posted_text(rq, "notis"));
+	if (st == ST_OK && strcmp(f->action, "avpublicera") == 0)
+		st = article_taken_down(app, id);
 	if (st == ST_OK && strcmp(f->action, "granska") == 0)
 		st = store_review_send(app->store, id, admin_account_id(rq),
 		    review_time(f, now), now);

@@ -57,6 +57,10 @@ int		 editorial_gate(struct app *, struct req *, struct resp *,
 enum status	 editorial_save(struct app *, struct req *,
 		    const struct edit_form *, const struct article_edit *cur,
 		    int64_t id, int64_t now);
+/* In the transaction that takes a public article down (withdrawn or
+ * removed silently): the one place for what must stop with it, such as
+ * its unsent e-mail.  ST_OK or a store status. */
+enum status	 article_taken_down(struct app *, int64_t article_id);
 /* The reason to add to the save's audit row (silent removal), or NULL. */
 const char	*editorial_audit_why(struct app *, struct req *,
 		    const struct edit_form *);

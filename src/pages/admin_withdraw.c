@@ -140,11 +140,9 @@ save(struct app *app, struct req *rq, const struct article_edit *a,
 	    (st = store_revision_add(app->store, a->id, admin_account_id(rq),
 	    now)) == ST_OK &&
 	    (st = audit_article_why(app, rq, a->id, silent ? "avpublicerade" :
-	    "drog tillbaka", a->title, before, why)) == ST_OK) {
-		/* E-mail (outbox): cancel this article's unsent mail here,
-		 * in this transaction. */
+	    "drog tillbaka", a->title, before, why)) == ST_OK &&
+	    (st = article_taken_down(app, a->id)) == ST_OK)
 		return store_commit(app->store);
-	}
 	store_rollback(app->store);
 	return st;
 }
