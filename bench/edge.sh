@@ -292,7 +292,7 @@ run_publish() {
 		times+=("$ms")
 		[ "$ms" -gt 2000 ] && misses=$((misses + 1))
 		[ "$ms" -gt "$worst" ] && worst=$ms
-		sleep "$(awk -v m="$ms" 'BEGIN { s = (1000 - m) / 1000; print s > 0 ? s : 0 }')"
+		sleep "$(awk -v m="$ms" 'BEGIN { s = (1000 - m) / 1000; print (s > 0 ? s : 0) }')"
 	done
 	wait "${BENCH_PIDS[@]: -2}" 2>/dev/null || true
 	for f in varnish nginx; do
