@@ -91,25 +91,31 @@ warm() {
 
 # --- 1. TLS + HTTP/2 -----------------------------------------------------
 
-tls_conf() {
-	local port=$1 sock=$2
+# nginx_head DIR WORKERS: the top of an nginx.conf whose files live in
+# DIR, up to and including "http {".
+nginx_head() {
 	cat <<EOF
 $USER_LINE
-worker_processes 2;
-pid $T/tls/nginx.pid;
-error_log $T/tls/error.log;
+worker_processes $2;
+pid $1/nginx.pid;
+error_log $1/error.log;
 events { worker_connections 4096; }
 http {
 	include /etc/nginx/mime.types;
 	default_type application/octet-stream;
 	sendfile on;
 	tcp_nopush on;
-	client_body_temp_path $T/tls/tmp;
-	fastcgi_temp_path $T/tls/tmp;
-	proxy_temp_path $T/tls/tmp;
-	uwsgi_temp_path $T/tls/tmp;
-	scgi_temp_path $T/tls/tmp;
+	client_body_temp_path $1/tmp;
+	fastcgi_temp_path $1/tmp;
+	proxy_temp_path $1/tmp;
+	uwsgi_temp_path $1/tmp;
+	scgi_temp_path $1/tmp;
 EOF
+}
+
+tls_conf() {
+	local port=$1 sock=$2
+	nginx_head "$T/tls" 2
 	sed -e "s|listen 80;|listen 127.0.0.1:$(free_port);|" \
 	    -e "s|listen 443 ssl http2;|listen 127.0.0.1:$port ssl http2;|" \
 	    -e '/listen \[::\]/d' \
@@ -164,11 +170,10 @@ run_tls() {
 
 # Stop what bench_cleanup stops, but keep $T for the next part.
 bench_cleanup_keep_t() {
-	local i
-	for ((i = ${#BENCH_PIDS[@]} - 1; i >= 0; i--)); do
-		stop_pid "${BENCH_PIDS[i]}"
-	done
-	BENCH_PIDS=()
+	local keep=$T
+	T=""
+	bench_cleanup
+	T=$keep
 }
 
 # --- 2. Varnish ------------------------------------------------------------
@@ -190,18 +195,10 @@ dev_site() {
 # static_site: nginx serving $T/static on SPORT, the article at its path.
 static_site() {
 	SPORT=$(free_port)
-	mkdir -p "$T/static$ARTICLE" "$T/snginx"
+	mkdir -p "$T/static$ARTICLE" "$T/snginx/tmp"
 	cp "$T/dpages/current$ARTICLE/index.html" "$T/static$ARTICLE/index.html"
-	cat >"$T/snginx/nginx.conf" <<EOF
-$USER_LINE
-worker_processes 1;
-pid $T/snginx/nginx.pid;
-error_log $T/snginx/error.log;
-events { worker_connections 1024; }
-http {
-	include /etc/nginx/mime.types;
+	{ nginx_head "$T/snginx" 1; cat <<EOF
 	access_log off;
-	client_body_temp_path $T/snginx;
 	server {
 		listen 127.0.0.1:$SPORT;
 		root $T/static;
@@ -212,6 +209,7 @@ http {
 	}
 }
 EOF
+	} >"$T/snginx/nginx.conf"
 	nginx -p "$T/snginx" -c "$T/snginx/nginx.conf" -g 'daemon off;' \
 	    </dev/null >>"$T/snginx/nginx.log" 2>&1 &
 	BENCH_PIDS+=($!)
