@@ -1,12 +1,14 @@
 /*
  * admin.c -- what every staff page shares: the layout, form errors and
- * saves the database could not take, roles in words, the 403 page and
- * the low-disk warning.
+ * saves the database could not take, roles in words, the 403 page, the
+ * low-disk warning and edge caches that do not answer.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "../app.h"
+#include "../cache/edge.h"
+#include "../render/date.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/arena.h"
@@ -179,6 +181,29 @@ admin_fill_space(struct app *app, struct tdict *root)
 	    "att spara något. Be den som sköter servern att frigöra "
 	    "utrymme.", size_text(&app->arena, avail), total ?
 	    (unsigned long long)(avail * 100 / total) : 0ULL);
+}
+
+/* The edge caches that did not answer their last purge (cli/edges.c),
+ * as the list "edges_down" with url, since and why. */
+void
+admin_fill_edges(struct app *app, struct tdict *root)
+{
+	const struct edge_board	*b = app->cfg.edges;
+	struct tdict		*d;
+	int			 i, down = 0;
+
+	for (i = 0; b != NULL && i < b->n; i++) {
+		if (b->e[i].failing_since == 0)
+			continue;
+		down++;
+		d = td_item(root, "edges_down");
+		td_text(d, "url", b->e[i].url);
+		td_text(d, "since", date_sv_time(&app->arena,
+		    b->e[i].failing_since));
+		td_textf(d, "tries", "%d", b->e[i].fails);
+		td_text(d, "error", b->e[i].error);
+	}
+	td_bool(root, "edge_down", down > 0);
 }
 
 void

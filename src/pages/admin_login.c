@@ -286,5 +286,6 @@ page_admin_home(struct app *app, struct req *rq, struct resp *rs)
 	    !strcmp(role, "press"));
 	td_bool(root, "may_admin", !strcmp(role, "admin"));
 	admin_fill_space(app, root);
+	admin_fill_edges(app, root);
 	page_render(app, rq, rs, "admin_home", root);
 }

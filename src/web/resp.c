@@ -460,9 +460,13 @@ resp_cache(struct resp *rs, int64_t now)
 		http_date(rs->last_modified, date);
 		resp_header(rs, "Last-Modified", date);
 	}
-	if (!has_header(rs, "Cache-Control"))
+	if (!has_header(rs, "Cache-Control")) {
 		resp_header(rs, "Cache-Control",
 		    "public, max-age=0, must-revalidate");
+		/* Edge caches keep it (deploy/varnish.vcl): purged on every
+		 * change, and re-asked after this long if a purge missed. */
+		resp_header(rs, "Surrogate-Control", SURROGATE_CONTROL);
+	}
 	resp_header(rs, "Vary", "Cookie");
 	if (rs->if_none_match != NULL) {
 		if (etag_listed(rs->if_none_match, etag))

@@ -57,8 +57,11 @@ for path in / /nyheter "/nyheter?typ=nyhet&sida=2" "$ARTICLE" /amnen \
 	assert_status 304
 	assert_header ETag "^$etag\$"
 	check "304 for $path has an empty body" test ! -s "$T/body"
-	# Through gzip, nginx marks the tag weak; it still validates.
-	get "$path" --compressed -H "If-None-Match: W/$etag"
+	# Through gzip the tag is nginx's weak form of it, or the
+	# gzipped page file's own (gzip_static); either validates.
+	get "$path" --compressed
+	ztag=$(header ETag)
+	get "$path" --compressed -H "If-None-Match: $ztag"
 	assert_status 304
 done
 
