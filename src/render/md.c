@@ -1,9 +1,18 @@
 /*
- * md.c -- CommonMark to HTML: the only file that includes cmark.h.
+ * md.c -- CommonMark to HTML: the only file that includes cmark-gfm.
  *
  * Article and topic bodies are stored as Markdown and rendered here on
- * every page view.  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
- * the source becomes "<!-- raw HTML omitted -->".  A link or image whose
+ * every page view with cmark-gfm, GitHub's cmark, and three of its
+ * extensions: tables, strikethrough (two tildes only: "~20 st" stays as
+ * typed) and autolinks (www.example.se, https://...).  Text that uses
+ * none of them renders byte for byte as plain cmark rendered it
+ * (tests/integration/t0101).  A table is wrapped in a labelled,
+ * focusable scroll container (so it scrolls by itself at 320 px rather
+ * than the page), its header cells get scope="col" and a column's
+ * alignment becomes a class (CSP forbids style attributes; HTML forbids
+ * align).  cmark-gfm runs without CMARK_OPT_UNSAFE and with its
+ * tagfilter, so raw HTML in the source becomes
+ * "<!-- raw HTML omitted -->".  A link or image whose
  * target cmark would drop (javascript:, vbscript:, file:, most data:;
  * md_url_dropped()) is rendered as its plain text, not as a link to
  * nowhere (cmark alone writes <a href="">, a link to the page itself);
@@ -18,13 +27,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "md.h"
 
-#define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+#define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | \
+			    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
 #define RENDER_OPTS	CMARK_OPT_DEFAULT
 
 static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 … */
@@ -37,6 +49,124 @@ has_prefix(const char *s, const char *prefix)
 		if ((*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix)
 			return 0;
 	return 1;
+}
+
+/*
+ * The extensions every parse and render uses, registered and listed
+ * once per process (the list lives as long as the process).
+ */
+static cmark_llist *
+extensions(void)
+{
+	static cmark_llist	*list;
+	static const char *const names[] = { "table", "strikethrough",
+	    "autolink", "tagfilter" };
+	cmark_syntax_extension *e;
+	size_t			 i;
+
+	if (list != NULL)
+		return list;
+	cmark_gfm_core_extensions_ensure_registered();
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if ((e = cmark_find_syntax_extension(names[i])) == NULL)
+			abort();
+		list = cmark_llist_append(cmark_get_default_mem_allocator(),
+		    list, e);
+	}
+	return list;
+}
+
+/* Parse len bytes of md with the extensions; the caller frees the
+ * document with cmark_node_free(). */
+static cmark_node *
+parse(const char *md, size_t len)
+{
+	cmark_parser	*p;
+	cmark_llist	*l;
+	cmark_node	*doc;
+
+	p = cmark_parser_new(PARSE_OPTS);
+	for (l = extensions(); l != NULL; l = l->next)
+		cmark_parser_attach_syntax_extension(p, l->data);
+	cmark_parser_feed(p, md, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+/* Append to b what replaces the tag at s (of a table), and return its
+ * length in s; 0 when s starts no tag that is rewritten. */
+static size_t
+table_tag(struct buf *b, const char *s, int *ntables)
+{
+	static const char *const align[] = { "left", "center", "right" };
+	const char	*cell = NULL;
+	size_t		 i, n;
+
+	if (strncmp(s, "<table>", 7) == 0) {
+		buf_printf(b, "<div class=\"table-scroll\" role=\"region\" "
+		    "tabindex=\"0\" aria-label=\"Tabell %d\">\n<table>",
+		    ++*ntables);
+		return 7;
+	}
+	if (strncmp(s, "</table>", 8) == 0) {
+		buf_puts(b, "</table>\n</div>");
+		return 8;
+	}
+	if (strncmp(s, "<th", 3) == 0 && (s[3] == '>' || s[3] == ' '))
+		cell = "<th scope=\"col\"";
+	else if (strncmp(s, "<td", 3) == 0 && (s[3] == '>' || s[3] == ' '))
+		cell = "<td";
+	if (cell == NULL)
+		return 0;
+	buf_puts(b, cell);
+	for (i = 0; i < sizeof(align) / sizeof(align[0]); i++) {
+		n = strlen(align[i]);
+		if (strncmp(s + 3, " align=\"", 8) == 0 &&
+		    strncmp(s + 11, align[i], n) == 0 &&
+		    strncmp(s + 11 + n, "\">", 2) == 0) {
+			buf_printf(b, " class=\"align-%s\">", align[i]);
+			return 11 + n + 2;
+		}
+	}
+	if (s[3] != '>')
+		return 3;	/* an attribute we do not know: kept */
+	buf_putc(b, '>');
+	return 4;
+}
+
+/*
+ * Copy the html cmark-gfm wrote into ar as *out, the tables rewritten
+ * by table_tag().  Raw HTML never reaches html (no CMARK_OPT_UNSAFE) and
+ * text has its "<" escaped, so every "<table", "<th" and "<td" in it is
+ * the table extension's own.
+ */
+static void
+finish_html(struct arena *ar, const char *html, struct safe_html *out)
+{
+	struct buf	 b;
+	const char	*p, *lt;
+	size_t		 n;
+	int		 ntables = 0;
+
+	if (strstr(html, "<table>") == NULL) {
+		out->len = strlen(html);
+		out->html = arena_strndup(ar, html, out->len);
+		return;
+	}
+	buf_init(&b);
+	for (p = html; (lt = strchr(p, '<')) != NULL; ) {
+		buf_append(&b, p, (size_t)(lt - p));
+		if ((n = table_tag(&b, lt, &ntables)) == 0) {
+			buf_putc(&b, '<');
+			n = 1;
+		}
+		p = lt + n;
+	}
+	buf_puts(&b, p);
+	out->len = b.len;
+	out->html = arena_strndup(ar, b.data, b.len);
+	buf_free(&b);
 }
 
 /*
@@ -105,6 +235,13 @@ unwrap_dropped(cmark_node *doc)
 	free(found);
 }
 
+/* 1 for a block node type, the extensions' (table, row, cell) too. */
+static int
+is_block(cmark_node_type t)
+{
+	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
 /* 1 for the node types that count towards the nesting limit. */
 static int
 nests(cmark_node_type t)
@@ -165,13 +302,12 @@ md_render(struct arena *ar, const char *md, struct safe_html *out)
 		md = "";
 	if ((len = strlen(md)) > MD_MAX_SOURCE)
 		return ST_TOOLARGE;
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	doc = parse(md, len);
 	if (too_deep(doc))
 		goto out;
 	unwrap_dropped(doc);
-	html = cmark_render_html(doc, RENDER_OPTS);
-	out->len = strlen(html);
-	out->html = arena_strndup(ar, html, out->len);
+	html = cmark_render_html(doc, RENDER_OPTS, extensions());
+	finish_html(ar, html, out);
 	mem->free(html);
 	st = ST_OK;
 out:
@@ -238,7 +374,7 @@ collect(cmark_node *doc, struct buf *b, size_t limit)
 			break;
 		default:
 			/* Entering or leaving a block separates words. */
-			if (cmark_node_get_type(n) <= CMARK_NODE_LAST_BLOCK)
+			if (is_block(cmark_node_get_type(n)))
 				gap = 1;
 			break;
 		}
@@ -284,7 +420,7 @@ md_plain(struct arena *ar, const char *md, size_t max)
 	if ((len = strlen(md)) > MD_MAX_SOURCE)
 		len = MD_MAX_SOURCE;
 	buf_init(&b);
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	doc = parse(md, len);
 	collect(doc, &b, max);
 	cmark_node_free(doc);
 	if (b.len <= max) {
@@ -308,7 +444,7 @@ out:
 static int
 block_line(cmark_node *n)
 {
-	while (n != NULL && cmark_node_get_type(n) > CMARK_NODE_LAST_BLOCK)
+	while (n != NULL && !is_block(cmark_node_get_type(n)))
 		n = cmark_node_parent(n);
 	return n != NULL ? cmark_node_get_start_line(n) : 0;
 }
@@ -402,7 +538,7 @@ md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
 		md = "";
 	if ((len = strlen(md)) > MD_MAX_SOURCE)
 		return ST_TOOLARGE;
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	doc = parse(md, len);
 	if (too_deep(doc))
 		goto out;
 	it = cmark_iter_new(doc);

@@ -1,5 +1,6 @@
 /*
- * md.h -- CommonMark to HTML, the only door to cmark.
+ * md.h -- CommonMark (with GitHub's tables, strikethrough and autolinks)
+ * to HTML, the only door to cmark-gfm.
  *
  * Raw HTML in the source is dropped, and a javascript:/vbscript:/file:/
  * data: link or image is rendered as its plain text (cmark without
