@@ -555,3 +555,104 @@ out:
 	cmark_node_free(doc);
 	return st;
 }
+
+/* 1 for the blocks whose text md_blocks() returns, one entry each. */
+static int
+text_block(cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	    strcmp(cmark_node_get_type_string(n), "table_cell") == 0;
+}
+
+/*
+ * The folded text of block n as a reader sees it: no image alt text,
+ * and inline code only when code is 1 (else a word break).  In ar.
+ */
+static const char *
+block_text(struct arena *ar, cmark_node *n, int code)
+{
+	struct buf	 b;
+	cmark_iter	*it;
+	cmark_event_type ev;
+	cmark_node	*c, *skip = NULL;
+	cmark_node_type	 t;
+	const char	*lit, *res;
+	int		 gap = 0;
+
+	buf_init(&b);
+	it = cmark_iter_new(n);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		t = cmark_node_get_type(c);
+		if (skip != NULL) {
+			if (c == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_IMAGE)
+			skip = c;
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+		    (t == CMARK_NODE_CODE && !code))
+			gap = 1;
+		else if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
+		    (lit = cmark_node_get_literal(c)) != NULL)
+			put_folded(&b, lit, &gap);
+	}
+	cmark_iter_free(it);
+	res = arena_strndup(ar, b.len > 0 ? b.data : "", b.len);
+	buf_free(&b);
+	return res;
+}
+
+/*
+ * The text of every heading, paragraph (in lists and quotes too) and
+ * table cell of md, one entry each, in order: what the klarspråk and
+ * spelling checks read.  Code blocks and image alt texts are left out,
+ * inline code too unless code is 1.  *out in ar.  ST_OK or ST_TOOLARGE
+ * like md_render().
+ */
+enum status
+md_blocks(struct arena *ar, const char *md, int code, const char ***out,
+    size_t *n)
+{
+	cmark_node	*doc, *c;
+	cmark_iter	*it;
+	const char	**v = NULL, **grown;
+	size_t		 len, cap = 0;
+	enum status	 st = ST_TOOLARGE;
+
+	*out = NULL;
+	*n = 0;
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		return ST_TOOLARGE;
+	doc = parse(md, len);
+	if (too_deep(doc))
+		goto out;
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+		    !text_block(c))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			grown = arena_alloc(ar, cap * sizeof(*grown));
+			if (*n)
+				memcpy(grown, v, *n * sizeof(*grown));
+			v = grown;
+		}
+		v[(*n)++] = block_text(ar, c, code);
+	}
+	cmark_iter_free(it);
+	*out = v;
+	st = ST_OK;
+out:
+	cmark_node_free(doc);
+	return st;
+}

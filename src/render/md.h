@@ -53,4 +53,11 @@ struct md_item {
 enum status	md_outline(struct arena *, const char *md,
 		    struct md_item **out, size_t *n);
 
+/* The text of each heading, paragraph and table cell of md, in order,
+ * as a reader sees it (no image alt text; inline code only when code is
+ * 1; no code blocks): for the klarspråk and spelling checks.  *out in
+ * the arena.  Returns ST_OK, or ST_TOOLARGE like md_render(). */
+enum status	md_blocks(struct arena *, const char *md, int code,
+		    const char ***out, size_t *n);
+
 #endif

@@ -230,6 +230,32 @@ test_plain_cut(void **state)
 	assert_true(strlen(s) <= 2);
 }
 
+/* md_blocks: the reader's text of each heading, paragraph, list item
+ * and table cell; no code blocks, no alt text, inline code on request. */
+static void
+test_blocks(void **state)
+{
+	const char	**b;
+	size_t		 n;
+
+	(void)state;
+	assert_int_equal(md_blocks(&ar, "## Rubrik\n\nStycke *ett*. "
+	    "Stycke [två](/x).\n\n- punkt ett\n- punkt två\n\n"
+	    "```\nkod här\n```\n\n![alt text](/b.png) Kör `make` nu.\n\n"
+	    "| a | b |\n|---|---|\n| c | d |\n", 0, &b, &n), ST_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(b[0], "Rubrik");
+	assert_string_equal(b[1], "Stycke ett. Stycke två.");
+	assert_string_equal(b[2], "punkt ett");
+	assert_string_equal(b[3], "punkt två");
+	assert_string_equal(b[4], "Kör nu.");
+	assert_string_equal(b[5], "a");
+	assert_string_equal(b[8], "d");
+	assert_int_equal(md_blocks(&ar, "Kör `make` nu.\n", 1, &b, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(b[0], "Kör make nu.");
+}
+
 int
 main(void)
 {
@@ -246,6 +272,7 @@ main(void)
 		cmocka_unit_test(test_nesting_lists),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_plain_cut),
+		cmocka_unit_test(test_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);
