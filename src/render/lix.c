@@ -183,7 +183,8 @@ count_block(struct arena *ar, const char *b, struct lix *out, size_t *cap)
 			if (n++ == 0)
 				start = w.tok;
 			out->words++;
-			if (w.letters > LIX_LONG_WORD) {
+			if (w.letters > LIX_LONG_WORD &&
+			    !words_is_address(&w)) {
 				out->long_words++;
 				note_long(ar, out, &w);
 			}

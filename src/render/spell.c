@@ -58,22 +58,15 @@ add_words(Hunhandle *h, struct arena *ar, const char *list)
 	}
 }
 
-/* 1 if the token w is no word to check: a URL, an e-mail address, a
- * path, a number or anything with a digit, no letters at all, or the
+/* 1 if the token w is no word to check: an address (a URL, an e-mail
+ * address, a path), anything with a digit, no letters at all, or the
  * first part of a compound that a later word completes ("skol- och
  * förskola"). */
 static int
 skipped(const struct word *w)
 {
-	char	 t[512];
-	size_t	 n = w->toklen < sizeof(t) - 1 ? w->toklen : sizeof(t) - 1;
-
-	memcpy(t, w->tok, n);
-	t[n] = '\0';
-	return w->letters == 0 || w->digits > 0 || n != w->toklen ||
-	    (w->traillen > 0 && *w->trail == '-') ||
-	    strstr(t, "://") != NULL || strstr(t, "www.") != NULL ||
-	    strchr(t, '@') != NULL || strchr(t, '/') != NULL;
+	return w->letters == 0 || w->digits > 0 || words_is_address(w) ||
+	    (w->traillen > 0 && *w->trail == '-');
 }
 
 /* 1 if h knows the word at s (n bytes; "bl.a" is tried as "bl.a."

@@ -91,6 +91,27 @@ words_next(const char *s, size_t len, size_t *pos, struct word *w)
 	return 1;
 }
 
+/* 1 if the n bytes at s hold the string t. */
+static int
+holds(const char *s, size_t n, const char *t)
+{
+	size_t	 k = strlen(t), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, t, k) == 0)
+			return 1;
+	return 0;
+}
+
+int
+words_is_address(const struct word *w)
+{
+	return holds(w->tok, w->toklen, "://") ||
+	    holds(w->tok, w->toklen, "www.") ||
+	    memchr(w->tok, '@', w->toklen) != NULL ||
+	    memchr(w->tok, '/', w->toklen) != NULL;
+}
+
 int
 words_starts_lower(const char *s, size_t len)
 {

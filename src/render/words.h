@@ -26,6 +26,10 @@ struct word {
  * token with no letter or digit has corelen 0. */
 int	words_next(const char *s, size_t len, size_t *pos, struct word *w);
 
+/* 1 if the token is an address rather than a word: a URL ("://",
+ * "www."), an e-mail address or a path (holds '@' or '/'). */
+int	words_is_address(const struct word *);
+
 /* 1 if the first letter of the token at s is a lower-case letter. */
 int	words_starts_lower(const char *s, size_t len);
 
