@@ -5,7 +5,8 @@
  * words, and the words Swedish hunspell does not know with its
  * suggestions (the site's word list, setting spell_words, counts as
  * known).  Counted on what a reader sees: the title, the lead and each
- * heading, paragraph, list item and table cell of the rendered body.
+ * heading, paragraph and list item of the rendered body (spelling reads
+ * the table cells too).
  * Nothing in the text is changed.
  */
 #include <stdlib.h>
@@ -20,16 +21,16 @@
 #include "../util/arena.h"
 #include "admin_preview_klarsprak.h"
 
-/* The blocks of the text: title, lead, then the body's (code too when
- * code is 1).  In ar; *n set. */
+/* The blocks of the text: title, lead, then the body's (md_blocks()
+ * with flags).  In ar; *n set. */
 static const char **
 text_blocks(struct arena *ar, const char *title, const char *lead,
-    const char *body_md, int code, size_t *n)
+    const char *body_md, int flags, size_t *n)
 {
 	const char	**b, **all;
 	size_t		 nb = 0;
 
-	if (md_blocks(ar, body_md, code, &b, &nb) != ST_OK)
+	if (md_blocks(ar, body_md, flags, &b, &nb) != ST_OK)
 		nb = 0;
 	all = arena_alloc(ar, (nb + 2) * sizeof(*all));
 	*n = 0;
@@ -126,8 +127,10 @@ preview_klarsprak(struct app *app, struct tdict *d, const char *title,
 	const char	**b;
 	size_t		 n;
 
-	b = text_blocks(&app->arena, title, lead, body_md, 1, &n);
+	/* LIX reads running text (a table is no sentences); spelling
+	 * reads the cells too, and no code. */
+	b = text_blocks(&app->arena, title, lead, body_md, MD_TEXT_CODE, &n);
 	fill_lix(app, k, b, n);
-	b = text_blocks(&app->arena, title, lead, body_md, 0, &n);
+	b = text_blocks(&app->arena, title, lead, body_md, MD_TEXT_CELLS, &n);
 	fill_spelling(app, k, b, n);
 }

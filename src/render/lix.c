@@ -3,8 +3,8 @@
  *
  * LIX (Björnsson's läsbarhetsindex) is the words per sentence plus the
  * share of long words (over six letters) as a percentage.  The text is
- * what a reader sees (md_blocks(): headings, paragraphs, list items,
- * table cells), never Markdown syntax.  Each block ends a sentence; in
+ * what a reader sees (md_blocks(): headings, paragraphs, list items),
+ * never Markdown syntax.  Each block ends a sentence; in
  * a block, Swedish sentence rules apply (see lix.h and ends_sentence()).
  * Pure computation: no I/O; results in the caller's arena.
  */

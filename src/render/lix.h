@@ -35,8 +35,8 @@ struct lix {
 };
 
 /*
- * Count the n blocks of text (headings, paragraphs, list items, table
- * cells: each ends a sentence) with Swedish sentence rules: ".", "!"
+ * Count the n blocks of text (headings, paragraphs, list items: each
+ * ends a sentence) with Swedish sentence rules: ".", "!"
  * and "?" end a sentence when the next word does not start in lower
  * case; abbreviations (bl.a., t.ex., ca., kl.) never do, and "kr.",
  * "st.", "osv." only before a capital; an initial ("A.") does not;

@@ -558,12 +558,13 @@ out:
 
 /* 1 for the blocks whose text md_blocks() returns, one entry each. */
 static int
-text_block(cmark_node *n)
+text_block(cmark_node *n, int flags)
 {
 	cmark_node_type	 t = cmark_node_get_type(n);
 
 	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-	    strcmp(cmark_node_get_type_string(n), "table_cell") == 0;
+	    ((flags & MD_TEXT_CELLS) &&
+	    strcmp(cmark_node_get_type_string(n), "table_cell") == 0);
 }
 
 /*
@@ -609,14 +610,14 @@ block_text(struct arena *ar, cmark_node *n, int code)
 }
 
 /*
- * The text of every heading, paragraph (in lists and quotes too) and
- * table cell of md, one entry each, in order: what the klarspråk and
- * spelling checks read.  Code blocks and image alt texts are left out,
- * inline code too unless code is 1.  *out in ar.  ST_OK or ST_TOOLARGE
- * like md_render().
+ * The text of every heading and paragraph (in lists and quotes too) of
+ * md, and of every table cell with MD_TEXT_CELLS, one entry each, in
+ * order: what the klarspråk and spelling checks read.  Code blocks and
+ * image alt texts are left out, inline code too without MD_TEXT_CODE.
+ * *out in ar.  ST_OK or ST_TOOLARGE like md_render().
  */
 enum status
-md_blocks(struct arena *ar, const char *md, int code, const char ***out,
+md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
     size_t *n)
 {
 	cmark_node	*doc, *c;
@@ -638,7 +639,7 @@ md_blocks(struct arena *ar, const char *md, int code, const char ***out,
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
 		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
-		    !text_block(c))
+		    !text_block(c, flags))
 			continue;
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -647,7 +648,7 @@ md_blocks(struct arena *ar, const char *md, int code, const char ***out,
 				memcpy(grown, v, *n * sizeof(*grown));
 			v = grown;
 		}
-		v[(*n)++] = block_text(ar, c, code);
+		v[(*n)++] = block_text(ar, c, flags & MD_TEXT_CODE);
 	}
 	cmark_iter_free(it);
 	*out = v;

@@ -242,7 +242,8 @@ test_blocks(void **state)
 	assert_int_equal(md_blocks(&ar, "## Rubrik\n\nStycke *ett*. "
 	    "Stycke [två](/x).\n\n- punkt ett\n- punkt två\n\n"
 	    "```\nkod här\n```\n\n![alt text](/b.png) Kör `make` nu.\n\n"
-	    "| a | b |\n|---|---|\n| c | d |\n", 0, &b, &n), ST_OK);
+	    "| a | b |\n|---|---|\n| c | d |\n", MD_TEXT_CELLS, &b, &n),
+	    ST_OK);
 	assert_int_equal(n, 9);
 	assert_string_equal(b[0], "Rubrik");
 	assert_string_equal(b[1], "Stycke ett. Stycke två.");
@@ -251,7 +252,8 @@ test_blocks(void **state)
 	assert_string_equal(b[4], "Kör nu.");
 	assert_string_equal(b[5], "a");
 	assert_string_equal(b[8], "d");
-	assert_int_equal(md_blocks(&ar, "Kör `make` nu.\n", 1, &b, &n), ST_OK);
+	assert_int_equal(md_blocks(&ar, "Kör `make` nu.\n\n| a |\n|---|\n",
+	    MD_TEXT_CODE, &b, &n), ST_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(b[0], "Kör make nu.");
 }
