@@ -39,6 +39,8 @@
 			    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
 #define RENDER_OPTS	CMARK_OPT_DEFAULT
 
+#define TEXT_IMAGES	0x100	/* node_text(): alt texts too */
+
 static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 … */
 
 /* 1 if s starts with prefix, ASCII case folded. */
@@ -283,6 +285,30 @@ too_deep(cmark_node *doc)
 }
 
 /*
+ * Parse a body: md (NULL is taken as "") into *doc, which the caller
+ * frees with cmark_node_free().  ST_OK, or ST_TOOLARGE (*doc NULL) when
+ * md is over MD_MAX_SOURCE bytes or nests deeper than MD_MAX_NESTING.
+ */
+static enum status
+parse_body(const char *md, cmark_node **doc)
+{
+	size_t	 len;
+
+	*doc = NULL;
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		return ST_TOOLARGE;
+	*doc = parse(md, len);
+	if (too_deep(*doc)) {
+		cmark_node_free(*doc);
+		*doc = NULL;
+		return ST_TOOLARGE;
+	}
+	return ST_OK;
+}
+
+/*
  * Render md (NULL is taken as "") to HTML in ar.  On failure *out is
  * set to the empty string.  Returns ST_OK, or ST_TOOLARGE when md is
  * over MD_MAX_SOURCE bytes or nests deeper than MD_MAX_NESTING.
@@ -293,26 +319,17 @@ md_render(struct arena *ar, const char *md, struct safe_html *out)
 	cmark_mem	*mem = cmark_get_default_mem_allocator();
 	cmark_node	*doc;
 	char		*html;
-	size_t		 len;
-	enum status	 st = ST_TOOLARGE;
 
 	out->html = "";
 	out->len = 0;
-	if (md == NULL)
-		md = "";
-	if ((len = strlen(md)) > MD_MAX_SOURCE)
+	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
-	doc = parse(md, len);
-	if (too_deep(doc))
-		goto out;
 	unwrap_dropped(doc);
 	html = cmark_render_html(doc, RENDER_OPTS, extensions());
 	finish_html(ar, html, out);
 	mem->free(html);
-	st = ST_OK;
-out:
 	cmark_node_free(doc);
-	return st;
+	return ST_OK;
 }
 
 /*
@@ -449,14 +466,19 @@ block_line(cmark_node *n)
 	return n != NULL ? cmark_node_get_start_line(n) : 0;
 }
 
-/* The folded plain text under node n, in ar. */
+/*
+ * The folded text under node n, in ar: inline code only with
+ * MD_TEXT_CODE (else a word break), image alt text only with
+ * TEXT_IMAGES.
+ */
 static const char *
-node_text(struct arena *ar, cmark_node *n)
+node_text(struct arena *ar, cmark_node *n, int flags)
 {
 	struct buf	 b;
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*c;
+	cmark_node	*c, *skip = NULL;
+	cmark_node_type	 t;
 	const char	*lit, *res;
 	int		 gap = 0;
 
@@ -464,13 +486,20 @@ node_text(struct arena *ar, cmark_node *n)
 	it = cmark_iter_new(n);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
+		t = cmark_node_get_type(c);
+		if (skip != NULL) {
+			if (c == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+			continue;
+		}
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
-		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+		if (t == CMARK_NODE_IMAGE && !(flags & TEXT_IMAGES))
+			skip = c;
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+		    (t == CMARK_NODE_CODE && !(flags & MD_TEXT_CODE)))
 			gap = 1;
-		else if ((cmark_node_get_type(c) == CMARK_NODE_TEXT ||
-		    cmark_node_get_type(c) == CMARK_NODE_CODE) &&
+		else if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
 		    (lit = cmark_node_get_literal(c)) != NULL)
 			put_folded(&b, lit, &gap);
 	}
@@ -499,7 +528,7 @@ add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
 	/* Inlines carry their own line (cmark >= 0.29); blocks too. */
 	it->line = cmark_node_get_start_line(n) > 0 ?
 	    cmark_node_get_start_line(n) : block_line(n);
-	it->text = node_text(ar, n);
+	it->text = node_text(ar, n, MD_TEXT_CODE | TEXT_IMAGES);
 	url = cmark_node_get_url(n);
 	it->url = arena_strdup(ar, url != NULL ? url : "");
 	switch (cmark_node_get_type(n)) {
@@ -529,18 +558,12 @@ md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
 	cmark_iter	*it;
 	cmark_event_type ev;
 	cmark_node_type	 t;
-	size_t		 len, cap = 0;
-	enum status	 st = ST_TOOLARGE;
+	size_t		 cap = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (md == NULL)
-		md = "";
-	if ((len = strlen(md)) > MD_MAX_SOURCE)
+	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
-	doc = parse(md, len);
-	if (too_deep(doc))
-		goto out;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
@@ -550,10 +573,8 @@ md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
 			add_item(ar, c, out, n, &cap);
 	}
 	cmark_iter_free(it);
-	st = ST_OK;
-out:
 	cmark_node_free(doc);
-	return st;
+	return ST_OK;
 }
 
 /* 1 for the blocks whose text md_blocks() returns, one entry each. */
@@ -565,48 +586,6 @@ text_block(cmark_node *n, int flags)
 	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
 	    ((flags & MD_TEXT_CELLS) &&
 	    strcmp(cmark_node_get_type_string(n), "table_cell") == 0);
-}
-
-/*
- * The folded text of block n as a reader sees it: no image alt text,
- * and inline code only when code is 1 (else a word break).  In ar.
- */
-static const char *
-block_text(struct arena *ar, cmark_node *n, int code)
-{
-	struct buf	 b;
-	cmark_iter	*it;
-	cmark_event_type ev;
-	cmark_node	*c, *skip = NULL;
-	cmark_node_type	 t;
-	const char	*lit, *res;
-	int		 gap = 0;
-
-	buf_init(&b);
-	it = cmark_iter_new(n);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		c = cmark_iter_get_node(it);
-		t = cmark_node_get_type(c);
-		if (skip != NULL) {
-			if (c == skip && ev == CMARK_EVENT_EXIT)
-				skip = NULL;
-			continue;
-		}
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if (t == CMARK_NODE_IMAGE)
-			skip = c;
-		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
-		    (t == CMARK_NODE_CODE && !code))
-			gap = 1;
-		else if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
-		    (lit = cmark_node_get_literal(c)) != NULL)
-			put_folded(&b, lit, &gap);
-	}
-	cmark_iter_free(it);
-	res = arena_strndup(ar, b.len > 0 ? b.data : "", b.len);
-	buf_free(&b);
-	return res;
 }
 
 /*
@@ -623,18 +602,12 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 	cmark_node	*doc, *c;
 	cmark_iter	*it;
 	const char	**v = NULL, **grown;
-	size_t		 len, cap = 0;
-	enum status	 st = ST_TOOLARGE;
+	size_t		 cap = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (md == NULL)
-		md = "";
-	if ((len = strlen(md)) > MD_MAX_SOURCE)
+	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
-	doc = parse(md, len);
-	if (too_deep(doc))
-		goto out;
 	it = cmark_iter_new(doc);
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
@@ -648,12 +621,10 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 				memcpy(grown, v, *n * sizeof(*grown));
 			v = grown;
 		}
-		v[(*n)++] = block_text(ar, c, flags & MD_TEXT_CODE);
+		v[(*n)++] = node_text(ar, c, flags);
 	}
 	cmark_iter_free(it);
-	*out = v;
-	st = ST_OK;
-out:
 	cmark_node_free(doc);
-	return st;
+	*out = v;
+	return ST_OK;
 }
