@@ -6,8 +6,9 @@
  * shown a preview holds no more memory than one that has not (the
  * service's memory limit is shared by every worker).  The site's word
  * list is added to the loaded dictionary.  Asking for suggestions costs
- * 25-100 ms a word, so only the first SPELL_SUGGEST_WORDS unknown words
- * get them, within SPELL_SUGGEST_MS in all.  Nothing in the text is
+ * 25-100 ms a word, so the first SPELL_SUGGEST_SURE unknown words get
+ * them, and the next ones up to SPELL_SUGGEST_WORDS only while all
+ * suggestions so far took under SPELL_SUGGEST_MS.  Nothing in the text is
  * changed: the editor decides.
  */
 #include <stdlib.h>
@@ -124,8 +125,8 @@ suggest(Hunhandle *h, struct arena *ar, struct spell_miss *m, size_t n)
 	size_t		 i;
 	int		 k, j;
 
-	for (i = 0; i < n && i < SPELL_SUGGEST_WORDS && ms_now() < until;
-	    i++) {
+	for (i = 0; i < n && i < SPELL_SUGGEST_WORDS &&
+	    (i < SPELL_SUGGEST_SURE || ms_now() < until); i++) {
 		k = Hunspell_suggest(h, &list, m[i].word);
 		m[i].suggested = 1;
 		m[i].sugg = arena_alloc(ar, SPELL_SUGGESTIONS *

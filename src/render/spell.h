@@ -11,8 +11,10 @@
 
 #define SPELL_DICT	"/usr/share/hunspell/sv_SE"	/* .aff and .dic */
 #define SPELL_MAX_MISSES	200	/* distinct unknown words listed */
-#define SPELL_SUGGEST_WORDS	25	/* words given suggestions */
-#define SPELL_SUGGEST_MS	1500	/* time for all suggestions */
+#define SPELL_SUGGEST_SURE	5	/* words always given suggestions */
+#define SPELL_SUGGEST_WORDS	20	/* at most this many, */
+#define SPELL_SUGGEST_MS	1500	/* ... past the sure ones while the
+					 * suggestions so far took less */
 #define SPELL_SUGGESTIONS	4	/* suggestions per word */
 
 struct arena;
