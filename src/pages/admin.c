@@ -34,6 +34,7 @@ static const struct {
 	{ "/admin/pressjour",	"Pressjour",	"admin press" },
 	{ "/admin/notis",	"Notis",	"admin" },
 	{ "/admin/tillganglighet", "Tillgänglighet", "admin" },
+	{ "/admin/klarsprak",	"Klarspråk",	"admin" },
 	{ "/admin/konton",	"Konton",	"admin" },
 	{ "/admin/logg",	"Logg",		"admin" },
 };

@@ -41,6 +41,7 @@ static const struct {
 	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis",		"notisen" },
 	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/",	"konto" },
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
+	{ "klarsprak",	AUDIT_KLARSPRAK, "Klarspråk",	"Klarspråk",	"/admin/klarsprak",	"klarspråksinställningarna" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the

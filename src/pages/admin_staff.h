@@ -59,6 +59,10 @@ page_fn		 page_admin_audit_list;		/* GET  /admin/logg */
 page_fn		 page_admin_statement_form;	/* GET  /admin/tillganglighet */
 page_fn		 page_admin_statement_save;	/* POST /admin/tillganglighet */
 
+/* admin_klarsprak.c */
+page_fn		 page_admin_klarsprak_form;	/* GET  /admin/klarsprak */
+page_fn		 page_admin_klarsprak_save;	/* POST /admin/klarsprak */
+
 /* A form field with surrounding white space trimmed, copied into ar;
  * "" when the field is missing. */
 const char	*staff_field(struct arena *, const char *val);

@@ -102,6 +102,8 @@ static const struct route routes[] = {
 	{ "/admin/logg",	page_admin_audit_list,	R_GET | R_STAFF | R_ADMIN },
 	{ "/admin/tillganglighet", page_admin_statement_form, R_GET | R_STAFF | R_ADMIN },
 	{ "/admin/tillganglighet", page_admin_statement_save, R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/klarsprak",	page_admin_klarsprak_form, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/klarsprak",	page_admin_klarsprak_save, R_POST | R_STAFF | R_ADMIN },
 	/* Articles and topics: editors (and admins).  The article :id
 	 * routes take ID/versioner/N and the like (R_TAIL). */
 	{ "/admin/artiklar",	page_admin_article_list, R_GET | R_STAFF | R_EDIT },
