@@ -8,8 +8,9 @@
  * A save carries the version the form was read at; when another press
  * officer saved in between, the answer is 409 with the typed text kept
  * and the current values shown beside it.  A change shows at once on
- * /kontakt and on every article naming the contact: public pages read
- * the database on every request, nothing is cached.
+ * /kontakt and on every article naming the contact: the save moves the
+ * database's write counter, which drops every cached public page
+ * (cache/pagecache.c, cache/pagefiles.c).
  *
  * Also home of the form helpers the staff pages share (admin_staff.h).
  */

@@ -1,8 +1,9 @@
 /*
  * md.c -- CommonMark to HTML: the only file that includes cmark.h.
  *
- * Article and topic bodies are stored as Markdown and rendered here on
- * every page view.  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
+ * Article and topic bodies are stored as Markdown and rendered here
+ * whenever a page is built (public pages are then kept by the page
+ * cache, cache/, until the database changes).  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
  * the source becomes "<!-- raw HTML omitted -->".  A link or image whose
  * target cmark would drop (javascript:, vbscript:, file:, most data:;
  * md_url_dropped()) is rendered as its plain text, not as a link to
