@@ -232,20 +232,6 @@ store_failure(const struct store *db, enum status st)
 	return fail_status(db->fail);
 }
 
-void *
-arena_grow(struct arena *ar, void *p, size_t n, size_t *cap, size_t sz)
-{
-	void	*np;
-
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 8;
-	np = arena_alloc(ar, *cap * sz);
-	if (n > 0)
-		memcpy(np, p, n * sz);
-	return np;
-}
-
 /* Open path with flags and set the busy timeout; logs failures. */
 static enum status
 open_db(const char *path, int flags, sqlite3 **out)

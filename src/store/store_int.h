@@ -60,11 +60,6 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
  * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);
 
-/* Grow an arena array of n elements of size sz to hold n + 1; *cap is
- * its capacity.  Returns the (possibly moved) array, never NULL. */
-void		*arena_grow(struct arena *, void *, size_t n, size_t *cap,
-		    size_t sz);
-
 /* Read the nine contact columns starting at col into *c (arena). */
 void		 read_contact(struct arena *, sqlite3_stmt *, int col,
 		    struct contact *);
