@@ -350,16 +350,10 @@ static void
 add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
     size_t *cap)
 {
-	struct md_item	*it, *grown;
+	struct md_item	*it;
 	const char	*url;
 
-	if (*k == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		grown = arena_alloc(ar, *cap * sizeof(*grown));
-		if (*k)
-			memcpy(grown, *out, *k * sizeof(*grown));
-		*out = grown;
-	}
+	*out = arena_grow(ar, *out, *k, cap, sizeof(**out));
 	it = &(*out)[(*k)++];
 	/* Inlines carry their own line (cmark >= 0.29); blocks too. */
 	it->line = cmark_node_get_start_line(n) > 0 ?
