@@ -9,10 +9,10 @@
 #include <string.h>
 
 #include "../app.h"
-#include "../render/date.h"
 #include "../render/tmpl.h"
 #include "../store/search.h"
 #include "../store/store.h"
+#include "../util/civil.h"
 #include "../util/clock.h"
 #include "../util/log.h"
 #include "../web/req.h"
@@ -85,7 +85,7 @@ page_layout(struct app *app, struct req *rq, const char *title,
 	td_text(root, "base_url", app->cfg.base_url);
 	if (path != NULL)
 		td_textf(root, "canonical", "%s%s", app->cfg.base_url, path);
-	td_textf(root, "year", "%d", date_year(clock_now()));
+	td_textf(root, "year", "%d", civil_year(clock_now()));
 	if (rq != NULL && (q = req_query(rq, "q")) != NULL)
 		td_text(root, "search_q", q);
 	td_textf(root, "feed_url", "%s/nyheter.atom", app->cfg.base_url);
@@ -114,7 +114,7 @@ last_modified(struct app *app, struct resp *rs)
 	resp_last_modified(rs, app->templates_at > 0 ? app->templates_at :
 	    clock_now());
 	resp_last_modified(rs, t);
-	resp_last_modified(rs, date_year_start(date_year(clock_now())));
+	resp_last_modified(rs, civil_year_start(civil_year(clock_now())));
 }
 
 void

@@ -68,11 +68,6 @@ void		 read_contact(struct arena *, sqlite3_stmt *, int col,
 enum status	 collect_contacts(struct store *, struct arena *,
 		    enum query_id, struct contact **, size_t *);
 
-/* Stockholm local time: [start, end) of a calendar year, and the year of
- * a time. */
-int64_t		 stockholm_year_start(int year);
-int		 stockholm_year(int64_t t);
-
 /* Migrate path with an explicit list of migrations (tests inject broken
  * ones); store_migrate() passes the built-in list. */
 enum status	 store_migrate_with(const char *path,

@@ -28,7 +28,7 @@
 #include "resp.h"
 #include "route.h"
 #include "session.h"
-#include "../render/date.h"
+#include "../util/civil.h"
 #include "../store/search.h"
 #include "../store/store.h"
 
@@ -255,7 +255,7 @@ page_cacheable(struct app *app, struct req *rq, struct resp *rs)
 		return 0;
 	if (store_cache_state(app->store, now, &seq, &until) != ST_OK)
 		return 0;
-	new_year = date_year_start(date_year(now) + 1);
+	new_year = civil_year_start(civil_year(now) + 1);
 	if (until > new_year)
 		until = new_year;
 	pagefiles_sync(app->files, seq, until, now);
