@@ -188,6 +188,20 @@ html_literal(const char *s)
 }
 
 /*
+ * The short page a redirect carries for a client that does not follow
+ * Location by itself: a Swedish link to uri (escaped), appended to b.
+ */
+void
+html_redirect_page(struct buf *b, const char *uri)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
+	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
+	    "<body><p><a href=\"");
+	html_text(b, uri);
+	buf_puts(b, "\">Gå vidare</a></p></body></html>\n");
+}
+
+/*
  * text escaped as html_text() does, with each U+E000 .. U+E001 pair (the
  * match markers of store/search.h, UTF-8 EE 80 80 and EE 80 81) turned
  * into <mark> .. </mark>.  A start inside a mark or an end outside one

@@ -10,13 +10,15 @@
  * block is built in one buffer and written with one conn_write(), the
  * body with a second.  It is also where HTTP caching is decided
  * (resp_cache()): validators for public pages, 304 for a conditional GET
- * that matches, no-store for staff pages and sessions.
+ * that matches, no-store for staff pages and sessions.  It builds no
+ * markup of its own: a redirect's short page is render/html.c's.
  */
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../render/html.h"
 #include "../util/buf.h"
 #include "../util/civil.h"
 #include "../util/clock.h"
@@ -155,32 +157,6 @@ resp_header(struct resp *rs, const char *name, const char *val)
 	buf_printf(&rs->headers, "%s: %s\r\n", name, val);
 }
 
-/* Append s to b with & < > " ' escaped: the redirect page's link. */
-static void
-escape(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-}
-
 /*
  * Append the URI s to b with every byte a URI may not hold
  * percent-encoded: controls (CR and LF above all), space, non-ASCII,
@@ -220,11 +196,7 @@ resp_redirect(struct resp *rs, int status, const char *location)
 	resp_header(rs, "Location", loc.data);
 	rs->ctype = NULL;
 	buf_reset(&rs->body);
-	buf_puts(&rs->body, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
-	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
-	    "<body><p><a href=\"");
-	escape(&rs->body, loc.data);
-	buf_puts(&rs->body, "\">Gå vidare</a></p></body></html>\n");
+	html_redirect_page(&rs->body, loc.data);
 	buf_free(&loc);
 }
 
