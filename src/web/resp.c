@@ -201,12 +201,6 @@ resp_redirect(struct resp *rs, int status, const char *location)
 }
 
 void
-resp_raw(struct resp *rs, const void *p, size_t n)
-{
-	buf_append(&rs->body, p, n);
-}
-
-void
 resp_text(struct resp *rs, const char *text)
 {
 	resp_type(rs, "text/plain; charset=utf-8");
