@@ -65,6 +65,8 @@ struct req {
 	const char	*if_none_match;
 	const char	*if_modified_since;
 	const char	*path_arg;	/* the route's :param, decoded */
+	int64_t		 path_id;	/* an R_ID route's :id (req_id()),
+					 * else 0 */
 	const struct session *session;	/* signed-in staff, set by route.c
 					 * for staff routes; else NULL */
 	int		 https;

@@ -204,18 +204,6 @@ staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
 	return 1;
 }
 
-/* 1 if s is a decimal id from 1 to 2^53. */
-static int
-valid_id(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] < '0' || s[i] > '9' || i >= 15)
-			return 0;
-	return i > 0 && s[0] != '0';
-}
-
 /* Find the route for rq; 405 (with Allow) when only the method is off. */
 static const struct route *
 find(struct req *rq, const char **arg, int *allow)
@@ -321,8 +309,9 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 			    allow == R_GET ? "GET, HEAD" : "GET, HEAD, POST");
 		return;
 	}
+	rq->path_id = (r->flags & R_ID) ? req_id(arg) : 0;
 	if (((r->flags & R_SLUG) && !slug_valid(arg)) ||
-	    ((r->flags & R_ID) && !valid_id(arg))) {
+	    ((r->flags & R_ID) && rq->path_id == 0)) {
 		page_error(app, rq, rs, ST_NOTFOUND);
 		return;
 	}
