@@ -262,7 +262,7 @@ page_admin_account_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_account_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &a)) != ST_OK) {
+	    rq->path_id, &a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -342,7 +342,7 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_account_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &a)) != ST_OK) {
+	    rq->path_id, &a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

@@ -56,22 +56,6 @@ staff_field(struct arena *ar, const char *v)
 	return arena_strndup(ar, v, n);
 }
 
-int64_t
-staff_id(const char *s)
-{
-	int64_t	 v = 0;
-	size_t	 i;
-
-	if (s == NULL || s[0] == '0')
-		return 0;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] < '0' || s[i] > '9' || i >= 15)
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int
 staff_phone_ok(const char *p)
 {
@@ -124,10 +108,10 @@ read_form(struct app *app, struct req *rq, struct contact_form *f)
 	f->c.email = staff_field(&app->arena, req_form(rq, "epost"));
 	f->c.press_officer = req_form(rq, "pressansvarig") != NULL;
 	f->c.active = req_form(rq, "visas") != NULL;
-	f->version = staff_id(req_form(rq, "version"));
+	f->version = req_id(req_form(rq, "version"));
 	n = kv_all(&rq->form, "amne", v, MAX_TOPICS);
 	for (i = 0; i < n; i++)
-		if ((id = staff_id(v[i])) > 0)
+		if ((id = req_id(v[i])) > 0)
 			f->topics[f->ntopics++] = id;
 }
 
@@ -385,7 +369,7 @@ page_admin_contact_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	if ((st = store_contact_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &c, &version)) != ST_OK) {
+	    rq->path_id, &c, &version)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -431,7 +415,7 @@ set_active(struct app *app, struct req *rq, struct resp *rs,
 	enum status	 st;
 
 	st = store_contact_set_active(app->store, admin_account_id(rq),
-	    cur->id, staff_id(req_form(rq, "version")), active,
+	    cur->id, req_id(req_form(rq, "version")), active,
 	    arena_printf(&app->arena, active ? "Kontakten %s visas på "
 	    "webbplatsen igen" : "Kontakten %s doldes från webbplatsen",
 	    cur->name), clock_now());
@@ -465,7 +449,7 @@ page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_contact_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &cur, &version)) != ST_OK) {
+	    rq->path_id, &cur, &version)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
