@@ -18,6 +18,7 @@
 #include "../util/clock.h"
 #include "../util/crypto.h"
 #include "../util/log.h"
+#include "../util/role.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
@@ -280,11 +281,9 @@ page_admin_home(struct app *app, struct req *rq, struct resp *rs)
 	struct tdict	*root = admin_layout(app, rq, rs, "Översikt", "/admin");
 	const char	*role = rq->session->account.role;
 
-	td_bool(root, "may_edit", !strcmp(role, "admin") ||
-	    !strcmp(role, "redaktor"));
-	td_bool(root, "may_press", !strcmp(role, "admin") ||
-	    !strcmp(role, "press"));
-	td_bool(root, "may_admin", !strcmp(role, "admin"));
+	td_bool(root, "may_edit", role_may(role, RIGHT_EDIT));
+	td_bool(root, "may_press", role_may(role, RIGHT_PRESS));
+	td_bool(root, "may_admin", role_may(role, RIGHT_ADMIN));
 	admin_fill_space(app, root);
 	page_render(app, rq, rs, "admin_home", root);
 }

@@ -22,6 +22,7 @@
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
+#include "../util/role.h"
 #include "../util/slug.h"
 #include "conn.h"
 #include "req.h"
@@ -38,9 +39,9 @@ enum route_flag {
 	R_SLUG	= 1 << 2,	/* the :param must be a valid slug */
 	R_ID	= 1 << 3,	/* the :param must be a positive number */
 	R_STAFF	= 1 << 4,	/* signed-in staff only; POSTs need CSRF */
-	R_ADMIN	= 1 << 5,	/* role admin */
-	R_EDIT	= 1 << 6,	/* role redaktor (or admin) */
-	R_PRESS	= 1 << 7,	/* role press (or admin) */
+	R_ADMIN	= RIGHT_ADMIN << 5,	/* the rights of util/role.h: */
+	R_EDIT	= RIGHT_EDIT << 5,	/* a role with one of them may */
+	R_PRESS	= RIGHT_PRESS << 5,
 	R_TAIL	= 1 << 8,	/* the :param is the rest of the path, '/'
 				 * included; the handler splits it */
 	R_READ	= 1 << 9,	/* a public page that only reads: its
@@ -51,6 +52,7 @@ enum route_flag {
 };
 
 #define R_ROLES	(R_ADMIN | R_EDIT | R_PRESS)
+#define R_RIGHTS(flags)	(((flags) & R_ROLES) >> 5)	/* to role.h's */
 
 /* One route: pattern and method(s) to a handler.  The same pattern may
  * appear twice, once for GET and once for POST. */
@@ -148,28 +150,24 @@ match(struct arena *ar, const char *pattern, const char *path,
 	return 1;
 }
 
-/* The role flags a route needs, as Swedish words for the 403 page. */
+/* The roles that may use a route with these flags, as Swedish words
+ * for the 403 page ("redaktörer och administratörer"), in ar. */
 static const char *
-roles_needed(int flags)
+roles_needed(struct arena *ar, int flags)
 {
-	if ((flags & R_ROLES) == R_ADMIN)
-		return "administratörer";
-	if ((flags & R_ROLES) == (R_ADMIN | R_EDIT) || (flags & R_ROLES) ==
-	    R_EDIT)
-		return "redaktörer och administratörer";
-	if ((flags & R_ROLES) == R_PRESS)
-		return "pressansvariga och administratörer";
-	return "inloggad personal";
-}
+	const char	*out = NULL;
+	int		 i;
 
-static int
-role_may(const char *role, int flags)
-{
-	if ((flags & R_ROLES) == 0 || strcmp(role, "admin") == 0)
-		return 1;
-	if ((flags & R_EDIT) && strcmp(role, "redaktor") == 0)
-		return 1;
-	return (flags & R_PRESS) && strcmp(role, "press") == 0;
+	if (R_RIGHTS(flags) == 0)
+		return "inloggad personal";
+	for (i = ROLE__COUNT - 1; i >= 0; i--) {
+		if ((role_table[i].rights & R_RIGHTS(flags)) == 0)
+			continue;
+		out = out == NULL ? role_table[i].plural :
+		    arena_printf(ar, "%s%s%s", out, i == 0 ? " och " : ", ",
+		    role_table[i].plural);
+	}
+	return out;
 }
 
 /*
@@ -192,8 +190,8 @@ staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
 		return 0;
 	}
 	rq->session = s;
-	if (!role_may(s->account.role, flags)) {
-		page_forbidden(app, rq, rs, roles_needed(flags));
+	if (!role_may(s->account.role, R_RIGHTS(flags))) {
+		page_forbidden(app, rq, rs, roles_needed(&app->arena, flags));
 		return 0;
 	}
 	if (rq->method == METHOD_POST && csrf_check(app, rq, s) != ST_OK) {
