@@ -52,8 +52,9 @@ from_days(int64_t z, struct civil *c)
 	c->wday = (int)(((z - 719468) % 7 + 7 + 4) % 7);
 }
 
-void
-civil_split(int64_t t, struct civil *c)
+/* Split t (UTC seconds, already shifted by any offset) into c (off 0). */
+static void
+split(int64_t t, struct civil *c)
 {
 	int64_t	 days = t / DAY, secs = t % DAY;
 
@@ -83,7 +84,7 @@ civil_offset(int64_t t)
 {
 	struct civil	 c;
 
-	civil_split(t, &c);
+	split(t, &c);
 	if (t >= last_sunday_0100(c.year, 3) &&
 	    t < last_sunday_0100(c.year, 10))
 		return 7200;
@@ -100,7 +101,7 @@ civil_local(int64_t t, struct civil *c)
 	if (t > CIVIL_MAX_TIME - DAY)
 		t = CIVIL_MAX_TIME - DAY;
 	off = civil_offset(t);
-	civil_split(t + off, c);
+	split(t + off, c);
 	c->off = off;
 }
 
@@ -128,7 +129,7 @@ civil_http_date(int64_t t, char out[32])
 		t = CIVIL_MIN_TIME;
 	if (t > CIVIL_MAX_TIME)
 		t = CIVIL_MAX_TIME;
-	civil_split(t, &c);
+	split(t, &c);
 	snprintf(out, 32, "%s, %02d %s %04lld %02d:%02d:%02d GMT",
 	    wdays_en[c.wday], c.mday, months_en[c.mon - 1],
 	    (long long)c.year, c.hour, c.min, c.sec);

@@ -27,8 +27,6 @@ struct civil {
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d. */
 int64_t	 civil_days(int64_t y, int m, int d);
-/* Split t (UTC seconds, already shifted by any offset) into c (off 0). */
-void	 civil_split(int64_t t, struct civil *c);
 /* Stockholm's offset from UTC at t, in seconds: 3600 or 7200. */
 int	 civil_offset(int64_t t);
 /* Stockholm wall-clock time of t into c (t clamped to years 1..9999). */
