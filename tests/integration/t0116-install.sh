@@ -43,19 +43,8 @@ assert_eq "a fresh database holds no article" "$(q "SELECT count(*) FROM article
     --socket "$SOCKET" --workers 2 --base-url "$BASE" \
     </dev/null >>"$T/server.log" 2>&1) &
 SERVER_PID=$!
-mkdir -p "$T/nginx"
-"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PORT" "$SOCKET" "$DATA/public" \
-    "$T/nginx" "$T/pages" >"$T/nginx/nginx.conf" || bail "no nginx config"
-nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' \
-    </dev/null >>"$T/nginx.log" 2>&1 &
-NGINX_PID=$!
-export SERVER_PID NGINX_PID
-for ((i = 0; i < 100; i++)); do
-	alive "$SERVER_PID" || bail "the installed pressrum exited at start"
-	[ -S "$SOCKET" ] && code=$(curl -s -o /dev/null -w '%{http_code}' \
-	    --max-time 2 "$BASE/") && case $code in 000|502|503|504) ;; *) break ;; esac
-	sleep 0.1
-done
+nginx_start "$DATA/public"
+wait_site
 
 get /
 assert_status 200
