@@ -24,10 +24,16 @@ check "templates under the data directory" test -f "$DATA/templates/home.html"
 check "public files under the data directory" test -f "$DATA/public/css/site.css"
 check "SQL under the data directory" test -f "$DATA/sql/migrations/0001_schema.sql"
 check "the README under share/doc" test -f "$PREFIX/share/doc/pressrum/README.md"
-check "no path of the source tree in the binary" \
-    sh -c '! grep -qF "$1" "$2"' - "$PRESSRUM_SRC" "$BIN"
-check "no path of the build directory in the binary" \
-    sh -c '! grep -qF "$1" "$2"' - "$(cd "$BUILD_DIR" && pwd)" "$BIN"
+# A sanitizer build carries its sources' paths in the sanitizers' own
+# metadata, which no prefix map reaches: only a release build is checked.
+if grep -qE '^CMAKE_BUILD_TYPE:STRING=(Asan|Fuzz)$' "$BUILD_DIR/CMakeCache.txt"; then
+	pass "sanitizer build: build paths not checked"
+else
+	check "no path of the source tree in the binary" \
+	    sh -c '! grep -qF "$1" "$2"' - "$PRESSRUM_SRC" "$BIN"
+	check "no path of the build directory in the binary" \
+	    sh -c '! grep -qF "$1" "$2"' - "$(cd "$BUILD_DIR" && pwd)" "$BIN"
+fi
 
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
