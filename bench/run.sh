@@ -76,7 +76,7 @@ build() {
 	if [ ! -f "$BUILD/CMakeCache.txt" ]; then
 		say "configuring $BUILD"
 		cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		    >/dev/null
+		    -DPRESSRUM_BENCH=ON >/dev/null
 	fi
 	say "building pressrum and fcgi_static in $BUILD"
 	if ! cmake --build "$BUILD" -j"$(nproc)" --target pressrum fcgi_static \

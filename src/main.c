@@ -15,6 +15,7 @@
  * program one request, under a FastCGI spawner the socket on stdin.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +27,11 @@
 #include "util/crypto.h"
 #include "web/conn.h"
 
-#ifndef PRESSRUM_SOURCE_DIR
-#define PRESSRUM_SOURCE_DIR "."
+#ifndef PRESSRUM_DATADIR_REL
+#define PRESSRUM_DATADIR_REL	"share/pressrum"
+#endif
+#ifndef PRESSRUM_DATADIR
+#define PRESSRUM_DATADIR	"/usr/local/share/pressrum"
 #endif
 
 static const char	*const usage_text =
@@ -80,6 +84,32 @@ purge_from_env(struct config *cfg)
 			exit(2);
 }
 
+/*
+ * The templates of an installed tree: PRESSRUM_DATADIR_REL beside the
+ * binary's bin/ (so the tree may be installed under any prefix, or
+ * moved), else the install prefix's data directory.  Nothing of the
+ * source tree: a build runs from it with --templates (./dev does).
+ */
+static const char *
+default_templates(void)
+{
+	static char	 path[PATH_MAX];
+	char		 exe[PATH_MAX], *slash;
+	ssize_t		 n;
+	int		 i;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		for (i = 0; i < 2 && (slash = strrchr(exe, '/')) != NULL; i++)
+			*slash = '\0';
+		if (i == 2 && (size_t)snprintf(path, sizeof(path),
+		    "%s/" PRESSRUM_DATADIR_REL "/templates", exe) <
+		    sizeof(path) && access(path, R_OK | X_OK) == 0)
+			return path;
+	}
+	return PRESSRUM_DATADIR "/templates";
+}
+
 static void
 config_defaults(struct config *cfg)
 {
@@ -88,8 +118,9 @@ config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->db_path = env_or("PRESSRUM_DB", "pressrum.db");
 	cfg->socket = env_or("PRESSRUM_SOCKET", NULL);
-	cfg->template_dir = env_or("PRESSRUM_TEMPLATES",
-	    PRESSRUM_SOURCE_DIR "/templates");
+	cfg->template_dir = env_or("PRESSRUM_TEMPLATES", NULL);
+	if (cfg->template_dir == NULL)
+		cfg->template_dir = default_templates();
 	cfg->base_url = env_or("PRESSRUM_BASE_URL", "http://127.0.0.1:8080");
 	cfg->workers = atoi(env_or("PRESSRUM_WORKERS", "0"));
 	/* Workers block on their FastCGI connection as well as compute:

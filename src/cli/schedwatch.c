@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "../render/date.h"
 #include "../store/search.h"
 #include "../store/store.h"
+#include "../util/civil.h"
 #include "../util/clock.h"
 #include "schedwatch.h"
 
@@ -25,7 +25,7 @@ now_ms(void)
 void
 schedwatch_load(struct schedwatch *sw, struct store *db, int64_t now)
 {
-	int64_t	 seq, until, new_year = date_year_start(date_year(now) + 1);
+	int64_t	 seq, until, new_year = civil_year_start(civil_year(now) + 1);
 
 	if (store_cache_state(db, now, &seq, &until) != ST_OK)
 		return;

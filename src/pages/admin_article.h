@@ -111,7 +111,8 @@ void		 revision_restore_confirm(struct app *, struct req *,
 		    struct resp *, const struct article_edit *, int64_t version);
 void		 revision_restore(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
-/* The diff of old and new as the list `key` of lines for diff.html. */
+/* The diff of old and new as the list `key` of lines for
+ * diff_lines.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);
 /* The same with unchanged lines more than ctx lines from a change

@@ -1,9 +1,10 @@
 /*
  * md.c -- CommonMark to HTML: the only file that includes cmark-gfm.
  *
- * Article and topic bodies are stored as Markdown and rendered here on
- * every page view with cmark-gfm, GitHub's cmark, and three of its
- * extensions: tables, strikethrough (two tildes only: "~20 st" stays as
+ * Article and topic bodies are stored as Markdown and rendered here
+ * whenever a page is built (public pages are then kept by the page
+ * cache, cache/, until the database changes) with cmark-gfm, GitHub's
+ * cmark, and three of its extensions: tables, strikethrough (two tildes only: "~20 st" stays as
  * typed) and autolinks (www.example.se, https://...).  Text that uses
  * none of them renders byte for byte as plain cmark rendered it
  * (tests/integration/t0101).  A table is wrapped in a labelled,
@@ -514,16 +515,10 @@ static void
 add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
     size_t *cap)
 {
-	struct md_item	*it, *grown;
+	struct md_item	*it;
 	const char	*url;
 
-	if (*k == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		grown = arena_alloc(ar, *cap * sizeof(*grown));
-		if (*k)
-			memcpy(grown, *out, *k * sizeof(*grown));
-		*out = grown;
-	}
+	*out = arena_grow(ar, *out, *k, cap, sizeof(**out));
 	it = &(*out)[(*k)++];
 	/* Inlines carry their own line (cmark >= 0.29); blocks too. */
 	it->line = cmark_node_get_start_line(n) > 0 ?

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/civil.h"
 #include "../util/log.h"
 #include "../util/utf8.h"
 #include "search.h"
@@ -258,9 +259,9 @@ bind_filter(sqlite3_stmt *q, const struct search_filter *f)
 			rc = bind_null(q, ":yend");
 		return rc;
 	}
-	if ((rc = bind_int64(q, ":ystart", stockholm_year_start(f->year))) ==
+	if ((rc = bind_int64(q, ":ystart", civil_year_start(f->year))) ==
 	    SQLITE_OK)
-		rc = bind_int64(q, ":yend", stockholm_year_start(f->year + 1));
+		rc = bind_int64(q, ":yend", civil_year_start(f->year + 1));
 	return rc;
 }
 

@@ -52,8 +52,6 @@ void	resp_header(struct resp *, const char *name, const char *val);
  * Bytes a URI may not hold (CR, LF and other controls, space,
  * non-ASCII, a '%' starting no escape) are percent-encoded. */
 void	resp_redirect(struct resp *, int status, const char *location);
-/* Append unescaped bytes to the body. */
-void	resp_raw(struct resp *, const void *, size_t);
 /* A text/plain (UTF-8) body: sets the type and appends text as is; no
  * escaping is needed where nothing is parsed as markup (robots.txt). */
 void	resp_text(struct resp *, const char *text);
