@@ -18,7 +18,8 @@
 # 2. Scale: bench/gen.py fills fresh databases with N = 100 and 100,000
 #    articles (1,000,000 with --million: about 3 more minutes and 2 GB of
 #    disk); at each size the start page, /nyheter page 1, its last page,
-#    the seed article, a topic page, search and the Atom feed are measured
+#    the seed article, a topic page, search (one word, two words, and a
+#    misspelling that yields "Menade du") and the Atom feed are measured
 #    at 4 connections, with the ratio of p50 latency between the sizes,
 #    with the page cache off (what a page costs to render after a write);
 #    the deep page is the one the pager's "Nästa sida" links lead to
@@ -41,6 +42,8 @@ FCGI_STATIC=$BUILD/fcgi_static
 SEED=fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
 TOPIC=jamstalldhet
 QUERY=budget
+QUERY2=ny+simhall		# two words
+QUERY_TYPO=kollektivtrafk	# a misspelling: finds nothing, offers "Menade du"
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 
@@ -74,7 +77,7 @@ build() {
 	if [ ! -f "$BUILD/CMakeCache.txt" ]; then
 		say "configuring $BUILD"
 		cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		    >/dev/null
+		    -DPRESSRUM_BENCH=ON >/dev/null
 	fi
 	say "building pressrum and fcgi_static in $BUILD"
 	if ! cmake --build "$BUILD" -j"$(nproc)" --target pressrum fcgi_static \
@@ -253,7 +256,7 @@ last_page() {
 	EOF
 }
 
-PAGES=(home news news_deep article topic search feed)
+PAGES=(home news news_deep article topic search search2 search_typo feed)
 
 page_path() {
 	case $1 in
@@ -263,6 +266,8 @@ page_path() {
 	article) echo "/nyheter/$SEED" ;;
 	topic) echo "/amnen/$TOPIC" ;;
 	search) echo "/sok?q=$QUERY" ;;
+	search2) echo "/sok?q=$QUERY2" ;;
+	search_typo) echo "/sok?q=$QUERY_TYPO" ;;
 	feed) echo /nyheter.atom ;;
 	esac
 }

@@ -157,19 +157,6 @@ out:
 		resp_redirect(rs, 303, "/admin/artiklar?klart=raderad");
 }
 
-/* A path part that is a positive number, or 0. */
-static int64_t
-part_id(const char *s)
-{
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || *s < '1' || *s > '9' || strlen(s) > 15)
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' ? v : 0;
-}
-
 /* Split the route's tail at '/' into at most MAX_PARTS parts. */
 static size_t
 split(struct app *app, const char *tail, char **parts)
@@ -191,7 +178,7 @@ static int
 load(struct app *app, struct req *rq, struct resp *rs, const char *part,
     struct article_edit *a)
 {
-	int64_t		 id = part_id(part);
+	int64_t		 id = req_id(part);
 	enum status	 st = ST_NOTFOUND;
 
 	if (id == 0 || (st = store_admin_article_get(app->store,
@@ -227,11 +214,11 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 	else if (n == 3 && strcmp(p[1], "versioner") == 0 &&
 	    strcmp(p[2], "jamfor") == 0)
 		revision_compare(app, rq, rs, &a);
-	else if (n == 3 && strcmp(p[1], "versioner") == 0 && part_id(p[2]))
-		revision_show(app, rq, rs, &a, part_id(p[2]));
-	else if (n == 4 && strcmp(p[1], "versioner") == 0 && part_id(p[2]) &&
+	else if (n == 3 && strcmp(p[1], "versioner") == 0 && req_id(p[2]))
+		revision_show(app, rq, rs, &a, req_id(p[2]));
+	else if (n == 4 && strcmp(p[1], "versioner") == 0 && req_id(p[2]) &&
 	    strcmp(p[3], "aterstall") == 0)
-		revision_restore_confirm(app, rq, rs, &a, part_id(p[2]));
+		revision_restore_confirm(app, rq, rs, &a, req_id(p[2]));
 	else
 		goto notfound;
 	return;
@@ -265,8 +252,8 @@ page_admin_article_post(struct app *app, struct req *rq, struct resp *rs)
 	else if (n == 2 && strcmp(p[1], "forhandslank") == 0)
 		preview_link_create(app, rq, rs, &a);
 	else if (n == 4 && strcmp(p[1], "forhandslank") == 0 &&
-	    part_id(p[2]) && strcmp(p[3], "aterkalla") == 0)
-		preview_link_revoke(app, rq, rs, &a, part_id(p[2]));
+	    req_id(p[2]) && strcmp(p[3], "aterkalla") == 0)
+		preview_link_revoke(app, rq, rs, &a, req_id(p[2]));
 	else
 		goto notfound;
 	return;

@@ -119,7 +119,8 @@ void		 revision_restore(struct app *, struct req *, struct resp *,
  * and the lists diff_fields.html shows), names looked up in c. */
 void		 fill_field_diffs(struct tdict *, const struct article_edit *from,
 		    const struct article_edit *to, const struct choices *c);
-/* The diff of old and new as the list `key` of lines for diff.html. */
+/* The diff of old and new as the list `key` of lines for
+ * diff_lines.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);
 /* The same with unchanged lines more than ctx lines from a change

@@ -67,14 +67,10 @@ pick(struct req *rq, const char *key, const struct choice *c, size_t n)
 static int64_t
 query_id(struct req *rq, const char *key)
 {
-	const char	*v = req_query(rq, key);
-	char		*end;
-	long long	 id;
+	int64_t	 id = 0;
 
-	if (v == NULL || *v == '\0')
-		return 0;
-	id = strtoll(v, &end, 10);
-	return *end == '\0' && id > 0 ? id : 0;
+	(void)req_query_id(rq, key, &id);
+	return id;
 }
 
 /* The list's URL for f at page (the search text q as typed). */
@@ -227,13 +223,13 @@ page_admin_article_list(struct app *app, struct req *rq, struct resp *rs)
 	struct find_filter f;
 	struct article_row *rows;
 	struct tdict	*root;
-	const char	*q, *p = req_query(rq, "sida");
-	long		 page = p != NULL ? strtol(p, NULL, 10) : 1;
+	const char	*q;
+	int64_t		 page = 1;
 	int64_t		 total, now = clock_now();
 	size_t		 n;
 	enum status	 st;
 
-	if (page < 1 || page > 100000)
+	if (req_query_uint(rq, "sida", 100000, &page) != ST_OK || page < 1)
 		page = 1;
 	read_filter(app, rq, &f, &q);
 	st = store_article_find(app->store, &app->arena, &f, now, PAGE_SIZE,

@@ -93,13 +93,11 @@ read_ids(struct req *rq, const char *key, int64_t *ids)
 {
 	const char	*v[EDIT_MAX_PICKS];
 	size_t		 n, i, j, k = 0;
-	long long	 id;
-	char		*end;
+	int64_t		 id;
 
 	n = kv_all(&rq->form, key, v, EDIT_MAX_PICKS);
 	for (i = 0; i < n; i++) {
-		id = strtoll(v[i], &end, 10);
-		if (*end != '\0' || id <= 0)
+		if ((id = req_id(v[i])) == 0)
 			continue;
 		for (j = 0; j < k && ids[j] != id; j++)
 			continue;
@@ -141,7 +139,8 @@ form_read(struct app *app, struct req *rq, struct edit_form *f)
 	a->lead = trim(&app->arena, field(rq, "lead"));
 	a->body_md = field(rq, "body");
 	a->lang = req_form(rq, "lang") != NULL ? field(rq, "lang") : "sv";
-	a->version = strtoll(field(rq, "version"), NULL, 10);
+	a->version = 0;		/* not a number: 0, a 409 when stale */
+	(void)req_form_uint(rq, "version", INT64_MAX, &a->version);
 	a->ntopics = read_ids(rq, "topic", a->topic_ids);
 	a->nexperts = read_ids(rq, "expert", a->expert_ids);
 	for (i = 0; i < EDIT_MAX_LINKS; i++) {
@@ -155,7 +154,8 @@ form_read(struct app *app, struct req *rq, struct edit_form *f)
 	f->pub_time = trim(&app->arena, field(rq, "pub_time"));
 	f->action = req_form(rq, "action");
 	f->override_a11y = req_form(rq, "override_a11y") != NULL;
-	f->overwrite = strtoll(field(rq, "skriv_over"), NULL, 10);
+	f->overwrite = 0;
+	(void)req_form_uint(rq, "skriv_over", INT64_MAX, &f->overwrite);
 }
 
 int

@@ -106,7 +106,7 @@ static int
 load(struct app *app, struct req *rq, struct resp *rs, struct review *r,
     struct article_edit *a, int64_t *author)
 {
-	int64_t		 id = strtoll(rq->path_arg, NULL, 10);
+	int64_t		 id = rq->path_id;
 	enum status	 st;
 
 	if ((st = store_review_get(app->store, &app->arena, id, r)) ==
@@ -239,7 +239,7 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	struct review	 r;
 	struct article_edit a;
 	struct tdict	*root;
-	int64_t		 author;
+	int64_t		 author, version = 0;
 	int		 approve = strcmp(posted_text(rq, "beslut"), "publicera") == 0;
 	enum status	 st;
 
@@ -255,7 +255,8 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	if (!approve)
 		check_posted_text(app, root, rq, "kommentar", "Skriv vad som "
 		    "behöver ändras.", COMMENT_MAX);
-	if (strtoll(posted_text(rq, "version"), NULL, 10) != r.version ||
+	if (req_form_uint(rq, "version", INT64_MAX, &version) != ST_OK ||
+	    version != r.version ||
 	    a.version != r.version) {
 		resp_status(rs, 409);
 		form_error(app, root, "beslut", "Artikeln har ändrats sedan den "

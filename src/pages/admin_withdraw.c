@@ -125,18 +125,20 @@ static enum status
 save(struct app *app, struct req *rq, const struct article_edit *a,
     int silent, int64_t replacement, int64_t now)
 {
+	int64_t		 version = 0;
 	const char	*before, *why;
 	enum status	 st;
 
+	/* A junk version is 0: no version matches, so it is a conflict. */
+	(void)req_form_uint(rq, "version", INT64_MAX, &version);
 	if ((st = store_begin(app->store)) != ST_OK)
 		return st;
 	why = arena_printf(&app->arena, "%s: %s", silent ? "skäl" :
 	    "förklaring", posted_text(rq, silent ? "skal" : "forklaring"));
 	if ((st = store_admin_article_json(app->store, &app->arena, a->id,
 	    &before)) == ST_OK &&
-	    (st = store_withdraw(app->store, a->id, strtoll(posted_text(rq,
-	    "version"), NULL, 10), silent ? NULL : posted_text(rq, "forklaring"),
-	    replacement, admin_account_id(rq), now)) == ST_OK &&
+	    (st = store_withdraw(app->store, a->id, version, silent ? NULL :
+	    posted_text(rq, "forklaring"), replacement, admin_account_id(rq), now)) == ST_OK &&
 	    (st = store_revision_add(app->store, a->id, admin_account_id(rq),
 	    now)) == ST_OK &&
 	    (st = audit_article_why(app, rq, a->id, silent ? "avpublicerade" :
