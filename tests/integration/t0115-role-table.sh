@@ -24,7 +24,7 @@ check "the admin's menu has every staff section ($(printf '%s' "$ALL" | grep -c 
     test "$(printf '%s\n' "$ALL" | grep -c .)" -ge 9
 
 declare -A WANT_MENU=(
-	[anna]="/admin /admin/artiklar /admin/amnen /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/konton /admin/logg"
+	[anna]="/admin /admin/artiklar /admin/amnen /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
 	[rita]="/admin /admin/artiklar /admin/amnen"
 	[presse]="/admin /admin/kontakter /admin/pressjour"
 )
@@ -35,6 +35,7 @@ declare -A WHO_MAY=(
 	[/admin/pressjour]="pressansvariga och administratörer"
 	[/admin/notis]="administratörer"
 	[/admin/tillganglighet]="administratörer"
+	[/admin/klarsprak]="administratörer"
 	[/admin/konton]="administratörer"
 	[/admin/logg]="administratörer"
 )
