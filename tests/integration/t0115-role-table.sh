@@ -24,13 +24,14 @@ check "the admin's menu has every staff section ($(printf '%s' "$ALL" | grep -c 
     test "$(printf '%s\n' "$ALL" | grep -c .)" -ge 9
 
 declare -A WANT_MENU=(
-	[anna]="/admin /admin/artiklar /admin/amnen /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
-	[rita]="/admin /admin/artiklar /admin/amnen"
+	[anna]="/admin /admin/artiklar /admin/amnen /admin/granskning /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
+	[rita]="/admin /admin/artiklar /admin/amnen /admin/granskning"
 	[presse]="/admin /admin/kontakter /admin/pressjour"
 )
 declare -A WHO_MAY=(
 	[/admin/artiklar]="redaktörer och administratörer"
 	[/admin/amnen]="redaktörer och administratörer"
+	[/admin/granskning]="redaktörer och administratörer"
 	[/admin/kontakter]="pressansvariga och administratörer"
 	[/admin/pressjour]="pressansvariga och administratörer"
 	[/admin/notis]="administratörer"
