@@ -18,12 +18,14 @@
 # 2. Scale: bench/gen.py fills fresh databases with N = 100 and 100,000
 #    articles (1,000,000 with --million: about 3 more minutes and 2 GB of
 #    disk); at each size the start page, /nyheter page 1, its last page,
-#    the seed article, a topic page, search and the Atom feed are measured
+#    the seed article, a topic page, search (one word, two words, and a
+#    misspelling that yields "Menade du") and the Atom feed are measured
 #    at 4 connections, with the ratio of p50 latency between the sizes,
 #    with the page cache off (what a page costs to render after a write);
 #    the deep page is the one the pager's "Nästa sida" links lead to
 #    (keyset cursor).  A publish through the staff form (bench/publish.sh)
-#    is timed at each size.
+#    is timed at each size, and so are the staff article list's search
+#    and filters, signed in (bench/staff_search.sh).
 #
 # --quick: 1 round of 2 s each (a smoke run, about a minute).
 # Environment: BUILD (build dir, default build/), ROUNDS, SECS, KEEP=1
@@ -40,6 +42,8 @@ FCGI_STATIC=$BUILD/fcgi_static
 SEED=fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
 TOPIC=jamstalldhet
 QUERY=budget
+QUERY2=ny+simhall		# two words
+QUERY_TYPO=kollektivtrafk	# a misspelling: finds nothing, offers "Menade du"
 # shellcheck source=bench/lib.sh
 . "$ROOT/bench/lib.sh"
 
@@ -73,7 +77,7 @@ build() {
 	if [ ! -f "$BUILD/CMakeCache.txt" ]; then
 		say "configuring $BUILD"
 		cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		    >/dev/null
+		    -DPRESSRUM_BENCH=ON >/dev/null
 	fi
 	say "building pressrum and fcgi_static in $BUILD"
 	if ! cmake --build "$BUILD" -j"$(nproc)" --target pressrum fcgi_static \
@@ -228,7 +232,7 @@ mb_list() {
 
 # --- 2. scale ----------------------------------------------------------------
 
-declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB
+declare -A S_RPS S_P50 S_P99 S_CODE S_PATH S_HWM S_GEN S_PUB S_STAFF
 
 # The last /nyheter page of db as the pager's "Nästa sida" link on the
 # page before it gives it: "sida=N&fore=PUBLISHED.ID" (the position of
@@ -252,7 +256,7 @@ last_page() {
 	EOF
 }
 
-PAGES=(home news news_deep article topic search feed)
+PAGES=(home news news_deep article topic search search2 search_typo feed)
 
 page_path() {
 	case $1 in
@@ -262,6 +266,8 @@ page_path() {
 	article) echo "/nyheter/$SEED" ;;
 	topic) echo "/amnen/$TOPIC" ;;
 	search) echo "/sok?q=$QUERY" ;;
+	search2) echo "/sok?q=$QUERY2" ;;
+	search_typo) echo "/sok?q=$QUERY_TYPO" ;;
 	feed) echo /nyheter.atom ;;
 	esac
 }
@@ -340,6 +346,10 @@ run_scale() {
 		done
 		S_HWM[$n]+="; cache on: $(hwm_list "$PRESSRUM_PID")"
 		S_PUB[$n]=$(measure_publish "$db" "$C")
+		# The staff article list: search and filters, signed in.
+		S_STAFF[$n]=$("$ROOT/bench/staff_search.sh" "$db" "$C" "$BIN" \
+		    "$([ "$QUICK" = 1 ] && echo 3 || echo 10)" \
+		    2>>"$T/staff.log") || S_STAFF[$n]="failed (see $T/staff.log)"
 		# A sign-in hashes with argon2id (64 MiB, freed at once): it
 		# sets the peak of the worker that took it, so after the
 		# publishes the resident size is what shows.
@@ -392,6 +402,11 @@ print_scale() {
 	done
 	for n in "${SIZES[@]}"; do
 		printf 'N=%-8s deep page: %s\n' "$n" "${S_PATH[news_deep,$n]}"
+	done
+	for n in "${SIZES[@]}"; do
+		echo
+		echo "=== Staff article list (/admin/artiklar, signed in, 1 connection) at N=$n"
+		printf '%s\n' "${S_STAFF[$n]}"
 	done
 	}
 }

@@ -625,6 +625,9 @@ UPDATE article SET updated_at = unixepoch('2020-09-22 08:15', '-2 hours')
 -- The seed article was corrected once, the week after it came out.
 UPDATE article SET updated_at = unixepoch('2021-02-15 14:20', '-1 hour')
  WHERE id = 1;
+-- What the public pages show as "Uppdaterad" (migrations/0009).
+UPDATE article SET noted_at = updated_at
+ WHERE publish_at IS NOT NULL AND updated_at > publish_at + 600;
 
 INSERT INTO article_topic (article_id, topic_id) VALUES
 	(1, 1), (2, 4), (2, 8), (3, 3), (4, 2), (5, 3), (5, 2), (6, 4),

@@ -11,6 +11,7 @@
 
 #include "util/arena.h"
 
+struct edge_board;
 struct pagecache;
 struct pagefiles;
 struct store;
@@ -31,6 +32,11 @@ struct config {
 	/* When the master last had the templates loaded (start, SIGHUP),
 	 * in memory it shares with its workers; NULL in CGI mode. */
 	volatile int64_t *templates_at;
+	/* Edge caches purged on every change (--purge, cache/edge.h), and
+	 * how they answer, shared with the master; NULL: none. */
+	const char	**purge;
+	int		 npurge;
+	struct edge_board *edges;
 };
 
 struct app {

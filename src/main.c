@@ -3,29 +3,35 @@
  *
  *   pressrum serve   --db FILE --socket PATH|127.0.0.1:PORT [--workers N]
  *                    [--templates DIR] [--base-url URL] [--test-clock]
- *                    [--page-cache-kb N]
+ *                    [--page-cache-kb N] [--page-dir DIR] [--purge URL]...
  *   pressrum migrate --db FILE
  *   pressrum demo    --db FILE
  *   pressrum backup  FILE [--db FILE] [--force]
  *
  * Every option has an environment fallback (PRESSRUM_DB, PRESSRUM_SOCKET,
- * PRESSRUM_WORKERS, PRESSRUM_TEMPLATES, PRESSRUM_BASE_URL).  Started with
+ * PRESSRUM_WORKERS, PRESSRUM_TEMPLATES, PRESSRUM_BASE_URL,
+ * PRESSRUM_PURGE_URLS: space-separated).  Started with
  * no subcommand by a web server, it serves what libfcgi finds: as a CGI
  * program one request, under a FastCGI spawner the socket on stdin.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app.h"
+#include "cache/edge.h"
 #include "cli/cli.h"
 #include "util/crypto.h"
 #include "web/conn.h"
 
-#ifndef PRESSRUM_SOURCE_DIR
-#define PRESSRUM_SOURCE_DIR "."
+#ifndef PRESSRUM_DATADIR_REL
+#define PRESSRUM_DATADIR_REL	"share/pressrum"
+#endif
+#ifndef PRESSRUM_DATADIR
+#define PRESSRUM_DATADIR	"/usr/local/share/pressrum"
 #endif
 
 static const char	*const usage_text =
@@ -33,6 +39,7 @@ static const char	*const usage_text =
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
 "                        [--page-cache-kb N]   (0: off; default 2048)\n"
 "                        [--page-dir DIR]      (pages as files for nginx)\n"
+"                        [--purge URL]...      (edge caches to purge)\n"
 "                        [--smtp URL] [--mail-from ADDR]  (or PRESSRUM_SMTP_URL,\n"
 "                        PRESSRUM_MAIL_FROM: news by e-mail; no URL: none sent)\n"
 "       pressrum migrate --db FILE\n"
@@ -48,6 +55,63 @@ env_or(const char *name, const char *fallback)
 	return v != NULL && *v != '\0' ? v : fallback;
 }
 
+/* The edge caches to purge: --purge URL (repeatable) replaces the
+ * space-separated list in PRESSRUM_PURGE_URLS. */
+static const char	*purge_urls[EDGE_MAX];
+
+static int
+purge_add(struct config *cfg, const char *url)
+{
+	if (cfg->npurge >= EDGE_MAX || !edge_url_ok(url)) {
+		fprintf(stderr, "pressrum: --purge %s: want at most %d URLs "
+		    "http://HOST[:PORT][/PATH][#METHOD]\n", url, EDGE_MAX);
+		return -1;
+	}
+	purge_urls[cfg->npurge++] = url;
+	cfg->purge = purge_urls;
+	return 0;
+}
+
+static void
+purge_from_env(struct config *cfg)
+{
+	const char	*v = getenv("PRESSRUM_PURGE_URLS");
+	char		*list, *tok, *save = NULL;
+
+	if (v == NULL || (list = strdup(v)) == NULL)
+		return;		/* lives as long as the process */
+	for (tok = strtok_r(list, " \t\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, " \t\n", &save))
+		if (purge_add(cfg, tok) != 0)
+			exit(2);
+}
+
+/*
+ * The templates of an installed tree: PRESSRUM_DATADIR_REL beside the
+ * binary's bin/ (so the tree may be installed under any prefix, or
+ * moved), else the install prefix's data directory.  Nothing of the
+ * source tree: a build runs from it with --templates (./dev does).
+ */
+static const char *
+default_templates(void)
+{
+	static char	 path[PATH_MAX];
+	char		 exe[PATH_MAX], *slash;
+	ssize_t		 n;
+	int		 i;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		for (i = 0; i < 2 && (slash = strrchr(exe, '/')) != NULL; i++)
+			*slash = '\0';
+		if (i == 2 && (size_t)snprintf(path, sizeof(path),
+		    "%s/" PRESSRUM_DATADIR_REL "/templates", exe) <
+		    sizeof(path) && access(path, R_OK | X_OK) == 0)
+			return path;
+	}
+	return PRESSRUM_DATADIR "/templates";
+}
+
 static void
 config_defaults(struct config *cfg)
 {
@@ -56,8 +120,9 @@ config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->db_path = env_or("PRESSRUM_DB", "pressrum.db");
 	cfg->socket = env_or("PRESSRUM_SOCKET", NULL);
-	cfg->template_dir = env_or("PRESSRUM_TEMPLATES",
-	    PRESSRUM_SOURCE_DIR "/templates");
+	cfg->template_dir = env_or("PRESSRUM_TEMPLATES", NULL);
+	if (cfg->template_dir == NULL)
+		cfg->template_dir = default_templates();
 	cfg->base_url = env_or("PRESSRUM_BASE_URL", "http://127.0.0.1:8080");
 	cfg->workers = atoi(env_or("PRESSRUM_WORKERS", "0"));
 	/* Workers block on their FastCGI connection as well as compute:
@@ -68,6 +133,7 @@ config_defaults(struct config *cfg)
 	cfg->page_cache_kb = atol(env_or("PRESSRUM_PAGE_CACHE_KB", "2048"));
 	/* Public pages as files nginx serves (src/cache/pagefiles.h). */
 	cfg->page_dir = env_or("PRESSRUM_PAGE_DIR", NULL);
+	purge_from_env(cfg);
 }
 
 /* Parse options after the subcommand; returns 0 or -1 on a bad one. */
@@ -85,9 +151,10 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "page-dir",	required_argument, NULL, 'p' },
 		{ "smtp",	required_argument, NULL, 'm' },
 		{ "mail-from",	required_argument, NULL, 'f' },
+		{ "purge",	required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int	 ch;
+	int	 ch, purged = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1)
@@ -102,6 +169,12 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		case 'p': cfg->page_dir = optarg; break;
 		case 'm': cfg->smtp_url = optarg; break;
 		case 'f': cfg->mail_from = optarg; break;
+		case 'P':
+			if (!purged++)
+				cfg->npurge = 0;	/* not the env's */
+			if (purge_add(cfg, optarg) != 0)
+				return -1;
+			break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;

@@ -170,6 +170,22 @@ SELECT word, n FROM (
      AND length(word) BETWEEN :min AND :max)
  ORDER BY n DESC LIMIT 400;
 
+-- name: search_some
+-- How many public articles and topics :match finds, counted no further
+-- than :n: whether a "Menade du" candidate finds more than the query
+-- typed (store/search_vocab.c), without ranking anything.
+SELECT count(*) FROM (
+  SELECT 1 FROM search
+    LEFT JOIN article AS a
+      ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
+     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.kind IN ('nyhet', 'pressmeddelande')
+    LEFT JOIN topic AS t
+      ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
+     AND t.published_at IS NOT NULL
+   WHERE search MATCH :match AND (a.id IS NOT NULL OR t.id IS NOT NULL)
+   LIMIT :n);
+
 -- name: site_last_change
 -- The newest moment public pages may have changed at :now: the last
 -- write to their tables (site_change), the newest publish time that has

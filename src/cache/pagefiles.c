@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "../util/clock.h"
+#include "../util/gzip.h"
 #include "../util/log.h"
 #include "pagefiles.h"
 
@@ -224,6 +225,38 @@ mappable(const char *path)
 	return 1;
 }
 
+/* Write body to FILE+SUFFIX (gzipped when gz) through a temporary
+ * name, dated mtime. */
+static void
+write_file(const char *file, const char *suffix, const char *body,
+    size_t len, int64_t mtime, int gz)
+{
+	struct timespec	 times[2];
+	char		 dst[PATH_MAX + 8], tmp[PATH_MAX + 40];
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd, bad = 0;
+
+	snprintf(dst, sizeof(dst), "%s%s", file, suffix);
+	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", dst, (long)getpid());
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0)
+		return;		/* the directory went: a newer state */
+	(void)fchmod(fd, 0644);
+	if (gz)
+		bad = gzip_write_fd(fd, body, len) != 0;
+	else {
+		while (off < len && (n = write(fd, body + off, len - off)) > 0)
+			off += (size_t)n;
+		bad = off != len;
+	}
+	times[0].tv_sec = times[1].tv_sec = (time_t)mtime;
+	times[0].tv_nsec = times[1].tv_nsec = 0;
+	if (futimens(fd, times) != 0 || close(fd) != 0 || bad ||
+	    rename(tmp, dst) != 0)
+		(void)unlink(tmp);
+}
+
 /*
  * Write body to base + path + "/index.html" by way of a temporary name,
  * dated mtime: nginx sends that as the page's Last-Modified, the same
@@ -234,11 +267,7 @@ static void
 write_page(const char *base, const char *path, const char *body, size_t len,
     int64_t mtime)
 {
-	struct timespec	 times[2];
-	char		 file[PATH_MAX], tmp[PATH_MAX + 32], *slash;
-	size_t		 off = 0;
-	ssize_t		 n;
-	int		 fd;
+	char		 file[PATH_MAX], *slash;
 
 	snprintf(file, sizeof(file), "%s%s%sindex.html", base, path,
 	    path[1] == '\0' ? "" : "/");
@@ -248,18 +277,10 @@ write_page(const char *base, const char *path, const char *body, size_t len,
 		(void)mkdir(file, 0755);
 		*slash = '/';
 	}
-	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", file, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) < 0)
-		return;		/* the directory went: a newer state */
-	(void)fchmod(fd, 0644);
-	while (off < len && (n = write(fd, body + off, len - off)) > 0)
-		off += (size_t)n;
-	times[0].tv_sec = times[1].tv_sec = (time_t)mtime;
-	times[0].tv_nsec = times[1].tv_nsec = 0;
-	if (futimens(fd, times) != 0 || close(fd) != 0 || off != len ||
-	    rename(tmp, file) != 0)
-		(void)unlink(tmp);
+	/* The compressed twin first (nginx's gzip_static): nginx looks
+	 * for it only once index.html is there. */
+	write_file(file, ".gz", body, len, mtime, 1);
+	write_file(file, "", body, len, mtime, 0);
 }
 
 /* 1 if the link may move from cur to files of (seq, until). */

@@ -13,7 +13,11 @@
  * takes no lock at all when nothing is owed.  In between it
  * sleeps until the next scheduled change is PAGEFILES_MARGIN seconds
  * away (pagefiles_tick()), so no file outlives a scheduled publish or a
- * notice's start or end.
+ * notice's start or end.  It also tells its caller when the public
+ * pages changed, so the edge caches can be purged (cli/edges.c): when
+ * the write counter moved (a worker's save or an outside write alike),
+ * when a scheduled moment has come (schedwatch.c, to the millisecond,
+ * whether or not any page was read) and after a template reload.
  */
 #define _GNU_SOURCE
 #include <sys/inotify.h>
@@ -43,6 +47,7 @@ pagewatch_open(struct pagewatch *w, const struct config *cfg)
 {
 	char		 dir[PATH_MAX];
 	const char	*slash = strrchr(cfg->db_path, '/');
+	int64_t		 until;
 
 	w->dir = cfg->page_dir;
 	snprintf(w->base, sizeof(w->base), "%s",
@@ -62,6 +67,8 @@ pagewatch_open(struct pagewatch *w, const struct config *cfg)
 	}
 	if (store_open(cfg->db_path, &w->db) != ST_OK)
 		return -1;
+	(void)store_cache_state(w->db, clock_now(), &w->seq, &until);
+	schedwatch_load(&w->sched, w->db, clock_now());
 	return 0;
 }
 
@@ -87,21 +94,32 @@ drain(struct pagewatch *w)
 	return hit;
 }
 
-void
+int
 pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 {
 	struct pollfd	 pfd = { .fd = w->fd, .events = POLLIN };
 	struct timespec	 ts = { 0, 0 };
 	int64_t		 seq, until, now = clock_now();
-	int		 rc;
+	long		 ms;
+	int		 rc, changed = 0;
 
 	if (w->rehold != 0 && now >= w->rehold) {
 		w->rehold = 0;
-		(void)pagefiles_init(w->dir);
+		if (w->dir != NULL)
+			(void)pagefiles_init(w->dir);
+		return 1;
 	}
-	ts.tv_sec = (time_t)pagefiles_tick(w->dir, now, LONGEST_SLEEP);
+	if (schedwatch_due(&w->sched, w->db))
+		return 1;	/* held already: pagefiles_tick() */
+	ts.tv_sec = w->dir != NULL ?
+	    (time_t)pagefiles_tick(w->dir, now, LONGEST_SLEEP) : LONGEST_SLEEP;
 	if (w->rehold != 0 && w->rehold - now < ts.tv_sec)
 		ts.tv_sec = (time_t)(w->rehold - now);
+	if ((ms = schedwatch_wait_ms(&w->sched, (long)ts.tv_sec * 1000)) <
+	    (long)ts.tv_sec * 1000) {
+		ts.tv_sec = ms / 1000;
+		ts.tv_nsec = ms % 1000 * 1000000L;
+	}
 	if (w->owed) {		/* fill once the writer is quiet */
 		ts.tv_sec = 0;
 		ts.tv_nsec = FILL_QUIET_MS * 1000000L;
@@ -109,13 +127,18 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 	if ((rc = ppoll(&pfd, 1, &ts, open_mask)) == 0 && w->owed) {
 		w->owed = 0;
 		(void)store_text_fill_all(w->db);	/* logged on failure */
-		return;
+		return 0;
 	}
 	if (rc <= 0 || !drain(w))
-		return;		/* a signal, or the clock */
-	if (store_cache_state(w->db, clock_now(), &seq, &until) == ST_OK)
+		return 0;	/* a signal, or the clock */
+	if (store_cache_state(w->db, clock_now(), &seq, &until) == ST_OK) {
 		pagefiles_hold(w->dir, seq);
+		changed = seq != w->seq;
+		w->seq = seq;
+		schedwatch_load(&w->sched, w->db, clock_now());
+	}
 	w->owed = store_text_owed(w->db);
+	return changed;
 }
 
 /*
@@ -126,7 +149,8 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 void
 pagewatch_reload(struct pagewatch *w)
 {
-	(void)pagefiles_init(w->dir);
+	if (w->dir != NULL)
+		(void)pagefiles_init(w->dir);
 	w->rehold = clock_now() + REHOLD_AFTER;
 }
 

@@ -8,7 +8,9 @@
  * request they are in), SIGHUP makes every worker re-read the templates.
  * A worker owns its own SQLite connection, prepared statements, parsed
  * templates, page cache and request arena (struct app) for its whole
- * life.
+ * life.  With edge caches (--purge) the master also runs their purgers
+ * (edges.c) and purges them whenever its watch (pagewatch.c) sees the
+ * public pages change, and at every template reload.
  */
 #include <errno.h>
 #include <malloc.h>
@@ -31,6 +33,7 @@
 #include "../web/conn.h"
 #include "../web/route.h"
 #include "cli.h"
+#include "edges.h"
 #include "pagewatch.h"
 #include "../mail/sender.h"
 
@@ -344,6 +347,7 @@ cli_serve(struct config *cfg)
 {
 	pid_t		 pids[MAX_WORKERS + 1];	/* workers, then the sender */
 	struct pagewatch watch = { .fd = -1 };
+	struct edges	 edges;
 	int64_t		*shared;
 	sigset_t	 mask, old;
 	int		 fd, i, n = cfg->workers;
@@ -362,9 +366,14 @@ cli_serve(struct config *cfg)
 	}
 	*shared = clock_now();
 	cfg->templates_at = shared;
-	if (cfg->page_dir != NULL && (pagefiles_init(cfg->page_dir) != 0 ||
-	    pagewatch_open(&watch, cfg) != 0))
+	if (edges_start(&edges, cfg) != 0)
 		return 1;
+	if ((cfg->page_dir != NULL && pagefiles_init(cfg->page_dir) != 0) ||
+	    ((cfg->page_dir != NULL || cfg->npurge > 0) &&
+	    pagewatch_open(&watch, cfg) != 0)) {
+		edges_stop(&edges);
+		return 1;
+	}
 	if (cfg->socket == NULL)
 		fd = 0;		/* a FastCGI spawner's socket on stdin */
 	else if ((fd = conn_listen(cfg->socket, 1024)) < 0) {
@@ -389,9 +398,10 @@ cli_serve(struct config *cfg)
 	log_info("serving on %s with %d workers",
 	    cfg->socket ? cfg->socket : "stdin", n);
 	while (!got_stop) {
-		if (cfg->page_dir != NULL)
-			pagewatch_wait(&watch, &old);	/* or a signal */
-		else
+		if (watch.fd >= 0) {
+			if (pagewatch_wait(&watch, &old))	/* or a signal */
+				edges_purge(&edges);
+		} else
 			sigsuspend(&old);
 		reap(cfg, fd, pids, n);
 		if (got_reload) {
@@ -403,13 +413,15 @@ cli_serve(struct config *cfg)
 			    *shared + 1;
 			signal_all(pids, n, SIGHUP);
 			/* New templates: no page file of the old ones. */
-			if (cfg->page_dir != NULL)
+			if (watch.fd >= 0)
 				pagewatch_reload(&watch);
+			edges_purge(&edges);
 		}
 	}
 	pagewatch_close(&watch);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	log_info("stopping");
+	edges_stop(&edges);
 	if (pids[MAX_WORKERS] > 0)
 		pids[n] = pids[MAX_WORKERS];	/* stopped with the workers */
 	stop_all(pids, n + (pids[MAX_WORKERS] > 0));

@@ -14,6 +14,7 @@
 #include "../store/store.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
+#include "../util/role.h"
 #include "cli.h"
 
 #define PW_MAX	256
@@ -58,8 +59,7 @@ name_ok(const char *name)
 static int
 role_ok(const char *role)
 {
-	return role != NULL && (!strcmp(role, "admin") ||
-	    !strcmp(role, "redaktor") || !strcmp(role, "press"));
+	return role_find(role) != NULL;
 }
 
 /* Read and confirm the password into pw; 0 on success. */
@@ -143,8 +143,10 @@ cli_user(const struct config *cfg, int argc, char *argv[])
 		goto usage;
 	return add(cfg, role, name);
 usage:
-	fputs("usage: pressrum user add --role admin|redaktor|press NAME "
-	    "[--db FILE]\n  NAME: 2-40 of a-z 0-9 . _ -; the password is "
-	    "read from the terminal or standard input\n", stderr);
+	fputs("usage: pressrum user add --role ", stderr);
+	for (i = 0; i < ROLE__COUNT; i++)
+		fprintf(stderr, "%s%s", i ? "|" : "", role_table[i].name);
+	fputs(" NAME [--db FILE]\n  NAME: 2-40 of a-z 0-9 . _ -; the "
+	    "password is read from the terminal or standard input\n", stderr);
 	return 2;
 }

@@ -1,15 +1,18 @@
 /*
  * admin.c -- what every staff page shares: the layout, form errors and
- * saves the database could not take, roles in words, the 403 page and
- * the low-disk warning.
+ * saves the database could not take, roles in words, the 403 page, the
+ * low-disk warning and edge caches that do not answer.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "../app.h"
+#include "../cache/edge.h"
+#include "../render/date.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/arena.h"
+#include "../util/role.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
@@ -19,55 +22,39 @@
 #define SPACE_LOW_BYTES		(500ULL * 1000 * 1000)
 #define SPACE_LOW_PERCENT	5
 
-/* The staff navigation; `roles` lists who sees the entry. */
+/* The staff navigation; `need` is the right (util/role.h) an entry
+ * needs, the same its route needs in web/route.c (0: every role). */
 static const struct {
 	const char	*href;
 	const char	*label;
-	const char	*roles;
+	int		 need;
 } staff_nav[] = {
-	{ "/admin",		"Översikt",	"admin redaktor press" },
-	{ "/admin/artiklar",	"Artiklar",	"admin redaktor" },
-	{ "/admin/amnen",	"Ämnen",	"admin redaktor" },
-	{ "/admin/epost",	"E-post",	"admin redaktor" },
-	{ "/admin/kontakter",	"Kontakter",	"admin press" },
-	{ "/admin/pressjour",	"Pressjour",	"admin press" },
-	{ "/admin/notis",	"Notis",	"admin" },
-	{ "/admin/tillganglighet", "Tillgänglighet", "admin" },
-	{ "/admin/konton",	"Konton",	"admin" },
-	{ "/admin/logg",	"Logg",		"admin" },
+	{ "/admin",		"Översikt",	0 },
+	{ "/admin/artiklar",	"Artiklar",	RIGHT_EDIT },
+	{ "/admin/amnen",	"Ämnen",	RIGHT_EDIT },
+	{ "/admin/epost",	"E-post",	RIGHT_EDIT },
+	{ "/admin/granskning",	"Granskning",	RIGHT_EDIT },
+	{ "/admin/kontakter",	"Kontakter",	RIGHT_PRESS },
+	{ "/admin/pressjour",	"Pressjour",	RIGHT_PRESS },
+	{ "/admin/notis",	"Notis",	RIGHT_ADMIN },
+	{ "/admin/tillganglighet", "Tillgänglighet", RIGHT_ADMIN },
+	{ "/admin/klarsprak",	"Klarspråk",	RIGHT_ADMIN },
+	{ "/admin/konton",	"Konton",	RIGHT_ADMIN },
+	{ "/admin/logg",	"Logg",		RIGHT_ADMIN },
 };
 
 const char *
 role_label(const char *role)
 {
-	if (role == NULL)
-		return "";
-	if (strcmp(role, "admin") == 0)
-		return "Administratör";
-	if (strcmp(role, "redaktor") == 0)
-		return "Redaktör";
-	if (strcmp(role, "press") == 0)
-		return "Pressansvarig";
-	return role;
+	const struct role_info	*r = role_find(role);
+
+	return r != NULL ? r->label : role != NULL ? role : "";
 }
 
 int64_t
 admin_account_id(const struct req *rq)
 {
 	return rq->session != NULL ? rq->session->account.id : 0;
-}
-
-/* 1 if the space-separated list has the word w. */
-static int
-has_word(const char *list, const char *w)
-{
-	size_t	 n = strlen(w);
-	const char *p;
-
-	for (p = list; (p = strstr(p, w)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
 }
 
 struct tdict *
@@ -89,7 +76,7 @@ admin_layout(struct app *app, struct req *rq, struct resp *rs,
 	    s->account.display_name : s->account.name);
 	td_text(root, "me_role", role_label(s->account.role));
 	for (i = 0; i < sizeof(staff_nav) / sizeof(staff_nav[0]); i++) {
-		if (!has_word(staff_nav[i].roles, s->account.role))
+		if (!role_may(s->account.role, staff_nav[i].need))
 			continue;
 		it = td_item(root, "staff_nav");
 		td_text(it, "href", staff_nav[i].href);
@@ -180,6 +167,29 @@ admin_fill_space(struct app *app, struct tdict *root)
 	    "att spara något. Be den som sköter servern att frigöra "
 	    "utrymme.", size_text(&app->arena, avail), total ?
 	    (unsigned long long)(avail * 100 / total) : 0ULL);
+}
+
+/* The edge caches that did not answer their last purge (cli/edges.c),
+ * as the list "edges_down" with url, since and why. */
+void
+admin_fill_edges(struct app *app, struct tdict *root)
+{
+	const struct edge_board	*b = app->cfg.edges;
+	struct tdict		*d;
+	int			 i, down = 0;
+
+	for (i = 0; b != NULL && i < b->n; i++) {
+		if (b->e[i].failing_since == 0)
+			continue;
+		down++;
+		d = td_item(root, "edges_down");
+		td_text(d, "url", b->e[i].url);
+		td_text(d, "since", date_sv_time(&app->arena,
+		    b->e[i].failing_since));
+		td_textf(d, "tries", "%d", b->e[i].fails);
+		td_text(d, "error", b->e[i].error);
+	}
+	td_bool(root, "edge_down", down > 0);
 }
 
 void

@@ -55,6 +55,7 @@ int		 form_save_failed(struct app *, struct resp *, struct tdict *,
 /* "space_low": a warning when the database's disk has under 500 MB or
  * under 5 % left (store_disk_space()). */
 void		 admin_fill_space(struct app *, struct tdict *);
+void		 admin_fill_edges(struct app *, struct tdict *);
 
 /* The signed-in account's id (0 when none), for the audit log. */
 int64_t		 admin_account_id(const struct req *);

@@ -19,6 +19,7 @@
 #include "../util/arena.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
+#include "../util/role.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
@@ -30,8 +31,6 @@
 #define DISPLAY_MAX	200
 #define PW_MAX_LEN	256	/* bytes */
 
-static const char *const roles[] = { "admin", "redaktor", "press" };
-
 /* After a save the database refused: passwords are never shown again. */
 #define PW_AGAIN	"Det du skrev finns kvar i formuläret nedan, utom " \
 			"lösenordet: skriv det igen."
@@ -39,12 +38,7 @@ static const char *const roles[] = { "admin", "redaktor", "press" };
 static int
 role_ok(const char *r)
 {
-	size_t	 i;
-
-	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(r, roles[i]) == 0)
-			return 1;
-	return 0;
+	return role_find(r) != NULL;
 }
 
 /* Sign-in names: 2 to 40 of a-z 0-9 . _ - (any case). */
@@ -80,16 +74,18 @@ fill_roles(struct tdict *root, const char *role)
 	struct tdict	*d;
 	size_t		 i;
 
-	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+	for (i = 0; i < ROLE__COUNT; i++) {
 		d = td_item(root, "roles");
-		td_text(d, "value", roles[i]);
-		td_text(d, "label", role_label(roles[i]));
-		td_text(d, "input_id", i == 0 ? "roll" : i == 1 ?
-		    "roll-redaktor" : "roll-press");
-		td_text(d, "about", i == 0 ? "Allt, även konton, notisen och "
-		    "loggen." : i == 1 ? "Skriver och publicerar artiklar och "
-		    "ämnessidor." : "Håller kontakter och pressjour aktuella.");
-		td_bool(d, "checked", role != NULL && !strcmp(role, roles[i]));
+		td_text(d, "value", role_table[i].name);
+		td_text(d, "label", role_table[i].label);
+		/* The first radio's id is the field's, for the error link. */
+		if (i == 0)
+			td_text(d, "input_id", "roll");
+		else
+			td_textf(d, "input_id", "roll-%s", role_table[i].name);
+		td_text(d, "about", role_table[i].about);
+		td_bool(d, "checked", role != NULL &&
+		    !strcmp(role, role_table[i].name));
 	}
 }
 
@@ -262,7 +258,7 @@ page_admin_account_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_account_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &a)) != ST_OK) {
+	    rq->path_id, &a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -342,7 +338,7 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_account_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &a)) != ST_OK) {
+	    rq->path_id, &a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

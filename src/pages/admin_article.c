@@ -1,6 +1,6 @@
 /*
- * admin_article.c -- the editor's article list, the routes under
- * /admin/artiklar/ID/..., the edit page and deleting a draft.
+ * admin_article.c -- the routes under /admin/artiklar/ID/..., the edit
+ * page and deleting a draft (the list is admin_article_find.c).
  *
  * route.c has checked the session, the role (redaktor or admin) and,
  * for a POST, the CSRF token.  The :id routes take the rest of the path
@@ -19,114 +19,9 @@
 #include "../web/resp.h"
 #include "admin.h"
 #include "admin_article.h"
+#include "admin_editorial.h"
 
-#define PAGE_SIZE	25
 #define MAX_PARTS	5
-
-static const struct {
-	const char	*value;
-	const char	*label;
-} filters[] = {
-	{ "",		"Alla" },
-	{ "draft",	"Utkast" },
-	{ "scheduled",	"Schemalagda" },
-	{ "published",	"Publicerade" },
-	{ "unpublished", "Avpublicerade" },
-};
-
-/* The filter value from the query, or NULL for all / unknown. */
-static const char *
-filter_value(struct req *rq)
-{
-	const char	*v = req_query(rq, "status");
-	size_t		 i;
-
-	for (i = 1; v != NULL && i < sizeof(filters) / sizeof(filters[0]); i++)
-		if (strcmp(v, filters[i].value) == 0)
-			return filters[i].value;
-	return NULL;
-}
-
-static void
-fill_rows(struct app *app, struct tdict *root, const struct article_row *r,
-    size_t n, int64_t now)
-{
-	struct tdict	*t;
-	size_t		 i;
-
-	td_list(root, "rows");
-	td_bool(root, "has_rows", n > 0);
-	for (i = 0; i < n; i++) {
-		t = td_item(root, "rows");
-		td_textf(t, "id", "%lld", (long long)r[i].id);
-		td_text(t, "title", r[i].title);
-		td_text(t, "kind", kind_label(r[i].kind)[0] ?
-		    kind_label(r[i].kind) : "Sida");
-		td_text(t, "status", status_label(&app->arena, r[i].status,
-		    r[i].publish_at, now));
-		td_text(t, "updated", date_sv_time(&app->arena,
-		    r[i].updated_at));
-		td_text(t, "updated_iso", date_iso(&app->arena,
-		    r[i].updated_at));
-		td_text(t, "author", r[i].author);
-	}
-}
-
-static void
-fill_pager(struct tdict *root, const char *status, long page, int64_t total)
-{
-	long	 pages = (long)((total + PAGE_SIZE - 1) / PAGE_SIZE);
-
-	td_textf(root, "page", "%ld", page);
-	td_textf(root, "pages", "%ld", pages > 0 ? pages : 1);
-	if (page > 1)
-		td_textf(root, "prev_url", "/admin/artiklar?%s%s%ssida=%ld",
-		    status ? "status=" : "", status ? status : "",
-		    status ? "&" : "", page - 1);
-	if (page < pages)
-		td_textf(root, "next_url", "/admin/artiklar?%s%s%ssida=%ld",
-		    status ? "status=" : "", status ? status : "",
-		    status ? "&" : "", page + 1);
-}
-
-/*
- * GET /admin/artiklar[?status=..&sida=N] -- every article, newest change
- * first.  Statuses: 200, 500.
- */
-void
-page_admin_article_list(struct app *app, struct req *rq, struct resp *rs)
-{
-	struct article_row *rows;
-	struct tdict	*root, *t;
-	const char	*status = filter_value(rq), *p = req_query(rq, "sida");
-	long		 page = p != NULL ? strtol(p, NULL, 10) : 1;
-	int64_t		 total, now = clock_now();
-	size_t		 n, i;
-	enum status	 st;
-
-	if (page < 1 || page > 100000)
-		page = 1;
-	st = store_admin_article_list(app->store, &app->arena, status, now,
-	    PAGE_SIZE, (size_t)(page - 1) * PAGE_SIZE, &rows, &n, &total);
-	if (st != ST_OK) {
-		page_error(app, rq, rs, st);
-		return;
-	}
-	root = admin_layout(app, rq, rs, "Artiklar", "/admin/artiklar");
-	for (i = 0; i < sizeof(filters) / sizeof(filters[0]); i++) {
-		t = td_item(root, "filters");
-		td_text(t, "value", filters[i].value);
-		td_text(t, "label", filters[i].label);
-		td_bool(t, "selected", status != NULL ?
-		    strcmp(status, filters[i].value) == 0 : i == 0);
-	}
-	td_bool(root, "deleted", req_query(rq, "klart") != NULL &&
-	    strcmp(req_query(rq, "klart"), "raderad") == 0);
-	td_textf(root, "total", "%lld", (long long)total);
-	fill_rows(app, root, rows, n, now);
-	fill_pager(root, status, page, total);
-	page_render(app, rq, rs, "admin_articles", root);
-}
 
 /* GET /admin/artiklar/ny -- an empty form.  Statuses: 200, 500. */
 void
@@ -173,6 +68,12 @@ fill_done(struct app *app, struct req *rq, struct tdict *root,
 	else if (strcmp(c, "avpublicerad") == 0)
 		msg = "Artikeln är avpublicerad och syns inte längre på "
 		    "webbplatsen. Den finns kvar här och i versionerna.";
+	else if (strcmp(c, "granskning") == 0)
+		msg = "Artikeln är sparad och skickad för granskning. En annan "
+		    "redaktör eller en administratör publicerar den.";
+	else if (strcmp(c, "tillbakadragen") == 0)
+		msg = "Artikeln är tillbakadragen. Dess adress visar nu "
+		    "förklaringen (eller leder till ersättaren).";
 	else if (strcmp(c, "aterstalld") == 0)
 		msg = "Versionen är återställd och sparad som en ny version.";
 	else if (strcmp(c, "aterkallad") == 0)
@@ -256,19 +157,6 @@ out:
 		resp_redirect(rs, 303, "/admin/artiklar?klart=raderad");
 }
 
-/* A path part that is a positive number, or 0. */
-static int64_t
-part_id(const char *s)
-{
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || *s < '1' || *s > '9' || strlen(s) > 15)
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' ? v : 0;
-}
-
 /* Split the route's tail at '/' into at most MAX_PARTS parts. */
 static size_t
 split(struct app *app, const char *tail, char **parts)
@@ -290,7 +178,7 @@ static int
 load(struct app *app, struct req *rq, struct resp *rs, const char *part,
     struct article_edit *a)
 {
-	int64_t		 id = part_id(part);
+	int64_t		 id = req_id(part);
 	enum status	 st = ST_NOTFOUND;
 
 	if (id == 0 || (st = store_admin_article_get(app->store,
@@ -321,14 +209,16 @@ page_admin_article_get(struct app *app, struct req *rq, struct resp *rs)
 		revision_list(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "radera") == 0)
 		delete_confirm(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "dra-tillbaka") == 0)
+		withdraw_form(app, rq, rs, &a);
 	else if (n == 3 && strcmp(p[1], "versioner") == 0 &&
 	    strcmp(p[2], "jamfor") == 0)
 		revision_compare(app, rq, rs, &a);
-	else if (n == 3 && strcmp(p[1], "versioner") == 0 && part_id(p[2]))
-		revision_show(app, rq, rs, &a, part_id(p[2]));
-	else if (n == 4 && strcmp(p[1], "versioner") == 0 && part_id(p[2]) &&
+	else if (n == 3 && strcmp(p[1], "versioner") == 0 && req_id(p[2]))
+		revision_show(app, rq, rs, &a, req_id(p[2]));
+	else if (n == 4 && strcmp(p[1], "versioner") == 0 && req_id(p[2]) &&
 	    strcmp(p[3], "aterstall") == 0)
-		revision_restore_confirm(app, rq, rs, &a, part_id(p[2]));
+		revision_restore_confirm(app, rq, rs, &a, req_id(p[2]));
 	else
 		goto notfound;
 	return;
@@ -355,13 +245,15 @@ page_admin_article_post(struct app *app, struct req *rq, struct resp *rs)
 		form_post(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "radera") == 0)
 		delete_post(app, rq, rs, &a);
+	else if (n == 2 && strcmp(p[1], "dra-tillbaka") == 0)
+		withdraw_post(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "aterstall") == 0)
 		revision_restore(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "forhandslank") == 0)
 		preview_link_create(app, rq, rs, &a);
 	else if (n == 4 && strcmp(p[1], "forhandslank") == 0 &&
-	    part_id(p[2]) && strcmp(p[3], "aterkalla") == 0)
-		preview_link_revoke(app, rq, rs, &a, part_id(p[2]));
+	    req_id(p[2]) && strcmp(p[3], "aterkalla") == 0)
+		preview_link_revoke(app, rq, rs, &a, req_id(p[2]));
 	else
 		goto notfound;
 	return;

@@ -79,6 +79,10 @@ int		 is_public(const struct article_edit *, int64_t now);
 /* Write a's audit row with before/after in the open transaction. */
 enum status	 audit_article(struct app *, struct req *, int64_t id,
 		    const char *action, const char *title, const char *before);
+/* The same with why (NULL: none) after the summary. */
+enum status	 audit_article_why(struct app *, struct req *, int64_t id,
+		    const char *action, const char *title, const char *before,
+		    const char *why);
 
 /* admin_article_mail.c */
 /* The article's mail after a save of a (id) by action, cur the stored
@@ -86,6 +90,9 @@ enum status	 audit_article(struct app *, struct req *, int64_t id,
 enum status	 article_mail_saved(struct app *, struct req *,
 		    const char *action, const struct article_edit *cur,
 		    const struct article_edit *a, int64_t id, int64_t now);
+/* The same for a reviewer's publish of a at at (admin_review.c). */
+enum status	 article_mail_approved(struct app *,
+		    const struct article_edit *a, int64_t at, int64_t now);
 
 /* admin_preview.c */
 /* Build the public struct article for a from the choices; arena. */
@@ -118,7 +125,12 @@ void		 revision_restore_confirm(struct app *, struct req *,
 		    struct resp *, const struct article_edit *, int64_t version);
 void		 revision_restore(struct app *, struct req *, struct resp *,
 		    const struct article_edit *);
-/* The diff of old and new as the list `key` of lines for diff.html. */
+/* The diffs of every field from one version to another ("va", "vb"
+ * and the lists diff_fields.html shows), names looked up in c. */
+void		 fill_field_diffs(struct tdict *, const struct article_edit *from,
+		    const struct article_edit *to, const struct choices *c);
+/* The diff of old and new as the list `key` of lines for
+ * diff_lines.html. */
 void		 fill_diff(struct tdict *, const char *key, const char *old,
 		    const char *new_text);
 /* The same with unchanged lines more than ctx lines from a change

@@ -30,6 +30,7 @@
 #include "../web/resp.h"
 #include "admin.h"
 #include "admin_article.h"
+#include "admin_editorial.h"
 
 #define TITLE_MAX	200	/* characters */
 #define LEAD_MAX	1000
@@ -92,13 +93,11 @@ read_ids(struct req *rq, const char *key, int64_t *ids)
 {
 	const char	*v[EDIT_MAX_PICKS];
 	size_t		 n, i, j, k = 0;
-	long long	 id;
-	char		*end;
+	int64_t		 id;
 
 	n = kv_all(&rq->form, key, v, EDIT_MAX_PICKS);
 	for (i = 0; i < n; i++) {
-		id = strtoll(v[i], &end, 10);
-		if (*end != '\0' || id <= 0)
+		if ((id = req_id(v[i])) == 0)
 			continue;
 		for (j = 0; j < k && ids[j] != id; j++)
 			continue;
@@ -140,7 +139,8 @@ form_read(struct app *app, struct req *rq, struct edit_form *f)
 	a->lead = trim(&app->arena, field(rq, "lead"));
 	a->body_md = field(rq, "body");
 	a->lang = req_form(rq, "lang") != NULL ? field(rq, "lang") : "sv";
-	a->version = strtoll(field(rq, "version"), NULL, 10);
+	a->version = 0;		/* not a number: 0, a 409 when stale */
+	(void)req_form_uint(rq, "version", INT64_MAX, &a->version);
 	a->ntopics = read_ids(rq, "topic", a->topic_ids);
 	a->nexperts = read_ids(rq, "expert", a->expert_ids);
 	for (i = 0; i < EDIT_MAX_LINKS; i++) {
@@ -154,7 +154,8 @@ form_read(struct app *app, struct req *rq, struct edit_form *f)
 	f->pub_time = trim(&app->arena, field(rq, "pub_time"));
 	f->action = req_form(rq, "action");
 	f->override_a11y = req_form(rq, "override_a11y") != NULL;
-	f->overwrite = strtoll(field(rq, "skriv_over"), NULL, 10);
+	f->overwrite = 0;
+	(void)req_form_uint(rq, "skriv_over", INT64_MAX, &f->overwrite);
 }
 
 int
@@ -181,7 +182,17 @@ status_label(struct arena *ar, const char *status, int64_t publish_at,
 static void
 button(struct tdict *d, const char *value, const char *label, int secondary)
 {
-	struct tdict	*b = td_item(d, "buttons");
+	struct tdict	*b;
+
+	/* Review on (admin_editorial.c): one button sends for review. */
+	if (td_truthy(d, "review_mode") && (strcmp(value, "publicera") == 0 ||
+	    strcmp(value, "schemalagg") == 0)) {
+		if (strcmp(value, "schemalagg") == 0)
+			return;
+		value = "granska";
+		label = "Skicka för granskning";
+	}
+	b = td_item(d, "buttons");
 
 	td_text(b, "value", value);
 	td_text(b, "label", label);
@@ -196,7 +207,6 @@ fill_buttons(struct tdict *d, const struct article_edit *a, int64_t now)
 	button(d, "forhandsgranska", "Förhandsgranska", 1);
 	if (pub && a->publish_at <= now) {
 		button(d, "spara", "Spara ändringar", 0);
-		button(d, "avpublicera", "Avpublicera", 1);
 		return;
 	}
 	if (pub) {
@@ -371,6 +381,10 @@ show_form_into(struct app *app, struct req *rq, struct resp *rs,
 	fill_experts(root, f, &c);
 	fill_links(root, f);
 	fill_warnings(app, root, f);
+	if ((st = fill_editorial(app, rq, root, &f->a)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
 	fill_buttons(root, &f->a, clock_now());
 	if (f->a.id != 0 && !is_public(&f->a, clock_now()) &&
 	    !td_truthy(root, "conflict") &&
@@ -499,7 +513,8 @@ next_state(const char *action, const struct article_edit *cur, int64_t now,
 	} else if (strcmp(action, "schemalagg") == 0) {
 		a->status = "published";
 		a->publish_at = sched;
-	} else if (strcmp(action, "utkast") == 0) {
+	} else if (strcmp(action, "utkast") == 0 ||
+	    strcmp(action, "granska") == 0) {
 		if (strcmp(cs, "published") == 0 && cp > now) {
 			a->status = "draft";
 			a->publish_at = 0;
@@ -523,12 +538,22 @@ audit_word(const char *action, int is_new)
 		return "schemalade";
 	if (strcmp(action, "avpublicera") == 0)
 		return "avpublicerade";
+	if (strcmp(action, "granska") == 0)
+		return "skickade för granskning";
 	return is_new ? "skapade" : "sparade";
 }
 
 enum status
 audit_article(struct app *app, struct req *rq, int64_t id,
     const char *action, const char *title, const char *before)
+{
+	return audit_article_why(app, rq, id, action, title, before, NULL);
+}
+
+enum status
+audit_article_why(struct app *app, struct req *rq, int64_t id,
+    const char *action, const char *title, const char *before,
+    const char *why)
 {
 	const char	*after;
 	enum status	 st;
@@ -539,8 +564,9 @@ audit_article(struct app *app, struct req *rq, int64_t id,
 	else if (st != ST_OK)
 		return st;
 	return store_audit(app->store, admin_account_id(rq), action,
-	    "article", id, arena_printf(&app->arena, "%s \"%s\"", action,
-	    title), before, after);
+	    "article", id, arena_printf(&app->arena, "%s \"%s\"%s%s", action,
+	    title, why != NULL ? " – " : "", why != NULL ? why : ""), before,
+	    after);
 }
 
 /* The links with something in them, in order. */
@@ -689,8 +715,11 @@ save(struct app *app, struct req *rq, struct tdict *root,
 		st = store_revision_add(app->store, *id, admin_account_id(rq),
 		    now);
 	if (st == ST_OK)
-		st = audit_article(app, rq, *id, audit_word(f->action,
-		    cur == NULL), a.title, before);
+		st = editorial_save(app, rq, f, cur, *id, now);
+	if (st == ST_OK)
+		st = audit_article_why(app, rq, *id, audit_word(f->action,
+		    cur == NULL), a.title, before,
+		    editorial_audit_why(app, rq, f));
 	if (st == ST_OK)
 		st = article_mail_saved(app, rq, f->action, cur, &a, *id, now);
 	if (st == ST_OK)
@@ -710,6 +739,8 @@ done_code(const char *action, int is_new)
 		return "schemalagd";
 	if (strcmp(action, "avpublicera") == 0)
 		return "avpublicerad";
+	if (strcmp(action, "granska") == 0)
+		return "granskning";
 	return is_new ? "skapad" : "sparad";
 }
 
@@ -770,6 +801,8 @@ form_post(struct app *app, struct req *rq, struct resp *rs,
 	}
 	root = admin_layout(app, rq, rs, f.a.id ? "Redigera artikel" :
 	    "Ny artikel", "/admin/artiklar");
+	if (editorial_gate(app, rq, rs, root, &f, cur) != 0)
+		return;
 	if (check(app, root, &f, cur, now) != 0) {
 		page_error(app, rq, rs, ST_BADREQ);
 		return;

@@ -41,6 +41,7 @@ static const struct {
 	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis",		"notisen" },
 	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/",	"konto" },
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
+	{ "klarsprak",	AUDIT_KLARSPRAK, "Klarspråk",	"Klarspråk",	"/admin/klarsprak",	"klarspråksinställningarna" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the
@@ -164,14 +165,13 @@ page_admin_audit_list(struct app *app, struct req *rq, struct resp *rs)
 	struct choices		 ch;
 	struct tdict		*root;
 	int			 t = type_index(req_query(rq, "typ"), 1);
-	long			 page = 1;
+	int64_t			 page = 1;
 	size_t			 i, n;
 	int64_t			 total;
 	enum status		 st;
 
-	if (req_query(rq, "sida") != NULL &&
-	    ((page = (long)staff_id(req_query(rq, "sida"))) < 1 ||
-	    page > MAX_PAGE)) {
+	if (req_query_uint(rq, "sida", MAX_PAGE, &page) == ST_BADREQ ||
+	    page < 1) {
 		page_error(app, rq, rs, ST_NOTFOUND);
 		return;
 	}

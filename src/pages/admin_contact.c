@@ -8,10 +8,9 @@
  * A save carries the version the form was read at; when another press
  * officer saved in between, the answer is 409 with the typed text kept
  * and the current values shown beside it.  A change shows at once on
- * /kontakt and on every article naming the contact: public pages read
- * the database on every request, nothing is cached.
- *
- * Also home of the form helpers the staff pages share (admin_staff.h).
+ * /kontakt and on every article naming the contact: the save moves the
+ * database's write counter, which drops every cached public page
+ * (cache/pagecache.c, cache/pagefiles.c).
  */
 #include <string.h>
 
@@ -37,75 +36,6 @@ struct contact_form {
 	size_t		 ntopics;
 };
 
-/* ---- Shared form helpers ---------------------------------------------- */
-
-const char *
-staff_field(struct arena *ar, const char *v)
-{
-	size_t	 n;
-
-	if (v == NULL)
-		return "";
-	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-		v++;
-	n = strlen(v);
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
-	    v[n - 1] == '\r' || v[n - 1] == '\n'))
-		n--;
-	return arena_strndup(ar, v, n);
-}
-
-int64_t
-staff_id(const char *s)
-{
-	int64_t	 v = 0;
-	size_t	 i;
-
-	if (s == NULL || s[0] == '0')
-		return 0;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] < '0' || s[i] > '9' || i >= 15)
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
-int
-staff_phone_ok(const char *p)
-{
-	size_t	 i, digits = 0;
-
-	if (strlen(p) > 40)
-		return 0;
-	for (i = 0; p[i] != '\0'; i++) {
-		if (p[i] >= '0' && p[i] <= '9')
-			digits++;
-		else if (p[i] == '+' && i != 0)
-			return 0;
-		else if (strchr("+ -()/", p[i]) == NULL)
-			return 0;
-	}
-	return digits >= 6 && digits <= 20;
-}
-
-int
-staff_email_ok(const char *e)
-{
-	const char	*at = strchr(e, '@'), *dot;
-	size_t		 i;
-
-	if (at == NULL || at == e || strchr(at + 1, '@') != NULL ||
-	    strlen(e) > MAX_TEXT)
-		return 0;
-	for (i = 0; e[i] != '\0'; i++)
-		if ((unsigned char)e[i] <= ' ' || (unsigned char)e[i] == 0x7f ||
-		    strchr("<>\",;?&%:/\\", e[i]))
-			return 0;
-	dot = strrchr(at, '.');
-	return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
-
 /* ---- Reading and checking the form ------------------------------------ */
 
 static void
@@ -123,10 +53,10 @@ read_form(struct app *app, struct req *rq, struct contact_form *f)
 	f->c.email = staff_field(&app->arena, req_form(rq, "epost"));
 	f->c.press_officer = req_form(rq, "pressansvarig") != NULL;
 	f->c.active = req_form(rq, "visas") != NULL;
-	f->version = staff_id(req_form(rq, "version"));
+	f->version = req_id(req_form(rq, "version"));
 	n = kv_all(&rq->form, "amne", v, MAX_TOPICS);
 	for (i = 0; i < n; i++)
-		if ((id = staff_id(v[i])) > 0)
+		if ((id = req_id(v[i])) > 0)
 			f->topics[f->ntopics++] = id;
 }
 
@@ -384,7 +314,7 @@ page_admin_contact_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	if ((st = store_contact_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &c, &version)) != ST_OK) {
+	    rq->path_id, &c, &version)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -430,7 +360,7 @@ set_active(struct app *app, struct req *rq, struct resp *rs,
 	enum status	 st;
 
 	st = store_contact_set_active(app->store, admin_account_id(rq),
-	    cur->id, staff_id(req_form(rq, "version")), active,
+	    cur->id, req_id(req_form(rq, "version")), active,
 	    arena_printf(&app->arena, active ? "Kontakten %s visas på "
 	    "webbplatsen igen" : "Kontakten %s doldes från webbplatsen",
 	    cur->name), clock_now());
@@ -464,7 +394,7 @@ page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_contact_admin_get(app->store, &app->arena,
-	    staff_id(rq->path_arg), &cur, &version)) != ST_OK) {
+	    rq->path_id, &cur, &version)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

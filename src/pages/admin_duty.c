@@ -107,7 +107,7 @@ page_admin_duty_save(struct app *app, struct req *rq, struct resp *rs)
 	email = staff_field(&app->arena, req_form(rq, "epost"));
 	n = kv_all(&rq->form, "jour", v, MAX_OFFICERS);
 	for (i = 0; i < n; i++)
-		if ((ids[nids] = staff_id(v[i])) > 0)
+		if ((ids[nids] = req_id(v[i])) > 0)
 			nids++;
 	if (*phone == '\0')
 		form_error(app, root, "telefon", "Skriv pressjourens "

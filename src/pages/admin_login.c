@@ -1,6 +1,6 @@
 /*
- * admin_login.c -- signing in and out of the staff area, and its start
- * page.  Failed sign-ins are throttled (web/throttle.c).
+ * admin_login.c -- signing in and out of the staff area (its start page
+ * is admin_home.c).  Failed sign-ins are throttled (web/throttle.c).
  *
  * A staff POST that finds its session ended gets the sign-in form.  It
  * carries the POST's fields along (never a password) only when the POST
@@ -268,23 +268,4 @@ page_admin_logout(struct app *app, struct req *rq, struct resp *rs)
 {
 	session_end(app, rq, rs);
 	resp_redirect(rs, 303, "/admin/logga-in?utloggad=1");
-}
-
-/*
- * GET /admin -- the staff start page: what this role can do.
- * Statuses: 200.
- */
-void
-page_admin_home(struct app *app, struct req *rq, struct resp *rs)
-{
-	struct tdict	*root = admin_layout(app, rq, rs, "Översikt", "/admin");
-	const char	*role = rq->session->account.role;
-
-	td_bool(root, "may_edit", !strcmp(role, "admin") ||
-	    !strcmp(role, "redaktor"));
-	td_bool(root, "may_press", !strcmp(role, "admin") ||
-	    !strcmp(role, "press"));
-	td_bool(root, "may_admin", !strcmp(role, "admin"));
-	admin_fill_space(app, root);
-	page_render(app, rq, rs, "admin_home", root);
 }

@@ -126,7 +126,7 @@ read_form(struct app *app, struct req *rq, struct notice_form *f)
 	struct arena	*ar = &app->arena;
 
 	memset(f, 0, sizeof(*f));
-	f->n.id = staff_id(req_form(rq, "id"));
+	f->n.id = req_id(req_form(rq, "id"));
 	f->n.text = staff_field(ar, req_form(rq, "text"));
 	f->n.link_text = staff_field(ar, req_form(rq, "lanktext"));
 	f->n.link_url = staff_field(ar, req_form(rq, "lankadress"));

@@ -31,6 +31,7 @@
 #include "../web/resp.h"
 #include "admin.h"
 #include "admin_article.h"
+#include "admin_preview_klarsprak.h"
 
 #define DAY		(24 * 60 * 60)
 #define FLASH_COOKIE	"pressrum_ny_lank"
@@ -180,6 +181,7 @@ preview_show(struct app *app, struct req *rq, struct resp *rs,
 	td_bool(d, "override_checked", f->override_a11y);
 	fill_hidden(rq, d);
 	fill_a11y(app, d, f->a.body_md);
+	preview_klarsprak(app, d, f->a.title, f->a.lead, f->a.body_md);
 	fill_buttons(d, &f->a, now);
 	resp_header(rs, "X-Robots-Tag", "noindex");
 	page_render(app, rq, rs, "article", root);

@@ -248,7 +248,7 @@ revision_show(struct app *app, struct req *rq, struct resp *rs,
  * ("va", "vb" and the lists diff_fields.html shows), names looked up
  * in c.
  */
-static void
+void
 fill_field_diffs(struct tdict *root, const struct article_edit *from,
     const struct article_edit *to, const struct choices *c)
 {
@@ -268,20 +268,6 @@ fill_field_diffs(struct tdict *root, const struct article_edit *from,
 	fill_diff(root, "diff_slug", from->slug, to->slug);
 }
 
-/* The version number in query key, or 0. */
-static int64_t
-query_version(struct req *rq, const char *key)
-{
-	const char	*v = req_query(rq, key);
-	char		*end;
-	long long	 n;
-
-	if (v == NULL || *v == '\0')
-		return 0;
-	n = strtoll(v, &end, 10);
-	return *end == '\0' && n > 0 ? n : 0;
-}
-
 /*
  * /admin/artiklar/ID/versioner/jamfor?a=N&b=M -- what changed from N to
  * M in title, lead, body, links, topics and experts.  Statuses: 200,
@@ -294,8 +280,11 @@ revision_compare(struct app *app, struct req *rq, struct resp *rs,
 	struct article_edit ra, rb;
 	struct choices	 c;
 	struct tdict	*root;
-	int64_t		 va = query_version(rq, "a"), vb = query_version(rq, "b");
+	int64_t		 va = 0, vb = 0;
 	enum status	 st = ST_NOTFOUND;
+
+	(void)req_query_id(rq, "a", &va);	/* 0, a 404, when not one */
+	(void)req_query_id(rq, "b", &vb);
 
 	if (va == 0 || vb == 0 ||
 	    (st = store_revision_get(app->store, &app->arena, a->id, va,
@@ -405,17 +394,18 @@ revision_restore(struct app *app, struct req *rq, struct resp *rs,
     const struct article_edit *a)
 {
 	struct article_edit r;
-	const char	*v = req_form(rq, "version");
 	const char	*m = req_form(rq, "nuvarande");
 	enum status	 st = ST_NOTFOUND;
-	int64_t		 n = v != NULL ? strtoll(v, NULL, 10) : 0;
+	int64_t		 n = 0, cur = 0;
 
+	(void)req_form_id(rq, "version", &n);
+	(void)req_form_id(rq, "nuvarande", &cur);
 	if (n <= 0 || (st = store_revision_get(app->store, &app->arena,
 	    a->id, n, &r)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
-	if (m == NULL || strtoll(m, NULL, 10) != a->version ||
+	if (m == NULL || cur != a->version ||
 	    n == a->version) {
 		restore_page(app, rq, rs, a, &r, m != NULL &&
 		    n != a->version);

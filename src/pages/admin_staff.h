@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../web/req.h"
 #include "pages.h"
 
 struct arena;
@@ -59,11 +60,20 @@ page_fn		 page_admin_audit_list;		/* GET  /admin/logg */
 page_fn		 page_admin_statement_form;	/* GET  /admin/tillganglighet */
 page_fn		 page_admin_statement_save;	/* POST /admin/tillganglighet */
 
+/* admin_klarsprak.c */
+page_fn		 page_admin_klarsprak_form;	/* GET  /admin/klarsprak */
+page_fn		 page_admin_klarsprak_save;	/* POST /admin/klarsprak */
+
 /* A form field with surrounding white space trimmed, copied into ar;
  * "" when the field is missing. */
 const char	*staff_field(struct arena *, const char *val);
-/* A positive decimal id (at most 15 digits), else 0. */
-int64_t		 staff_id(const char *);
+/* Old name of req_id() (web/req.h), kept for code written before it;
+ * new code calls req_id(). */
+static inline int64_t
+staff_id(const char *s)
+{
+	return req_id(s);
+}
 /* A plausible work phone number: digits, spaces and + - ( ) /, a '+'
  * only first, 6 to 20 digits, at most 40 characters. */
 int		 staff_phone_ok(const char *);

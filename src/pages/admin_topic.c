@@ -96,7 +96,7 @@ page_admin_topic_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	if ((st = store_admin_topic_get(app->store, &app->arena,
-	    strtoll(rq->path_arg, NULL, 10), &t)) != ST_OK) {
+	    rq->path_id, &t)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -188,7 +188,10 @@ post(struct app *app, struct req *rq, struct resp *rs, int64_t id)
 		return;
 	}
 	t.id = id;
-	t.version = strtoll(field(rq, "version"), NULL, 10);
+	/* A version that is no number stays 0: the save is then a 409
+	 * with the form again, as for any stale version. */
+	t.version = 0;
+	(void)req_form_uint(rq, "version", INT64_MAX, &t.version);
 	t.name = field(rq, "name");
 	t.slug = field(rq, "slug");
 	t.lead = field(rq, "lead");
@@ -221,5 +224,5 @@ page_admin_topic_create(struct app *app, struct req *rq, struct resp *rs)
 void
 page_admin_topic_save(struct app *app, struct req *rq, struct resp *rs)
 {
-	post(app, rq, rs, strtoll(rq->path_arg, NULL, 10));
+	post(app, rq, rs, rq->path_id);
 }

@@ -12,10 +12,8 @@
 #include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
+#include "editorial.h"
 #include "pages.h"
-
-/* An edit counts as an update when it came this long after publishing. */
-#define UPDATE_SLACK	(10 * 60)
 
 static void
 fill_article_full(struct app *app, struct tdict *d, const struct article *a,
@@ -26,10 +24,6 @@ fill_article_full(struct app *app, struct tdict *d, const struct article *a,
 
 	fill_article_item(d, &app->arena, a);
 	td_html(d, "body", *body);
-	if (a->updated_at > a->publish_at + UPDATE_SLACK) {
-		td_text(d, "updated", date_sv(&app->arena, a->updated_at));
-		td_text(d, "updated_iso", date_iso(&app->arena, a->updated_at));
-	}
 	td_bool(d, "has_links", a->nlinks > 0);
 	for (i = 0; i < a->nlinks; i++) {
 		t = td_item(d, "links");
@@ -54,7 +48,8 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
     const char *path, struct tdict **rootp)
 {
 	struct safe_html body;
-	struct tdict	*root;
+	struct tdict	*root, *d;
+	enum status	 st;
 
 	if (md_render(&app->arena, a->body_md, &body) != ST_OK)
 		return ST_ERROR;
@@ -64,7 +59,9 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
 	if (strcmp(a->kind, "sida") != 0)
 		fill_share_article(app, root, a, arena_printf(&app->arena,
 		    "%s%s", app->cfg.base_url, path));
-	fill_article_full(app, td_sub(root, "article"), a, &body);
+	fill_article_full(app, d = td_sub(root, "article"), a, &body);
+	if ((st = fill_article_notes(app, d, a)) != ST_OK)
+		return st;
 	*rootp = root;
 	return fill_press_duty(app, root);
 }
@@ -102,8 +99,12 @@ show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
 	enum status	 st;
 
 	if ((st = store_article_by_slug(app->store, &app->arena, slug,
-	    clock_now(), &a)) != ST_OK)
+	    clock_now(), &a)) != ST_OK) {
+		if (st == ST_NOTFOUND && !want_page &&
+		    page_withdrawn(app, rq, rs, slug))
+			return;
 		goto out;
+	}
 	if ((strcmp(a.kind, "sida") == 0) != want_page) {
 		st = ST_NOTFOUND;
 		goto out;

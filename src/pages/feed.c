@@ -7,12 +7,13 @@
 
 #include "../app.h"
 #include "../render/date.h"
+#include "../render/md.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
-#include "../render/md.h"
+#include "editorial.h"
 #include "pages.h"
 
 #define FEED_ENTRIES	30
@@ -33,31 +34,39 @@ full_text(struct app *app, const struct article *a)
 	return h.html;
 }
 
-static void
+/* The entries of l; an entry is updated by a noted update only (a
+ * minor change tells no reader anything). */
+static enum status
 fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 {
 	struct tdict	*e;
-	int64_t		 newest = 0;
+	int64_t		 newest = 0, upd;
+	enum status	 st;
 	size_t		 i;
-	const char	*body;
+	const char	*body, *notes;
 
 	for (i = 0; i < l->n; i++) {
 		const struct article *a = &l->items[i];
-		int64_t	 upd = a->updated_at > a->publish_at ?
-		    a->updated_at : a->publish_at;
 
 		e = td_item(root, "entries");
 		fill_article_item(e, &app->arena, a);
+		if ((st = feed_notes(app, a, &upd, &notes)) != ST_OK)
+			return st;
+		if (upd < a->publish_at)
+			upd = a->publish_at;
 		td_text(e, "published_iso", date_iso(&app->arena,
 		    a->publish_at));
 		td_text(e, "updated_iso", date_iso(&app->arena, upd));
-		if ((body = full_text(app, a)) != NULL)
-			td_text(e, "content_html", body);
+		/* The notes for readers, then the article's full text. */
+		if ((body = full_text(app, a)) != NULL || *notes != '\0')
+			td_textf(e, "content_html", "%s%s", notes,
+			    body != NULL ? body : "");
 		if (upd > newest)
 			newest = upd;
 	}
 	td_text(root, "feed_updated_iso", date_iso(&app->arena,
 	    newest ? newest : clock_now()));
+	return ST_OK;
 }
 
 /* Render an Atom feed of the newest public articles matching f. */
@@ -79,7 +88,10 @@ feed(struct app *app, struct req *rq, struct resp *rs,
 	td_text(root, "feed_title", title);
 	td_textf(root, "feed_self", "%s%s", app->cfg.base_url, self);
 	td_textf(root, "feed_alternate", "%s%s", app->cfg.base_url, alternate);
-	fill_entries(app, root, &l);
+	if ((st = fill_entries(app, root, &l)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
 	resp_type(rs, "application/atom+xml; charset=utf-8");
 	page_render(app, rq, rs, "feed", root);
 }

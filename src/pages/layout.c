@@ -1,22 +1,19 @@
 /*
- * layout.c -- what every page shows, and the render step.
+ * layout.c -- what every page shows.
  *
  * page_layout() builds the root dictionary that templates/head.html and
  * foot.html read: titles, canonical link, navigation with the current
- * section marked, the active site notice.  page_render() renders a page
- * template into the response.
+ * section marked, the active site notice.  The render step is
+ * page_render.c's; this file calls neither it nor error.c.
  */
 #include <string.h>
 
 #include "../app.h"
-#include "../render/date.h"
 #include "../render/tmpl.h"
-#include "../store/search.h"
 #include "../store/store.h"
+#include "../util/civil.h"
 #include "../util/clock.h"
-#include "../util/log.h"
 #include "../web/req.h"
-#include "../web/resp.h"
 #include "pages.h"
 
 static const struct {
@@ -85,49 +82,11 @@ page_layout(struct app *app, struct req *rq, const char *title,
 	td_text(root, "base_url", app->cfg.base_url);
 	if (path != NULL)
 		td_textf(root, "canonical", "%s%s", app->cfg.base_url, path);
-	td_textf(root, "year", "%d", date_year(clock_now()));
+	td_textf(root, "year", "%d", civil_year(clock_now()));
 	if (rq != NULL && (q = req_query(rq, "q")) != NULL)
 		td_text(root, "search_q", q);
 	td_textf(root, "feed_url", "%s/nyheter.atom", app->cfg.base_url);
 	fill_nav(root, section);
 	fill_notice(app, root);
 	return root;
-}
-
-/*
- * Tell the response when its content may have changed last (HTTP
- * Last-Modified): the site's last change, when the templates in use
- * came in (the master's start or reload, app->templates_at, the same in
- * every worker), since a new binary or new templates change pages too,
- * and New Year, since the footer shows the year.  Nothing a page shows
- * changes without moving this time: the ETag rests on it (web/resp.c).
- * In CGI mode the templates are as new as the process.  When the store
- * cannot say, nothing is set.
- */
-static void
-last_modified(struct app *app, struct resp *rs)
-{
-	int64_t	 t;
-
-	if (store_last_change(app->store, clock_now(), &t) != ST_OK)
-		return;		/* unknown: no Last-Modified, the ETag stays */
-	resp_last_modified(rs, app->templates_at > 0 ? app->templates_at :
-	    clock_now());
-	resp_last_modified(rs, t);
-	resp_last_modified(rs, date_year_start(date_year(clock_now())));
-}
-
-void
-page_render(struct app *app, struct req *rq, struct resp *rs,
-    const char *name, struct tdict *root)
-{
-	if (tmpl_render(app->tmpl, name, root, &rs->body) != ST_OK) {
-		log_error("%s: rendering template %s failed",
-		    rq->uri ? rq->uri : "-", name);
-		page_error(app, rq, rs, ST_ERROR);
-		return;
-	}
-	if (rs->status == 0)
-		resp_status(rs, 200);
-	last_modified(app, rs);
 }

@@ -28,32 +28,19 @@
 
 static const char	*const kinds[] = { "nyhet", "pressmeddelande" };
 
-/* A positive decimal no larger than max, or -1. */
-static long
-parse_number(const char *s, long max)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL || *s < '0' || *s > '9' || strlen(s) > 9)
-		return -1;
-	v = strtol(s, &end, 10);
-	return *end != '\0' || v < 1 || v > max ? -1 : v;
-}
-
 /* "PUBLISHED.ID" into *at and *id; 0 when s is not one. */
 static int
 parse_cursor(const char *s, int64_t *at, int64_t *id)
 {
-	long long	 a, i;
-	int		 n = 0;
+	char		 pub[24];
+	const char	*dot = strchr(s, '.');
 
-	if (strlen(s) > 40 || sscanf(s, "%11lld.%19lld%n", &a, &i, &n) != 2 ||
-	    s[n] != '\0' || *s < '0' || *s > '9' || a < 1 || i < 1)
+	if (dot == NULL || (size_t)(dot - s) >= sizeof(pub))
 		return 0;
-	*at = a;
-	*id = i;
-	return 1;
+	memcpy(pub, s, (size_t)(dot - s));
+	pub[dot - s] = '\0';
+	return req_parse_int(pub, 1, INT64_MAX, at) == ST_OK &&
+	    req_parse_int(dot + 1, 1, INT64_MAX, id) == ST_OK;
 }
 
 /* Read ?typ ?amne ?ar ?sida ?fore ?efter; ST_BADREQ on a value that
@@ -63,10 +50,10 @@ read_filter(const struct req *rq, struct article_filter *f, long *page)
 {
 	const char	*typ = req_query(rq, "typ");
 	const char	*amne = req_query(rq, "amne");
-	const char	*ar = req_query(rq, "ar");
-	const char	*sida = req_query(rq, "sida");
 	const char	*fore = req_query(rq, "fore");
 	const char	*efter = req_query(rq, "efter");
+	int64_t		 year = 0, n = 1;
+	enum status	 st;
 
 	memset(f, 0, sizeof(*f));
 	*page = 1;
@@ -80,12 +67,14 @@ read_filter(const struct req *rq, struct article_filter *f, long *page)
 			return ST_BADREQ;
 		f->topic_slug = amne;
 	}
-	if (ar != NULL && *ar != '\0') {
-		if ((f->year = (int)parse_number(ar, 9999)) < 1900)
-			return ST_BADREQ;
-	}
-	if (sida != NULL && (*page = parse_number(sida, NEWS_MAX_PAGE)) < 0)
+	if ((st = req_query_uint(rq, "ar", 9999, &year)) == ST_BADREQ ||
+	    (st == ST_OK && year < 1900))
 		return ST_BADREQ;
+	f->year = (int)year;
+	if (req_query_uint(rq, "sida", NEWS_MAX_PAGE, &n) == ST_BADREQ ||
+	    n < 1)
+		return ST_BADREQ;
+	*page = (long)n;
 	if ((fore != NULL && !parse_cursor(fore, &f->before_at,
 	    &f->before_id)) || (efter != NULL && !parse_cursor(efter,
 	    &f->after_at, &f->after_id)))

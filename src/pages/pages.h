@@ -1,9 +1,12 @@
 /*
  * pages.h -- the page handlers and the helpers they share.
  *
- * One file per page family (home.c, news.c, article.c, topic.c,
- * contact.c, error.c); layout.c fills what every page shows (navigation,
- * notice banner, canonical link) and renders into the response.
+ * One file per public page family (home.c, news.c, article.c, topic.c,
+ * contact.c, search.c, feed.c, error.c); layout.c fills what every page
+ * shows (navigation, notice banner, canonical link), page_render.c
+ * renders a page into the response; fill.c and share.c hold fillers
+ * several pages use.  The
+ * staff pages (admin*.c) declare theirs in admin.h.
  */
 #ifndef PAGES_H
 #define PAGES_H

@@ -34,16 +34,12 @@
 static long
 read_page(const struct req *rq)
 {
-	const char	*s = req_query(rq, "sida");
-	char		*end;
-	long		 v;
+	int64_t	 v = 1;
 
-	if (s == NULL)
-		return 1;
-	if (*s < '0' || *s > '9' || strlen(s) > 6)
+	if (req_query_uint(rq, "sida", SEARCH_MAX_PAGE, &v) == ST_BADREQ ||
+	    v < 1)
 		return -1;
-	v = strtol(s, &end, 10);
-	return *end != '\0' || v < 1 || v > SEARCH_MAX_PAGE ? -1 : v;
+	return (long)v;
 }
 
 /* 1 if s holds a match marker. */

@@ -49,9 +49,9 @@ int
 search_read_filter(const struct req *rq, struct search_filter *f)
 {
 	const char	*typ = param(rq, "typ"), *amne = param(rq, "amne");
-	const char	*ar = param(rq, "ar"), *ordning = param(rq, "ordning");
-	char		*end;
-	long		 y;
+	const char	*ordning = param(rq, "ordning");
+	int64_t		 year = 0;
+	enum status	 st;
 
 	memset(f, 0, sizeof(*f));
 	if (typ != NULL && !known_kind(typ))
@@ -60,14 +60,10 @@ search_read_filter(const struct req *rq, struct search_filter *f)
 	if (amne != NULL && !slug_valid(amne))
 		return -1;
 	f->topic = amne;
-	if (ar != NULL) {
-		if (*ar < '0' || *ar > '9' || strlen(ar) != 4)
-			return -1;
-		y = strtol(ar, &end, 10);
-		if (*end != '\0' || y < 1900)
-			return -1;
-		f->year = (int)y;
-	}
+	if ((st = req_query_uint(rq, "ar", 9999, &year)) == ST_BADREQ ||
+	    (st == ST_OK && year < 1900))
+		return -1;
+	f->year = (int)year;
 	if (ordning != NULL && strcmp(ordning, "datum") != 0 &&
 	    strcmp(ordning, "relevans") != 0)
 		return -1;

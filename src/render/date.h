@@ -3,6 +3,8 @@
  *
  * The time zone is fixed to Europe/Stockholm whatever TZ the server has
  * (rules as a POSIX TZ string, so no zoneinfo files are needed).
+ * The year of a moment and a year's start are civil_year() and
+ * civil_year_start() in util/civil.h.
  */
 #ifndef DATE_H
 #define DATE_H
@@ -20,12 +22,6 @@ char	*date_iso(struct arena *, int64_t unixtime);
 /* "2021-02-12" and "09:30", for <input type=date/time> */
 char	*date_ymd(struct arena *, int64_t unixtime);
 char	*date_hm(struct arena *, int64_t unixtime);
-/* "Fri, 12 Feb 2021 08:30:00 GMT": for Last-Modified */
-char	*date_http(struct arena *, int64_t unixtime);
-/* Stockholm calendar year of t */
-int	 date_year(int64_t unixtime);
-/* The first moment of that year in Stockholm (New Year's midnight). */
-int64_t	 date_year_start(int year);
 /* Parse "YYYY-MM-DD" and "HH:MM" as Stockholm local time; -1 on error. */
 int64_t	 date_parse_local(const char *ymd, const char *hm);
 /* Parse "YYYY-MM-DD HH:MM:SS UTC"; -1 on error. */

@@ -145,46 +145,17 @@ html_url_ok(const char *url)
 }
 
 /*
- * An escaped copy of s (NULL is taken as "") allocated in ar.
+ * The short page a redirect carries for a client that does not follow
+ * Location by itself: a Swedish link to uri (escaped), appended to b.
  */
-struct safe_html
-html_escape(struct arena *ar, const char *s)
+void
+html_redirect_page(struct buf *b, const char *uri)
 {
-	struct safe_html	 h;
-	const unsigned char	*p;
-	size_t			 n = 0;
-	char			*d, *q;
-
-	if (s == NULL)
-		s = "";
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		n += esc[*p] != NULL ? esclen[*p] : 1;
-	d = q = arena_alloc(ar, n + 1);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (esc[*p] != NULL) {
-			memcpy(q, esc[*p], esclen[*p]);
-			q += esclen[*p];
-		} else
-			*q++ = (char)*p;
-	}
-	*q = '\0';
-	h.html = d;
-	h.len = n;
-	return h;
-}
-
-/*
- * Wrap a compile-time literal as safe_html.  Nothing is allocated; the
- * caller guarantees s holds no user data.
- */
-struct safe_html
-html_literal(const char *s)
-{
-	struct safe_html	 h;
-
-	h.html = s != NULL ? s : "";
-	h.len = strlen(h.html);
-	return h;
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
+	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
+	    "<body><p><a href=\"");
+	html_text(b, uri);
+	buf_puts(b, "\">Gå vidare</a></p></body></html>\n");
 }
 
 /*

@@ -31,11 +31,8 @@ void	html_url(struct buf *, const char *s);
  * spaces and control characters make it unfit. */
 int	html_url_ok(const char *url);
 
-/* An escaped copy of s as safe_html, allocated in the arena. */
-struct safe_html html_escape(struct arena *, const char *s);
-
-/* Wrap a literal known at compile time (no user data) as safe_html. */
-struct safe_html html_literal(const char *s);
+/* Append the page a redirect carries: a link to uri, escaped. */
+void	html_redirect_page(struct buf *, const char *uri);
 
 /* text escaped, with the search match markers U+E000 .. U+E001 turned
  * into <mark> .. </mark>, always balanced.  Arena. */

@@ -1,9 +1,19 @@
 /*
- * md.c -- CommonMark to HTML: the only file that includes cmark.h.
+ * md.c -- CommonMark to HTML: the only file that includes cmark-gfm.
  *
- * Article and topic bodies are stored as Markdown and rendered here on
- * every page view.  cmark runs without CMARK_OPT_UNSAFE, so raw HTML in
- * the source becomes "<!-- raw HTML omitted -->".  A link or image whose
+ * Article and topic bodies are stored as Markdown and rendered here
+ * whenever a page is built (public pages are then kept by the page
+ * cache, cache/, until the database changes) with cmark-gfm, GitHub's
+ * cmark, and three of its extensions: tables, strikethrough (two tildes only: "~20 st" stays as
+ * typed) and autolinks (www.example.se, https://...).  Text that uses
+ * none of them renders byte for byte as plain cmark rendered it
+ * (tests/integration/t0101).  A table is wrapped in a labelled,
+ * focusable scroll container (so it scrolls by itself at 320 px rather
+ * than the page), its header cells get scope="col" and a column's
+ * alignment becomes a class (CSP forbids style attributes; HTML forbids
+ * align).  cmark-gfm runs without CMARK_OPT_UNSAFE and with its
+ * tagfilter, so raw HTML in the source becomes
+ * "<!-- raw HTML omitted -->".  A link or image whose
  * target cmark would drop (javascript:, vbscript:, file:, most data:;
  * md_url_dropped()) is rendered as its plain text, not as a link to
  * nowhere (cmark alone writes <a href="">, a link to the page itself);
@@ -18,14 +28,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "md.h"
 
-#define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+#define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | \
+			    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
 #define RENDER_OPTS	CMARK_OPT_DEFAULT
+
+#define TEXT_IMAGES	0x100	/* node_text(): alt texts too */
 
 static const char ellipsis[] = "\xe2\x80\xa6";	/* U+2026 … */
 
@@ -37,6 +52,124 @@ has_prefix(const char *s, const char *prefix)
 		if ((*s >= 'A' && *s <= 'Z' ? *s + 32 : *s) != *prefix)
 			return 0;
 	return 1;
+}
+
+/*
+ * The extensions every parse and render uses, registered and listed
+ * once per process (the list lives as long as the process).
+ */
+static cmark_llist *
+extensions(void)
+{
+	static cmark_llist	*list;
+	static const char *const names[] = { "table", "strikethrough",
+	    "autolink", "tagfilter" };
+	cmark_syntax_extension *e;
+	size_t			 i;
+
+	if (list != NULL)
+		return list;
+	cmark_gfm_core_extensions_ensure_registered();
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if ((e = cmark_find_syntax_extension(names[i])) == NULL)
+			abort();
+		list = cmark_llist_append(cmark_get_default_mem_allocator(),
+		    list, e);
+	}
+	return list;
+}
+
+/* Parse len bytes of md with the extensions; the caller frees the
+ * document with cmark_node_free(). */
+static cmark_node *
+parse(const char *md, size_t len)
+{
+	cmark_parser	*p;
+	cmark_llist	*l;
+	cmark_node	*doc;
+
+	p = cmark_parser_new(PARSE_OPTS);
+	for (l = extensions(); l != NULL; l = l->next)
+		cmark_parser_attach_syntax_extension(p, l->data);
+	cmark_parser_feed(p, md, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+/* Append to b what replaces the tag at s (of a table), and return its
+ * length in s; 0 when s starts no tag that is rewritten. */
+static size_t
+table_tag(struct buf *b, const char *s, int *ntables)
+{
+	static const char *const align[] = { "left", "center", "right" };
+	const char	*cell = NULL;
+	size_t		 i, n;
+
+	if (strncmp(s, "<table>", 7) == 0) {
+		buf_printf(b, "<div class=\"table-scroll\" role=\"region\" "
+		    "tabindex=\"0\" aria-label=\"Tabell %d\">\n<table>",
+		    ++*ntables);
+		return 7;
+	}
+	if (strncmp(s, "</table>", 8) == 0) {
+		buf_puts(b, "</table>\n</div>");
+		return 8;
+	}
+	if (strncmp(s, "<th", 3) == 0 && (s[3] == '>' || s[3] == ' '))
+		cell = "<th scope=\"col\"";
+	else if (strncmp(s, "<td", 3) == 0 && (s[3] == '>' || s[3] == ' '))
+		cell = "<td";
+	if (cell == NULL)
+		return 0;
+	buf_puts(b, cell);
+	for (i = 0; i < sizeof(align) / sizeof(align[0]); i++) {
+		n = strlen(align[i]);
+		if (strncmp(s + 3, " align=\"", 8) == 0 &&
+		    strncmp(s + 11, align[i], n) == 0 &&
+		    strncmp(s + 11 + n, "\">", 2) == 0) {
+			buf_printf(b, " class=\"align-%s\">", align[i]);
+			return 11 + n + 2;
+		}
+	}
+	if (s[3] != '>')
+		return 3;	/* an attribute we do not know: kept */
+	buf_putc(b, '>');
+	return 4;
+}
+
+/*
+ * Copy the html cmark-gfm wrote into ar as *out, the tables rewritten
+ * by table_tag().  Raw HTML never reaches html (no CMARK_OPT_UNSAFE) and
+ * text has its "<" escaped, so every "<table", "<th" and "<td" in it is
+ * the table extension's own.
+ */
+static void
+finish_html(struct arena *ar, const char *html, struct safe_html *out)
+{
+	struct buf	 b;
+	const char	*p, *lt;
+	size_t		 n;
+	int		 ntables = 0;
+
+	if (strstr(html, "<table>") == NULL) {
+		out->len = strlen(html);
+		out->html = arena_strndup(ar, html, out->len);
+		return;
+	}
+	buf_init(&b);
+	for (p = html; (lt = strchr(p, '<')) != NULL; ) {
+		buf_append(&b, p, (size_t)(lt - p));
+		if ((n = table_tag(&b, lt, &ntables)) == 0) {
+			buf_putc(&b, '<');
+			n = 1;
+		}
+		p = lt + n;
+	}
+	buf_puts(&b, p);
+	out->len = b.len;
+	out->html = arena_strndup(ar, b.data, b.len);
+	buf_free(&b);
 }
 
 /*
@@ -105,6 +238,13 @@ unwrap_dropped(cmark_node *doc)
 	free(found);
 }
 
+/* 1 for a block node type, the extensions' (table, row, cell) too. */
+static int
+is_block(cmark_node_type t)
+{
+	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
 /* 1 for the node types that count towards the nesting limit. */
 static int
 nests(cmark_node_type t)
@@ -146,6 +286,30 @@ too_deep(cmark_node *doc)
 }
 
 /*
+ * Parse a body: md (NULL is taken as "") into *doc, which the caller
+ * frees with cmark_node_free().  ST_OK, or ST_TOOLARGE (*doc NULL) when
+ * md is over MD_MAX_SOURCE bytes or nests deeper than MD_MAX_NESTING.
+ */
+static enum status
+parse_body(const char *md, cmark_node **doc)
+{
+	size_t	 len;
+
+	*doc = NULL;
+	if (md == NULL)
+		md = "";
+	if ((len = strlen(md)) > MD_MAX_SOURCE)
+		return ST_TOOLARGE;
+	*doc = parse(md, len);
+	if (too_deep(*doc)) {
+		cmark_node_free(*doc);
+		*doc = NULL;
+		return ST_TOOLARGE;
+	}
+	return ST_OK;
+}
+
+/*
  * Render md (NULL is taken as "") to HTML in ar.  On failure *out is
  * set to the empty string.  Returns ST_OK, or ST_TOOLARGE when md is
  * over MD_MAX_SOURCE bytes or nests deeper than MD_MAX_NESTING.
@@ -156,27 +320,17 @@ md_render(struct arena *ar, const char *md, struct safe_html *out)
 	cmark_mem	*mem = cmark_get_default_mem_allocator();
 	cmark_node	*doc;
 	char		*html;
-	size_t		 len;
-	enum status	 st = ST_TOOLARGE;
 
 	out->html = "";
 	out->len = 0;
-	if (md == NULL)
-		md = "";
-	if ((len = strlen(md)) > MD_MAX_SOURCE)
+	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
-	if (too_deep(doc))
-		goto out;
 	unwrap_dropped(doc);
-	html = cmark_render_html(doc, RENDER_OPTS);
-	out->len = strlen(html);
-	out->html = arena_strndup(ar, html, out->len);
+	html = cmark_render_html(doc, RENDER_OPTS, extensions());
+	finish_html(ar, html, out);
 	mem->free(html);
-	st = ST_OK;
-out:
 	cmark_node_free(doc);
-	return st;
+	return ST_OK;
 }
 
 /*
@@ -238,7 +392,7 @@ collect(cmark_node *doc, struct buf *b, size_t limit)
 			break;
 		default:
 			/* Entering or leaving a block separates words. */
-			if (cmark_node_get_type(n) <= CMARK_NODE_LAST_BLOCK)
+			if (is_block(cmark_node_get_type(n)))
 				gap = 1;
 			break;
 		}
@@ -284,7 +438,7 @@ md_plain(struct arena *ar, const char *md, size_t max)
 	if ((len = strlen(md)) > MD_MAX_SOURCE)
 		len = MD_MAX_SOURCE;
 	buf_init(&b);
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
+	doc = parse(md, len);
 	collect(doc, &b, max);
 	cmark_node_free(doc);
 	if (b.len <= max) {
@@ -308,19 +462,24 @@ out:
 static int
 block_line(cmark_node *n)
 {
-	while (n != NULL && cmark_node_get_type(n) > CMARK_NODE_LAST_BLOCK)
+	while (n != NULL && !is_block(cmark_node_get_type(n)))
 		n = cmark_node_parent(n);
 	return n != NULL ? cmark_node_get_start_line(n) : 0;
 }
 
-/* The folded plain text under node n, in ar. */
+/*
+ * The folded text under node n, in ar: inline code only with
+ * MD_TEXT_CODE (else a word break), image alt text only with
+ * TEXT_IMAGES.
+ */
 static const char *
-node_text(struct arena *ar, cmark_node *n)
+node_text(struct arena *ar, cmark_node *n, int flags)
 {
 	struct buf	 b;
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*c;
+	cmark_node	*c, *skip = NULL;
+	cmark_node_type	 t;
 	const char	*lit, *res;
 	int		 gap = 0;
 
@@ -328,13 +487,20 @@ node_text(struct arena *ar, cmark_node *n)
 	it = cmark_iter_new(n);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
+		t = cmark_node_get_type(c);
+		if (skip != NULL) {
+			if (c == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+			continue;
+		}
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK ||
-		    cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+		if (t == CMARK_NODE_IMAGE && !(flags & TEXT_IMAGES))
+			skip = c;
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+		    (t == CMARK_NODE_CODE && !(flags & MD_TEXT_CODE)))
 			gap = 1;
-		else if ((cmark_node_get_type(c) == CMARK_NODE_TEXT ||
-		    cmark_node_get_type(c) == CMARK_NODE_CODE) &&
+		else if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
 		    (lit = cmark_node_get_literal(c)) != NULL)
 			put_folded(&b, lit, &gap);
 	}
@@ -349,21 +515,15 @@ static void
 add_item(struct arena *ar, cmark_node *n, struct md_item **out, size_t *k,
     size_t *cap)
 {
-	struct md_item	*it, *grown;
+	struct md_item	*it;
 	const char	*url;
 
-	if (*k == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		grown = arena_alloc(ar, *cap * sizeof(*grown));
-		if (*k)
-			memcpy(grown, *out, *k * sizeof(*grown));
-		*out = grown;
-	}
+	*out = arena_grow(ar, *out, *k, cap, sizeof(**out));
 	it = &(*out)[(*k)++];
 	/* Inlines carry their own line (cmark >= 0.29); blocks too. */
 	it->line = cmark_node_get_start_line(n) > 0 ?
 	    cmark_node_get_start_line(n) : block_line(n);
-	it->text = node_text(ar, n);
+	it->text = node_text(ar, n, MD_TEXT_CODE | TEXT_IMAGES);
 	url = cmark_node_get_url(n);
 	it->url = arena_strdup(ar, url != NULL ? url : "");
 	switch (cmark_node_get_type(n)) {
@@ -393,18 +553,12 @@ md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
 	cmark_iter	*it;
 	cmark_event_type ev;
 	cmark_node_type	 t;
-	size_t		 len, cap = 0;
-	enum status	 st = ST_TOOLARGE;
+	size_t		 cap = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (md == NULL)
-		md = "";
-	if ((len = strlen(md)) > MD_MAX_SOURCE)
+	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
-	doc = cmark_parse_document(md, len, PARSE_OPTS);
-	if (too_deep(doc))
-		goto out;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		c = cmark_iter_get_node(it);
@@ -414,8 +568,58 @@ md_outline(struct arena *ar, const char *md, struct md_item **out, size_t *n)
 			add_item(ar, c, out, n, &cap);
 	}
 	cmark_iter_free(it);
-	st = ST_OK;
-out:
 	cmark_node_free(doc);
-	return st;
+	return ST_OK;
+}
+
+/* 1 for the blocks whose text md_blocks() returns, one entry each. */
+static int
+text_block(cmark_node *n, int flags)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	    ((flags & MD_TEXT_CELLS) &&
+	    strcmp(cmark_node_get_type_string(n), "table_cell") == 0);
+}
+
+/*
+ * The text of every heading and paragraph (in lists and quotes too) of
+ * md, and of every table cell with MD_TEXT_CELLS, one entry each, in
+ * order: what the klarspråk and spelling checks read.  Code blocks and
+ * image alt texts are left out, inline code too without MD_TEXT_CODE.
+ * *out in ar.  ST_OK or ST_TOOLARGE like md_render().
+ */
+enum status
+md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
+    size_t *n)
+{
+	cmark_node	*doc, *c;
+	cmark_iter	*it;
+	const char	**v = NULL, **grown;
+	size_t		 cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (parse_body(md, &doc) != ST_OK)
+		return ST_TOOLARGE;
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		c = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+		    !text_block(c, flags))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			grown = arena_alloc(ar, cap * sizeof(*grown));
+			if (*n)
+				memcpy(grown, v, *n * sizeof(*grown));
+			v = grown;
+		}
+		v[(*n)++] = node_text(ar, c, flags);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	*out = v;
+	return ST_OK;
 }

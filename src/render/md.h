@@ -1,5 +1,6 @@
 /*
- * md.h -- CommonMark to HTML, the only door to cmark.
+ * md.h -- CommonMark (with GitHub's tables, strikethrough and autolinks)
+ * to HTML, the only door to cmark-gfm.
  *
  * Raw HTML in the source is dropped, and a javascript:/vbscript:/file:/
  * data: link or image is rendered as its plain text (cmark without
@@ -51,5 +52,16 @@ struct md_item {
  * md_render(). */
 enum status	md_outline(struct arena *, const char *md,
 		    struct md_item **out, size_t *n);
+
+/* What md_blocks() takes besides headings and paragraphs. */
+#define MD_TEXT_CODE	0x1	/* inline code (else a word break) */
+#define MD_TEXT_CELLS	0x2	/* table cells, one entry each */
+
+/* The text of each heading and paragraph (in lists and quotes too) of
+ * md, in order, as a reader sees it (no image alt text, no code blocks;
+ * flags: MD_TEXT_*): for the klarspråk and spelling checks.  *out in
+ * the arena.  Returns ST_OK, or ST_TOOLARGE like md_render(). */
+enum status	md_blocks(struct arena *, const char *md, int flags,
+		    const char ***out, size_t *n);
 
 #endif

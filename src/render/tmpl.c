@@ -561,16 +561,10 @@ dict_find(const struct tdict *d, const char *key)
 static struct tentry *
 dict_set(struct tdict *d, const char *key, enum tvk k)
 {
-	struct tentry	*e, *ne;
+	struct tentry	*e;
 
 	if ((e = dict_find(d, key)) == NULL) {
-		if (d->n == d->cap) {
-			d->cap = d->cap ? d->cap * 2 : 8;
-			ne = arena_alloc(d->ar, d->cap * sizeof(*ne));
-			if (d->n > 0)
-				memcpy(ne, d->e, d->n * sizeof(*ne));
-			d->e = ne;
-		}
+		d->e = arena_grow(d->ar, d->e, d->n, &d->cap, sizeof(*d->e));
 		e = &d->e[d->n++];
 	}
 	memset(e, 0, sizeof(*e));

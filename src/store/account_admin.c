@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/role.h"
 #include "staff.h"
 #include "staff_int.h"
 
@@ -142,7 +143,7 @@ account_write(struct store *db, int64_t id, const char *display_name,
 
 	if (last_admin(db, id, &last) != ST_OK)
 		return ST_DBERR;
-	if (last && (disabled || strcmp(role, "admin") != 0))
+	if (last && (disabled || !role_may(role, RIGHT_ADMIN)))
 		return ST_FORBIDDEN;
 	if (bind_text(q, ":display_name", display_name) != SQLITE_OK ||
 	    bind_text(q, ":role", role) != SQLITE_OK ||

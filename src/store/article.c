@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/civil.h"
 #include "store_int.h"
 
 /* Row layout shared by article_by_slug and article_list. */
@@ -158,8 +159,8 @@ bind_filter(sqlite3_stmt *q, const struct article_filter *f)
 		return rc;
 	}
 	if ((rc = bind_int64(q, ":from",
-	    stockholm_year_start(f->year))) == SQLITE_OK)
-		rc = bind_int64(q, ":to", stockholm_year_start(f->year + 1));
+	    civil_year_start(f->year))) == SQLITE_OK)
+		rc = bind_int64(q, ":to", civil_year_start(f->year + 1));
 	return rc;
 }
 
@@ -362,10 +363,10 @@ store_article_years(struct store *db, struct arena *ar, int64_t now,
 	*years = NULL;
 	*n = 0;
 	while ((st = latest_before(db, now, before, &t)) == ST_OK) {
-		y = stockholm_year(t);
+		y = civil_year(t);
 		*years = arena_grow(ar, *years, *n, &cap, sizeof(**years));
 		(*years)[(*n)++] = y;
-		before = stockholm_year_start(y);
+		before = civil_year_start(y);
 	}
 	return st == ST_NOTFOUND ? ST_OK : st;
 }

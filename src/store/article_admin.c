@@ -1,5 +1,5 @@
 /*
- * article_admin.c -- the staff side of articles: the editor's list, one
+ * article_admin.c -- the staff side of articles: one
  * article with everything its form needs, the writes (insert, update
  * with a version check, delete of a never-published draft) and the
  * article's state as JSON for the audit log.
@@ -13,76 +13,6 @@
 #include "../util/arena.h"
 #include "article_admin.h"
 #include "admin_int.h"
-
-/* Bind the optional list status filter and now. */
-static int
-bind_status(sqlite3_stmt *q, const char *status, int64_t now)
-{
-	int	rc;
-
-	if ((rc = bind_text(q, ":status", status)) != SQLITE_OK)
-		return rc;
-	return bind_int64(q, ":now", now);
-}
-
-static enum status
-admin_count(struct store *db, const char *status, int64_t now,
-    int64_t *total)
-{
-	sqlite3_stmt	*q = db->stmt[Q_ADMIN_ARTICLE_COUNT];
-	enum status	 st = ST_DBERR;
-
-	if (bind_status(q, status, now) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW) {
-		*total = sqlite3_column_int64(q, 0);
-		st = ST_OK;
-	} else
-		store_log_error(db, Q_ADMIN_ARTICLE_COUNT);
-	stmt_done(q);
-	return st;
-}
-
-/*
- * One page of all articles, newest change first.  *out in ar (NULL when
- * *n is 0).  ST_OK or ST_DBERR.
- */
-enum status
-store_admin_article_list(struct store *db, struct arena *ar,
-    const char *status, int64_t now, size_t limit, size_t offset,
-    struct article_row **out, size_t *n, int64_t *total)
-{
-	sqlite3_stmt	*q = db->stmt[Q_ADMIN_ARTICLE_LIST];
-	struct article_row *r;
-	size_t		 cap = 0;
-	int		 rc = SQLITE_ERROR;
-
-	*out = NULL;
-	*n = 0;
-	if (bind_status(q, status, now) != SQLITE_OK ||
-	    bind_int64(q, ":limit", (int64_t)limit) != SQLITE_OK ||
-	    bind_int64(q, ":offset", (int64_t)offset) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
-		r = &(*out)[(*n)++];
-		r->id = sqlite3_column_int64(q, 0);
-		r->kind = column_text(ar, q, 1);
-		r->slug = column_text(ar, q, 2);
-		r->title = column_text(ar, q, 3);
-		r->status = column_text(ar, q, 4);
-		r->publish_at = sqlite3_column_int64(q, 5);
-		r->updated_at = sqlite3_column_int64(q, 6);
-		r->author = column_text(ar, q, 7);
-	}
-out:
-	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_ADMIN_ARTICLE_LIST);
-		stmt_done(q);
-		return ST_DBERR;
-	}
-	stmt_done(q);
-	return admin_count(db, status, now, total);
-}
 
 /* Collect the ids a statement on :id returns into ids (at most max). */
 static enum status

@@ -107,12 +107,6 @@ struct topic_edit {
 
 /* ---- article_admin.c ---- */
 
-/* One page of every article, newest change first.  status: NULL, or
- * "draft", "scheduled", "published", "unpublished". */
-enum status	store_admin_article_list(struct store *, struct arena *,
-		    const char *status, int64_t now, size_t limit,
-		    size_t offset, struct article_row **, size_t *,
-		    int64_t *total);
 /* The article with id, any status.  ST_NOTFOUND when there is none. */
 enum status	store_admin_article_get(struct store *, struct arena *,
 		    int64_t id, struct article_edit *);

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "../util/arena.h"
 #include "mail_admin.h"
 #include "store_int.h"
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/civil.h"
 #include "../util/log.h"
 #include "../util/utf8.h"
 #include "search.h"
@@ -39,6 +40,7 @@ struct qbuild {
 	char	 w[SEARCH_MAX_BYTES + 4];	/* the open word, as typed */
 	size_t	 wlen;
 	int	 letter;			/* it holds a letter */
+	size_t	 whole;			/* 1 + the word matched whole */
 };
 /*
  * The precomposed letter for base + combining mark (a decomposed "ä"
@@ -111,7 +113,7 @@ word_end(struct qbuild *b)
 		put(b, " AND ", 5);
 	put(b, "(" COLS_WORD "\"", sizeof(COLS_WORD) + 1);
 	put(b, b->w, b->wlen);
-	put(b, "\"*", 2);
+	put(b, "\"*", b->whole == b->terms + 1 ? 1 : 2);
 	memset(&st, 0, sizeof(st));
 	if (b->letter)
 		search_words(b->w, stems_of, &st);
@@ -150,11 +152,13 @@ word_add(struct qbuild *b, const char *p, size_t n,
 }
 
 /*
- * The visitor's words as an FTS5 query (see search.h).  *out is in ar.
- * Returns the number of words, 0 when there is nothing to search for.
+ * The visitor's words as an FTS5 query into *out (in ar), the word
+ * whole - 1 (if whole > 0) matched as a whole word instead of as a
+ * prefix.  Returns the number of words, 0 when there is nothing to
+ * search for.
  */
-size_t
-search_match_query(struct arena *ar, const char *q, const char **out)
+static size_t
+build_match(struct arena *ar, const char *q, size_t whole, const char **out)
 {
 	const char		*p = q ? q : "";
 	struct qbuild		 b;
@@ -163,6 +167,7 @@ search_match_query(struct arena *ar, const char *q, const char **out)
 
 	memset(&b, 0, sizeof(b));
 	b.out = arena_alloc(ar, QUERY_CAP);
+	b.whole = whole;
 	left = strnlen(p, SEARCH_MAX_BYTES);
 	while (left > 0 && b.terms < SEARCH_MAX_TERMS) {
 		n = utf8_next(p, left, &cp);
@@ -177,6 +182,19 @@ search_match_query(struct arena *ar, const char *q, const char **out)
 	b.out[b.len] = '\0';
 	*out = b.out;
 	return b.terms;
+}
+
+size_t
+search_match_query(struct arena *ar, const char *q, const char **out)
+{
+	return build_match(ar, q, 0, out);
+}
+
+size_t
+search_match_whole(struct arena *ar, const char *q, size_t i,
+    const char **out)
+{
+	return build_match(ar, q, i + 1, out);
 }
 
 /* 1 if the last error on db came from FTS5 parsing a query. */
@@ -241,9 +259,9 @@ bind_filter(sqlite3_stmt *q, const struct search_filter *f)
 			rc = bind_null(q, ":yend");
 		return rc;
 	}
-	if ((rc = bind_int64(q, ":ystart", stockholm_year_start(f->year))) ==
+	if ((rc = bind_int64(q, ":ystart", civil_year_start(f->year))) ==
 	    SQLITE_OK)
-		rc = bind_int64(q, ":yend", stockholm_year_start(f->year + 1));
+		rc = bind_int64(q, ":yend", civil_year_start(f->year + 1));
 	return rc;
 }
 

@@ -51,6 +51,14 @@ void		search_words(const char *text,
 		    void (*fn)(void *, const char *, size_t), void *arg);
 
 /*
+ * search_match_query() with word i (from 0) matched as the whole word,
+ * not as a prefix: whether a word of the index "Menade du" would put in
+ * finds anything, without merging every word that begins with it.
+ */
+size_t		search_match_whole(struct arena *, const char *q, size_t i,
+		    const char **out);
+
+/*
  * The Swedish stem of the folded word w[0..n) into out (cap bytes,
  * NUL-terminated); returns its length.  A stem is a prefix of its word.
  */

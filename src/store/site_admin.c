@@ -285,6 +285,13 @@ staff_duty_settings(struct store *db, const char *phone, const char *email)
 	return ST_OK;
 }
 
+/* Set a setting inside the caller's transaction (klarsprak.c). */
+enum status
+staff_setting_put(struct store *db, const char *key, const char *value)
+{
+	return setting_put(db, key, value);
+}
+
 /* ---- The audit log's before/after table ----------------------------- */
 
 /*

@@ -33,6 +33,7 @@ struct store;
 #define AUDIT_ACCOUNT	"konto"
 #define AUDIT_ARTICLE	"article"
 #define AUDIT_TOPIC	"topic"
+#define AUDIT_KLARSPRAK	"klarsprak"
 
 /* ---- Contacts (contact_admin.c) -------------------------------------- */
 
@@ -116,6 +117,14 @@ enum status	store_statement_get(struct store *, struct arena *,
  * keep a revision; ST_CONFLICT when the page no longer has s->version. */
 enum status	store_statement_save(struct store *, int64_t who,
 		    const struct statement *s, int64_t now);
+
+/* ---- Klarspråk (klarsprak.c) ------------------------------------------ */
+
+/* The LIX target ("" for none) and the site's word list (one word a
+ * line) for the editor's preview, audited.  Read back with
+ * store_setting() "lix_target" and "spell_words". */
+enum status	store_klarsprak_save(struct store *, int64_t who,
+		    const char *target, const char *words);
 
 /* ---- The audit log's before/after table (site_admin.c) --------------- */
 

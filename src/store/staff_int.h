@@ -23,4 +23,9 @@ enum status	 staff_finish(struct store *, int64_t who, const char *action,
 enum status	 staff_duty_settings(struct store *, const char *phone,
 		    const char *email);
 
+/* site_admin.c: set the setting key inside the caller's transaction.
+ * ST_OK or ST_DBERR. */
+enum status	 staff_setting_put(struct store *, const char *key,
+		    const char *value);
+
 #endif

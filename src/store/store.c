@@ -102,42 +102,6 @@ collate_sv(void *arg, int na, const void *a, int nb, const void *b)
 	return na - nb;
 }
 
-/*
- * Stockholm is UTC+1 at every new year (summer time runs from March to
- * October), so a Stockholm year starts at 00:00 local = 23:00 UTC on 31
- * December of the year before, whatever the summer-time rules.
- */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t		era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-int64_t
-stockholm_year_start(int year)
-{
-	return days_from_civil(year, 1, 1) * 86400 - 3600;
-}
-
-int
-stockholm_year(int64_t t)
-{
-	int	y = (int)(t / 31556952) + 1970;	/* close; fix up below */
-
-	while (stockholm_year_start(y) > t)
-		y--;
-	while (stockholm_year_start(y + 1) <= t)
-		y++;
-	return y;
-}
-
 /* Binds by name. */
 static int
 param(sqlite3_stmt *q, const char *name)
@@ -230,20 +194,6 @@ store_failure(const struct store *db, enum status st)
 	if (st != ST_DBERR || db == NULL)
 		return st;
 	return fail_status(db->fail);
-}
-
-void *
-arena_grow(struct arena *ar, void *p, size_t n, size_t *cap, size_t sz)
-{
-	void	*np;
-
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 8;
-	np = arena_alloc(ar, *cap * sz);
-	if (n > 0)
-		memcpy(np, p, n * sz);
-	return np;
 }
 
 /* Open path with flags and set the busy timeout; logs failures. */

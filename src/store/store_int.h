@@ -60,11 +60,6 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
  * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);
 
-/* Grow an arena array of n elements of size sz to hold n + 1; *cap is
- * its capacity.  Returns the (possibly moved) array, never NULL. */
-void		*arena_grow(struct arena *, void *, size_t n, size_t *cap,
-		    size_t sz);
-
 /* Read the nine contact columns starting at col into *c (arena). */
 void		 read_contact(struct arena *, sqlite3_stmt *, int col,
 		    struct contact *);
@@ -72,11 +67,6 @@ void		 read_contact(struct arena *, sqlite3_stmt *, int col,
  * as returned.  Resets q.  Returns ST_OK or ST_DBERR (logged). */
 enum status	 collect_contacts(struct store *, struct arena *,
 		    enum query_id, struct contact **, size_t *);
-
-/* Stockholm local time: [start, end) of a calendar year, and the year of
- * a time. */
-int64_t		 stockholm_year_start(int year);
-int		 stockholm_year(int64_t t);
 
 /* Migrate path with an explicit list of migrations (tests inject broken
  * ones); store_migrate() passes the built-in list. */

@@ -131,3 +131,19 @@ arena_printf(struct arena *ar, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+/* Double the capacity when n reached it (8 at first), copying the n
+ * elements over; the old array stays in the arena until its reset. */
+void *
+arena_grow(struct arena *ar, void *p, size_t n, size_t *cap, size_t sz)
+{
+	void	*np;
+
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 8;
+	np = arena_alloc(ar, *cap * sz);
+	if (n > 0)
+		memcpy(np, p, n * sz);
+	return np;
+}

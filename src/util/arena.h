@@ -23,6 +23,9 @@ void	 arena_free(struct arena *);	/* drop everything */
 void	*arena_alloc(struct arena *, size_t);	/* zeroed, 16-byte aligned */
 char	*arena_strdup(struct arena *, const char *);	/* NULL -> NULL */
 char	*arena_strndup(struct arena *, const char *, size_t);
+/* Grow an arena array of n elements of size sz to hold n + 1; *cap is
+ * its capacity.  Returns the (possibly moved) array, never NULL. */
+void	*arena_grow(struct arena *, void *, size_t n, size_t *cap, size_t sz);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 

@@ -17,6 +17,7 @@
 #define REQ_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../util/status.h"
 
@@ -25,6 +26,7 @@
 #define REQ_MAX_FIELD	(300 * 1024)	/* bytes in one decoded value */
 #define REQ_MAX_QUERY	8192		/* bytes of query string */
 #define REQ_MAX_COOKIES	50		/* cookies kept from the header */
+#define REQ_MAX_ID	(INT64_C(1) << 53)	/* ids: 1 .. 2^53 */
 
 struct arena;
 struct conn;
@@ -63,6 +65,8 @@ struct req {
 	const char	*if_none_match;
 	const char	*if_modified_since;
 	const char	*path_arg;	/* the route's :param, decoded */
+	int64_t		 path_id;	/* an R_ID route's :id (req_id()),
+					 * else 0 */
 	const struct session *session;	/* signed-in staff, set by route.c
 					 * for staff routes; else NULL */
 	int		 https;
@@ -99,5 +103,30 @@ size_t		 kv_all(const struct kvlist *, const char *key,
 const char	*req_query(const struct req *, const char *key);
 const char	*req_form(const struct req *, const char *key);
 const char	*req_cookie(const struct req *, const char *key);
+
+/*
+ * Typed values: the one place numbers in a request are read.  s must be
+ * decimal digits without a leading zero ("0" is fine), a '-' in front
+ * only when min < 0, and nothing else.  ST_OK with *v in [min, max];
+ * ST_NOTFOUND when s is NULL or "" (the field was left out or empty);
+ * ST_BADREQ for anything else (junk, a sign, space, overflow, out of
+ * range).  *v is only written on ST_OK, so a default set before stays.
+ * A public page answers ST_BADREQ with 400; a staff form shows itself
+ * again with a message.
+ */
+enum status	 req_parse_int(const char *s, int64_t min, int64_t max,
+		    int64_t *v);
+/* s as an id (1 .. REQ_MAX_ID), or 0: path parts, checkbox values. */
+int64_t		 req_id(const char *s);
+/* Query and form fields through req_parse_int(): _uint is [0, max],
+ * _id is [1, REQ_MAX_ID]. */
+enum status	 req_query_uint(const struct req *, const char *key,
+		    int64_t max, int64_t *v);
+enum status	 req_query_id(const struct req *, const char *key, int64_t *v);
+enum status	 req_form_uint(const struct req *, const char *key,
+		    int64_t max, int64_t *v);
+enum status	 req_form_int(const struct req *, const char *key,
+		    int64_t min, int64_t max, int64_t *v);
+enum status	 req_form_id(const struct req *, const char *key, int64_t *v);
 
 #endif

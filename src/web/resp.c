@@ -10,15 +10,17 @@
  * block is built in one buffer and written with one conn_write(), the
  * body with a second.  It is also where HTTP caching is decided
  * (resp_cache()): validators for public pages, 304 for a conditional GET
- * that matches, no-store for staff pages and sessions.
+ * that matches, no-store for staff pages and sessions.  It builds no
+ * markup of its own: a redirect's short page is render/html.c's.
  */
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
+#include "../render/html.h"
 #include "../util/buf.h"
+#include "../util/civil.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
 #include "../util/hex.h"
@@ -155,32 +157,6 @@ resp_header(struct resp *rs, const char *name, const char *val)
 	buf_printf(&rs->headers, "%s: %s\r\n", name, val);
 }
 
-/* Append s to b with & < > " ' escaped: the redirect page's link. */
-static void
-escape(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&#39;");
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-}
-
 /*
  * Append the URI s to b with every byte a URI may not hold
  * percent-encoded: controls (CR and LF above all), space, non-ASCII,
@@ -220,18 +196,8 @@ resp_redirect(struct resp *rs, int status, const char *location)
 	resp_header(rs, "Location", loc.data);
 	rs->ctype = NULL;
 	buf_reset(&rs->body);
-	buf_puts(&rs->body, "<!DOCTYPE html>\n<html lang=\"sv\"><head>"
-	    "<meta charset=\"utf-8\"><title>Omdirigering</title></head>"
-	    "<body><p><a href=\"");
-	escape(&rs->body, loc.data);
-	buf_puts(&rs->body, "\">Gå vidare</a></p></body></html>\n");
+	html_redirect_page(&rs->body, loc.data);
 	buf_free(&loc);
-}
-
-void
-resp_raw(struct resp *rs, const void *p, size_t n)
-{
-	buf_append(&rs->body, p, n);
 }
 
 void
@@ -333,63 +299,6 @@ has_header(const struct resp *rs, const char *name)
 	return 0;
 }
 
-static const char *const wdays[] = {
-	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
-};
-static const char *const months[] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-
-/* t as an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") into out. */
-static void
-http_date(int64_t t, char out[32])
-{
-	struct tm	 tm;
-	time_t		 tt = (time_t)t;
-
-	gmtime_r(&tt, &tm);
-	snprintf(out, 32, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-	    wdays[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
-	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-/*
- * Parse an HTTP-date in any of its three forms (IMF-fixdate, RFC 850,
- * asctime) into *t.  Returns 0 when s is not one.
- */
-static int
-parse_http_date(const char *s, int64_t *t)
-{
-	struct tm	 tm;
-	char		 mon[4], wd[10];
-	int		 i, n = 0;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d GMT%n", wd, &tm.tm_mday,
-	    mon, &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) == 7 &&
-	    n > 0 && s[n] == '\0')
-		tm.tm_year -= 1900;
-	else if (sscanf(s, "%9[A-Za-z], %2d-%3s-%2d %2d:%2d:%2d GMT%n", wd,
-	    &tm.tm_mday, mon, &tm.tm_year, &tm.tm_hour, &tm.tm_min,
-	    &tm.tm_sec, &n) == 7 && n > 0 && s[n] == '\0')
-		tm.tm_year += tm.tm_year < 70 ? 100 : 0;
-	else if (sscanf(s, "%3s %3s %2d %2d:%2d:%2d %4d%n", wd, mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &tm.tm_year,
-	    &n) == 7 && n > 0 && s[n] == '\0')
-		tm.tm_year -= 1900;
-	else
-		return 0;
-	for (i = 0; i < 12 && strcmp(mon, months[i]) != 0; i++)
-		continue;
-	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
-	    tm.tm_min > 59 || tm.tm_sec > 60 || tm.tm_year < 70)
-		return 0;
-	tm.tm_mon = i;
-	*t = (int64_t)timegm(&tm);
-	return 1;
-}
-
 /*
  * 1 if the If-None-Match value inm names etag ("*" names any).  The
  * comparison is weak, as RFC 9110 wants for If-None-Match: a W/ prefix
@@ -457,18 +366,22 @@ resp_cache(struct resp *rs, int64_t now)
 	make_etag(rs, lm_sent, etag, sizeof(etag));
 	resp_header(rs, "ETag", etag);
 	if (lm_sent) {
-		http_date(rs->last_modified, date);
+		civil_http_date(rs->last_modified, date);
 		resp_header(rs, "Last-Modified", date);
 	}
-	if (!has_header(rs, "Cache-Control"))
+	if (!has_header(rs, "Cache-Control")) {
 		resp_header(rs, "Cache-Control",
 		    "public, max-age=0, must-revalidate");
+		/* Edge caches keep it (deploy/varnish.vcl): purged on every
+		 * change, and re-asked after this long if a purge missed. */
+		resp_header(rs, "Surrogate-Control", SURROGATE_CONTROL);
+	}
 	resp_header(rs, "Vary", "Cookie");
 	if (rs->if_none_match != NULL) {
 		if (etag_listed(rs->if_none_match, etag))
 			rs->status = 304;
 	} else if (rs->if_modified_since != NULL && lm_sent &&
-	    parse_http_date(rs->if_modified_since, &since) &&
+	    civil_http_parse(rs->if_modified_since, &since) &&
 	    rs->last_modified <= since)
 		rs->status = 304;
 }

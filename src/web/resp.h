@@ -52,8 +52,6 @@ void	resp_header(struct resp *, const char *name, const char *val);
  * Bytes a URI may not hold (CR, LF and other controls, space,
  * non-ASCII, a '%' starting no escape) are percent-encoded. */
 void	resp_redirect(struct resp *, int status, const char *location);
-/* Append unescaped bytes to the body. */
-void	resp_raw(struct resp *, const void *, size_t);
 /* A text/plain (UTF-8) body: sets the type and appends text as is; no
  * escaping is needed where nothing is parsed as markup (robots.txt). */
 void	resp_text(struct resp *, const char *text);
@@ -66,11 +64,17 @@ void	resp_last_modified(struct resp *, int64_t t);
  * the type and body), Last-Modified (when known and before `now`'s
  * second, so a change later in the same second cannot hide),
  * Cache-Control "public, max-age=0, must-revalidate" unless the handler
- * set one, and Vary: Cookie; a matching If-None-Match, or with none an
+ * set one (then also Surrogate-Control: SURROGATE_CONTROL), and
+ * Vary: Cookie; a matching If-None-Match, or with none an
  * If-Modified-Since not older than Last-Modified, turns it into a 304.
  * nocache responses get Cache-Control: no-store (resp_render_head).
  */
 void	resp_cache(struct resp *, int64_t now);
+/* How long an edge cache (Varnish, a CDN: deploy/varnish.vcl) may keep
+ * a public page that browsers revalidate each time: it is purged on
+ * every change, so this only bounds an edge that missed its purges
+ * (unreachable from the master).  Keep deploy/nginx-*.conf in step. */
+#define SURROGATE_CONTROL	"max-age=60"
 /* Write status line, headers and body to the connection.  Status 0
  * means 200.  The body is sent unless head_only (or 204/304). */
 void	resp_finish(struct resp *);

@@ -19,16 +19,18 @@
 #include "../pages/admin.h"
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
+#include "../pages/admin_editorial.h"
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
+#include "../util/role.h"
 #include "../util/slug.h"
 #include "conn.h"
 #include "req.h"
 #include "resp.h"
 #include "route.h"
 #include "session.h"
-#include "../render/date.h"
+#include "../util/civil.h"
 #include "../store/search.h"
 #include "../store/store.h"
 
@@ -38,9 +40,9 @@ enum route_flag {
 	R_SLUG	= 1 << 2,	/* the :param must be a valid slug */
 	R_ID	= 1 << 3,	/* the :param must be a positive number */
 	R_STAFF	= 1 << 4,	/* signed-in staff only; POSTs need CSRF */
-	R_ADMIN	= 1 << 5,	/* role admin */
-	R_EDIT	= 1 << 6,	/* role redaktor (or admin) */
-	R_PRESS	= 1 << 7,	/* role press (or admin) */
+	R_ADMIN	= RIGHT_ADMIN << 5,	/* the rights of util/role.h: */
+	R_EDIT	= RIGHT_EDIT << 5,	/* a role with one of them may */
+	R_PRESS	= RIGHT_PRESS << 5,
 	R_TAIL	= 1 << 8,	/* the :param is the rest of the path, '/'
 				 * included; the handler splits it */
 	R_READ	= 1 << 9,	/* a public page that only reads: its
@@ -51,6 +53,7 @@ enum route_flag {
 };
 
 #define R_ROLES	(R_ADMIN | R_EDIT | R_PRESS)
+#define R_RIGHTS(flags)	(((flags) & R_ROLES) >> 5)	/* to role.h's */
 
 /* One route: pattern and method(s) to a handler.  The same pattern may
  * appear twice, once for GET and once for POST. */
@@ -108,6 +111,8 @@ static const struct route routes[] = {
 	{ "/admin/logg",	page_admin_audit_list,	R_GET | R_STAFF | R_ADMIN },
 	{ "/admin/tillganglighet", page_admin_statement_form, R_GET | R_STAFF | R_ADMIN },
 	{ "/admin/tillganglighet", page_admin_statement_save, R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/klarsprak",	page_admin_klarsprak_form, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/klarsprak",	page_admin_klarsprak_save, R_POST | R_STAFF | R_ADMIN },
 	/* Articles and topics: editors (and admins).  The article :id
 	 * routes take ID/versioner/N and the like (R_TAIL). */
 	{ "/admin/epost",	page_admin_mail,	R_GET | R_STAFF | R_EDIT },
@@ -117,6 +122,11 @@ static const struct route routes[] = {
 	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/:id", page_admin_article_get, R_GET | R_TAIL | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/:id", page_admin_article_post, R_POST | R_TAIL | R_STAFF | R_EDIT },
+	/* Review before publishing (admin_review.c). */
+	{ "/admin/granskning",	page_admin_review_list,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/granskning",	page_admin_review_setting, R_POST | R_STAFF | R_ADMIN },
+	{ "/admin/granskning/:id", page_admin_review_show, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/granskning/:id", page_admin_review_decide, R_POST | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/amnen",	page_admin_topic_list,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/amnen",	page_admin_topic_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
@@ -156,28 +166,24 @@ match(struct arena *ar, const char *pattern, const char *path,
 	return 1;
 }
 
-/* The role flags a route needs, as Swedish words for the 403 page. */
+/* The roles that may use a route with these flags, as Swedish words
+ * for the 403 page ("redaktörer och administratörer"), in ar. */
 static const char *
-roles_needed(int flags)
+roles_needed(struct arena *ar, int flags)
 {
-	if ((flags & R_ROLES) == R_ADMIN)
-		return "administratörer";
-	if ((flags & R_ROLES) == (R_ADMIN | R_EDIT) || (flags & R_ROLES) ==
-	    R_EDIT)
-		return "redaktörer och administratörer";
-	if ((flags & R_ROLES) == R_PRESS)
-		return "pressansvariga och administratörer";
-	return "inloggad personal";
-}
+	const char	*out = NULL;
+	int		 i;
 
-static int
-role_may(const char *role, int flags)
-{
-	if ((flags & R_ROLES) == 0 || strcmp(role, "admin") == 0)
-		return 1;
-	if ((flags & R_EDIT) && strcmp(role, "redaktor") == 0)
-		return 1;
-	return (flags & R_PRESS) && strcmp(role, "press") == 0;
+	if (R_RIGHTS(flags) == 0)
+		return "inloggad personal";
+	for (i = ROLE__COUNT - 1; i >= 0; i--) {
+		if ((role_table[i].rights & R_RIGHTS(flags)) == 0)
+			continue;
+		out = out == NULL ? role_table[i].plural :
+		    arena_printf(ar, "%s%s%s", out, i == 0 ? " och " : ", ",
+		    role_table[i].plural);
+	}
+	return out;
 }
 
 /*
@@ -200,8 +206,8 @@ staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
 		return 0;
 	}
 	rq->session = s;
-	if (!role_may(s->account.role, flags)) {
-		page_forbidden(app, rq, rs, roles_needed(flags));
+	if (!role_may(s->account.role, R_RIGHTS(flags))) {
+		page_forbidden(app, rq, rs, roles_needed(&app->arena, flags));
 		return 0;
 	}
 	if (rq->method == METHOD_POST && csrf_check(app, rq, s) != ST_OK) {
@@ -210,18 +216,6 @@ staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
 		return 0;
 	}
 	return 1;
-}
-
-/* 1 if s is a decimal id from 1 to 2^53. */
-static int
-valid_id(const char *s)
-{
-	size_t	 i;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] < '0' || s[i] > '9' || i >= 15)
-			return 0;
-	return i > 0 && s[0] != '0';
 }
 
 /* Find the route for rq; 405 (with Allow) when only the method is off. */
@@ -263,7 +257,7 @@ page_cacheable(struct app *app, struct req *rq, struct resp *rs)
 		return 0;
 	if (store_cache_state(app->store, now, &seq, &until) != ST_OK)
 		return 0;
-	new_year = date_year_start(date_year(now) + 1);
+	new_year = civil_year_start(civil_year(now) + 1);
 	if (until > new_year)
 		until = new_year;
 	pagefiles_sync(app->files, seq, until, now);
@@ -329,8 +323,9 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 			    allow == R_GET ? "GET, HEAD" : "GET, HEAD, POST");
 		return;
 	}
+	rq->path_id = (r->flags & R_ID) ? req_id(arg) : 0;
 	if (((r->flags & R_SLUG) && !slug_valid(arg)) ||
-	    ((r->flags & R_ID) && !valid_id(arg))) {
+	    ((r->flags & R_ID) && rq->path_id == 0)) {
 		page_error(app, rq, rs, ST_NOTFOUND);
 		return;
 	}

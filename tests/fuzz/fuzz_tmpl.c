@@ -23,7 +23,7 @@ data(struct arena *ar)
 	struct tdict	*d = td_new(ar), *it;
 
 	td_text(d, "a", "<&\"'>");
-	td_html(d, "b", html_literal("<b>safe</b>"));
+	td_html(d, "b", (struct safe_html){ "<b>safe</b>", 11 });
 	td_bool(d, "c", 1);
 	td_bool(d, "n", 0);
 	it = td_item(d, "d");

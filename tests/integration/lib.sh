@@ -124,8 +124,6 @@ s.close()'
 # Bring up demo db + pressrum + nginx; bail out if it is not answering
 # within about 10 seconds.
 site_start() {
-	local i code
-
 	[ -x "$PRESSRUM_BIN" ] || bail "no pressrum binary at $PRESSRUM_BIN"
 	command -v nginx >/dev/null || bail "nginx is not installed"
 	T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-it.XXXXXX")
@@ -145,15 +143,27 @@ site_start() {
 	    --page-dir "$T/pages" \
 	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
+	nginx_start "$PRESSRUM_SRC/public"
+	wait_site
+}
 
+# nginx_start PUBLIC: nginx from deploy/nginx-dev.conf.in on $PORT in
+# front of $SOCKET, serving static files from PUBLIC; sets NGINX_PID.
+nginx_start() {
 	mkdir -p "$T/nginx"
 	"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PORT" "$SOCKET" \
-	    "$PRESSRUM_SRC/public" "$T/nginx" "$T/pages" >"$T/nginx/nginx.conf" ||
+	    "$1" "$T/nginx" "$T/pages" >"$T/nginx/nginx.conf" ||
 	    bail "could not render the nginx config"
 	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' \
 	    </dev/null >>"$T/nginx.log" 2>&1 &
 	NGINX_PID=$!
 	export SERVER_PID NGINX_PID
+}
+
+# wait_site: wait (about 10 s) until $SERVER_PID behind $NGINX_PID
+# answers $BASE/; bail when either exits or it never does.
+wait_site() {
+	local i code
 
 	for ((i = 0; i < 100; i++)); do
 		alive "$SERVER_PID" || bail "pressrum serve exited at start"

@@ -14,14 +14,6 @@ site_start
 
 ARTICLE=/nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
 
-has() {
-	if [[ $BODY == *"$1"* ]]; then
-		pass "$LAST_URL shows '$1'"
-	else
-		fail "$LAST_URL lacks '$1'"
-	fi
-}
-
 # Last-Modified is left out while the content's time is the current
 # second (a second change in that second could not be told apart); each
 # worker also counts its own start.  Wait until a page carries it.
@@ -57,8 +49,11 @@ for path in / /nyheter "/nyheter?typ=nyhet&sida=2" "$ARTICLE" /amnen \
 	assert_status 304
 	assert_header ETag "^$etag\$"
 	check "304 for $path has an empty body" test ! -s "$T/body"
-	# Through gzip, nginx marks the tag weak; it still validates.
-	get "$path" --compressed -H "If-None-Match: W/$etag"
+	# Through gzip the tag is nginx's weak form of it, or the
+	# gzipped page file's own (gzip_static); either validates.
+	get "$path" --compressed
+	ztag=$(header ETag)
+	get "$path" --compressed -H "If-None-Match: $ztag"
 	assert_status 304
 done
 
@@ -101,7 +96,7 @@ sqlite3 "$DB" "UPDATE article SET title = 'Ändrad rubrik om kvinnofrid',
     updated_at = unixepoch() WHERE slug = 'fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid'"
 get "$ARTICLE" -H "If-None-Match: $old"
 assert_status 200
-has 'Ändrad rubrik om kvinnofrid'
+assert_body_contains 'Ändrad rubrik om kvinnofrid'
 check "the ETag changed after the edit" test "$(header ETag)" != "$old"
 get "$ARTICLE" -H "If-Modified-Since: $lm"
 assert_status 200
@@ -118,7 +113,7 @@ sqlite3 "$DB" "INSERT INTO article (kind, slug, title, lead, status,
 for path in /nyheter /nyheter.atom /sitemap.xml /; do
 	get "$path" -H "If-None-Match: ${before[$path]}"
 	assert_status 200
-	has 't11-ny'
+	assert_body_contains 't11-ny'
 done
 
 # A notice switched on by the clock alone (no write at its start) shows on
@@ -130,7 +125,7 @@ etag=$(header ETag)
 sleep 2.2
 get /kontakt -H "If-None-Match: $etag"
 assert_status 200
-has 'Planerat driftstopp t11'
+assert_body_contains 'Planerat driftstopp t11'
 
 # --- never stored: sessions, staff pages, errors -----------------------------------
 

@@ -105,8 +105,22 @@ assert_status 303
 get "/nyheter/$SLUG"
 assert_body_contains "En ny ingress."
 
+# removing without a public explanation is for admins, with a reason
 save "$ID" avpublicera 3 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 403
+staff_user_add anna admin
+staff_signin anna
+staff_request anna POST "/admin/artiklar/$ID" --data-urlencode action=avpublicera \
+    --data-urlencode version=3 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+assert_status 400
+assert_body_contains "Skriv varför artikeln tas bort utan förklaring"
+staff_request anna POST "/admin/artiklar/$ID" --data-urlencode action=avpublicera \
+    --data-urlencode version=3 "${FIELDS[@]}" --data-urlencode "lead=$LEAD" \
+    --data-urlencode "skal=Personuppgifter i texten."
 assert_status 303
+assert_eq "the reason is in the audit log" \
+    "$(q "SELECT summary FROM audit_log WHERE object_id=$ID AND action='avpublicerade'")" \
+    "avpublicerade \"$TITLE\" – skäl: Personuppgifter i texten."
 get "/nyheter/$SLUG"
 assert_status 404
 assert_eq "unpublished keeps the row" \

@@ -97,12 +97,25 @@ check "the relay's answer is kept" test -n "$(q "SELECT last_error FROM outbox W
 # Unpublish A4 while its mail waits: it is cancelled.
 staff_request red GET "/admin/artiklar/$A4"
 V=$(printf '%s' "$BODY" | grep -o 'name="version" value="[0-9]*"' | grep -o '[0-9]*')
-staff_request red POST "/admin/artiklar/$A4" --data-urlencode "action=avpublicera" \
+# Taking an article down silently is for an admin, with a reason.
+staff_user_add anna admin
+staff_signin anna
+staff_request anna POST "/admin/artiklar/$A4" --data-urlencode "action=avpublicera" \
+    --data-urlencode "skal=Fel mottagare." \
     --data-urlencode "version=$V" --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Ska inte skickas" --data-urlencode "slug=avbryts" \
     --data-urlencode "lead=Ingress." --data-urlencode "body=Text." --data-urlencode "lang=sv"
 assert_status 303
 assert_eq "unpublishing cancels what has not left" "$(q "SELECT count(*) FROM outbox WHERE article_id = $A4")" 0
+# Withdrawn with an explanation while its mail waits: cancelled too.
+publish_article red "Dras tillbaka" dras-tillbaka "Text." --data-urlencode "topic=$T2"
+A5=$ARTICLE_ID
+check "the withdrawn article's mail waited" test "$(q "SELECT count(*) FROM outbox WHERE article_id = $A5")" -gt 0
+staff_request red POST "/admin/artiklar/$A5/dra-tillbaka" \
+    --data-urlencode "version=$(q "SELECT version FROM article WHERE id = $A5")" \
+    --data-urlencode satt=forklaring --data-urlencode "forklaring=Fel uppgifter."
+assert_status 303
+assert_eq "withdrawing cancels what has not left" "$(q "SELECT count(*) FROM outbox WHERE article_id = $A5")" 0
 rm -f "$MAILDIR/down"
 check "after the relay is back, anna gets A3" wait_mail anna@exempel.se 5 20
 check "and bertil" wait_mail bertil@exempel.se 3 20

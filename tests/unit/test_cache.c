@@ -23,7 +23,7 @@ page(struct resp *rs, const char *body, int64_t lm)
 {
 	resp_init(rs, NULL);
 	rs->conditional = 1;
-	resp_raw(rs, body, strlen(body));
+	buf_puts(&rs->body, body);
 	resp_last_modified(rs, lm);
 	resp_status(rs, 200);
 }

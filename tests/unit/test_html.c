@@ -97,25 +97,19 @@ test_url_ok(void **state)
 	assert_false(html_url_ok(NULL));
 }
 
+/* A redirect's page links to the target, escaped. */
 static void
-test_escape_literal(void **state)
+test_redirect_page(void **state)
 {
-	struct arena		 ar;
-	struct safe_html	 h;
+	struct buf	 b;
 
 	(void)state;
-	arena_init(&ar);
-	h = html_escape(&ar, "<a href='x'>&</a>");
-	assert_string_equal(h.html,
-	    "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
-	assert_int_equal(h.len, strlen(h.html));
-	h = html_escape(&ar, NULL);
-	assert_string_equal(h.html, "");
-	assert_int_equal(h.len, 0);
-	h = html_literal("<hr>");
-	assert_string_equal(h.html, "<hr>");
-	assert_int_equal(h.len, 4);
-	arena_free(&ar);
+	buf_init(&b);
+	html_redirect_page(&b, "/a?b=1&c='\"<x>");
+	assert_non_null(strstr(b.data, "<a href=\"/a?b=1&amp;c=&#39;&quot;"
+	    "&lt;x&gt;\">Gå vidare</a>"));
+	assert_non_null(strstr(b.data, "<html lang=\"sv\">"));
+	buf_free(&b);
 }
 
 int
@@ -126,7 +120,7 @@ main(void)
 		cmocka_unit_test(test_text_n),
 		cmocka_unit_test(test_url),
 		cmocka_unit_test(test_url_ok),
-		cmocka_unit_test(test_escape_literal),
+		cmocka_unit_test(test_redirect_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

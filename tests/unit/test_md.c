@@ -52,14 +52,56 @@ test_no_smart(void **state)
 }
 
 static void
-test_table_is_paragraph(void **state)
+test_table(void **state)
+{
+	(void)state;
+	/* A real table: header cells with scope, in a labelled, focusable
+	 * scroll container; alignment as a class, never align= or style=. */
+	assert_string_equal(render("| Kommun | Belopp |\n|---|--:|\n"
+	    "| Ale | 1 250 000 |\n"),
+	    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
+	    "aria-label=\"Tabell 1\">\n<table>\n<thead>\n<tr>\n"
+	    "<th scope=\"col\">Kommun</th>\n"
+	    "<th scope=\"col\" class=\"align-right\">Belopp</th>\n"
+	    "</tr>\n</thead>\n<tbody>\n<tr>\n<td>Ale</td>\n"
+	    "<td class=\"align-right\">1 250 000</td>\n</tr>\n</tbody>\n"
+	    "</table>\n</div>\n");
+}
+
+static void
+test_tables_numbered_and_safe(void **state)
 {
 	const char	*h;
 
 	(void)state;
-	h = render("| a | b |\n|---|---|\n| 1 | 2 |\n");
-	assert_null(strstr(h, "<table"));
-	assert_non_null(strstr(h, "<p>"));
+	h = render("| a |\n|:-:|\n| <script>x</script> |\n\n"
+	    "| b |\n|---|\n| [x](javascript:alert(1)) |\n");
+	assert_non_null(strstr(h, "aria-label=\"Tabell 1\""));
+	assert_non_null(strstr(h, "aria-label=\"Tabell 2\""));
+	assert_non_null(strstr(h, "<th scope=\"col\" class=\"align-center\">"));
+	assert_null(strstr(h, "<script"));
+	assert_null(strstr(h, "javascript"));
+	assert_null(strstr(h, "align=\""));
+	assert_null(strstr(h, "style="));
+	/* Text that only looks like a table tag stays text. */
+	assert_string_equal(render("`<table>` och <th>\n"),
+	    "<p><code>&lt;table&gt;</code> och <!-- raw HTML omitted --></p>\n");
+}
+
+static void
+test_strike_and_autolink(void **state)
+{
+	(void)state;
+	assert_string_equal(render("~~2 miljoner~~ 20 miljoner\n"),
+	    "<p><del>2 miljoner</del> 20 miljoner</p>\n");
+	/* One tilde is "about", as typed in Swedish. */
+	assert_string_equal(render("~20 st och ~30 st\n"),
+	    "<p>~20 st och ~30 st</p>\n");
+	assert_string_equal(render("Se www.example.se idag.\n"),
+	    "<p>Se <a href=\"http://www.example.se\">www.example.se</a> "
+	    "idag.</p>\n");
+	assert_string_equal(render("Mejla press@skr.se.\n"),
+	    "<p>Mejla <a href=\"mailto:press@skr.se\">press@skr.se</a>.</p>\n");
 }
 
 static void
@@ -188,13 +230,43 @@ test_plain_cut(void **state)
 	assert_true(strlen(s) <= 2);
 }
 
+/* md_blocks: the reader's text of each heading, paragraph, list item
+ * and table cell; no code blocks, no alt text, inline code on request. */
+static void
+test_blocks(void **state)
+{
+	const char	**b;
+	size_t		 n;
+
+	(void)state;
+	assert_int_equal(md_blocks(&ar, "## Rubrik\n\nStycke *ett*. "
+	    "Stycke [två](/x).\n\n- punkt ett\n- punkt två\n\n"
+	    "```\nkod här\n```\n\n![alt text](/b.png) Kör `make` nu.\n\n"
+	    "| a | b |\n|---|---|\n| c | d |\n", MD_TEXT_CELLS, &b, &n),
+	    ST_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(b[0], "Rubrik");
+	assert_string_equal(b[1], "Stycke ett. Stycke två.");
+	assert_string_equal(b[2], "punkt ett");
+	assert_string_equal(b[3], "punkt två");
+	assert_string_equal(b[4], "Kör nu.");
+	assert_string_equal(b[5], "a");
+	assert_string_equal(b[8], "d");
+	assert_int_equal(md_blocks(&ar, "Kör `make` nu.\n\n| a |\n|---|\n",
+	    MD_TEXT_CODE, &b, &n), ST_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(b[0], "Kör make nu.");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),
 		cmocka_unit_test(test_no_smart),
-		cmocka_unit_test(test_table_is_paragraph),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_tables_numbered_and_safe),
+		cmocka_unit_test(test_strike_and_autolink),
 		cmocka_unit_test(test_raw_html_dropped),
 		cmocka_unit_test(test_bad_links_dropped),
 		cmocka_unit_test(test_too_large),
@@ -202,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_nesting_lists),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_plain_cut),
+		cmocka_unit_test(test_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);

@@ -447,6 +447,107 @@ test_parse_params(void **state)
 	arena_free(&ar);
 }
 
+/* --- typed values ---------------------------------------------------- */
+
+static const struct icase {
+	const char	*s;
+	int64_t		 min, max;
+	enum status	 st;
+	int64_t		 v;	/* when ST_OK */
+} icases[] = {
+	{ "1", 0, 10, ST_OK, 1 },
+	{ "0", 0, 10, ST_OK, 0 },
+	{ "10", 0, 10, ST_OK, 10 },
+	{ "11", 0, 10, ST_BADREQ, 0 },		/* over max */
+	{ "0", 1, 10, ST_BADREQ, 0 },		/* under min */
+	{ NULL, 0, 10, ST_NOTFOUND, 0 },	/* absent */
+	{ "", 0, 10, ST_NOTFOUND, 0 },		/* empty */
+	{ "01", 0, 10, ST_BADREQ, 0 },		/* leading zero */
+	{ "00", 0, 10, ST_BADREQ, 0 },
+	{ " 1", 0, 10, ST_BADREQ, 0 },		/* junk */
+	{ "1 ", 0, 10, ST_BADREQ, 0 },
+	{ "+1", 0, 10, ST_BADREQ, 0 },
+	{ "-1", 0, 10, ST_BADREQ, 0 },		/* no sign for min >= 0 */
+	{ "1a", 0, 10, ST_BADREQ, 0 },
+	{ "a", 0, 10, ST_BADREQ, 0 },
+	{ "1e3", 0, 10000, ST_BADREQ, 0 },
+	{ "0x10", 0, 100, ST_BADREQ, 0 },
+	{ "1.0", 0, 10, ST_BADREQ, 0 },
+	{ "-", -10, 10, ST_BADREQ, 0 },
+	{ "-0", -10, 10, ST_BADREQ, 0 },
+	{ "-5", -10, 10, ST_OK, -5 },
+	{ "-11", -10, 10, ST_BADREQ, 0 },
+	{ "--1", -10, 10, ST_BADREQ, 0 },
+	{ "9223372036854775807", 0, INT64_MAX, ST_OK, INT64_MAX },
+	{ "9223372036854775808", 0, INT64_MAX, ST_BADREQ, 0 },	/* overflow */
+	{ "99999999999999999999999", 0, INT64_MAX, ST_BADREQ, 0 },
+	{ "-9223372036854775808", INT64_MIN, 0, ST_OK, INT64_MIN },
+	{ "-9223372036854775808", INT64_MIN + 1, 0, ST_BADREQ, 0 },
+	{ "-9223372036854775809", INT64_MIN, 0, ST_BADREQ, 0 },
+	{ "9007199254740992", 1, REQ_MAX_ID, ST_OK, REQ_MAX_ID },
+	{ "9007199254740993", 1, REQ_MAX_ID, ST_BADREQ, 0 },
+};
+
+static void
+test_parse_int_table(void **state)
+{
+	size_t		 i;
+	int64_t		 v;
+	enum status	 st;
+
+	(void)state;
+	for (i = 0; i < sizeof(icases) / sizeof(icases[0]); i++) {
+		v = 4242;
+		st = req_parse_int(icases[i].s, icases[i].min, icases[i].max,
+		    &v);
+		if (st != icases[i].st)
+			fail_msg("case %zu (%s): status %d, want %d", i,
+			    icases[i].s ? icases[i].s : "NULL", st,
+			    icases[i].st);
+		/* Only an ST_OK writes *v: a default set before stays. */
+		assert_int_equal(v, st == ST_OK ? icases[i].v : 4242);
+	}
+}
+
+static void
+test_typed_fields(void **state)
+{
+	struct arena	 ar;
+	struct req	 rq;
+	int64_t		 v = 7;
+
+	(void)state;
+	arena_init(&ar);
+	memset(&rq, 0, sizeof(rq));
+	assert_int_equal(req_parse_urlencoded(&ar, "sida=3&id=0&x=abc&t=-60"
+	    "&tom=&n=12", 33, &rq.query), ST_OK);
+	assert_int_equal(req_parse_urlencoded(&ar, "version=5&id=99&neg=-2",
+	    22, &rq.form), ST_OK);
+	assert_int_equal(req_query_uint(&rq, "sida", 100, &v), ST_OK);
+	assert_int_equal(v, 3);
+	assert_int_equal(req_query_uint(&rq, "sida", 2, &v), ST_BADREQ);
+	assert_int_equal(req_query_uint(&rq, "saknas", 2, &v), ST_NOTFOUND);
+	assert_int_equal(req_query_uint(&rq, "tom", 2, &v), ST_NOTFOUND);
+	assert_int_equal(req_query_uint(&rq, "x", 2, &v), ST_BADREQ);
+	assert_int_equal(v, 3);
+	assert_int_equal(req_query_id(&rq, "id", &v), ST_BADREQ);
+	assert_int_equal(req_query_id(&rq, "n", &v), ST_OK);
+	assert_int_equal(v, 12);
+	assert_int_equal(req_form_uint(&rq, "version", 1000, &v), ST_OK);
+	assert_int_equal(v, 5);
+	assert_int_equal(req_form_id(&rq, "id", &v), ST_OK);
+	assert_int_equal(v, 99);
+	assert_int_equal(req_form_int(&rq, "neg", -10, 10, &v), ST_OK);
+	assert_int_equal(v, -2);
+	assert_int_equal(req_form_uint(&rq, "neg", 10, &v), ST_BADREQ);
+	assert_int_equal(req_id("15"), 15);
+	assert_int_equal(req_id("0"), 0);
+	assert_int_equal(req_id("15x"), 0);
+	assert_int_equal(req_id(NULL), 0);
+	assert_int_equal(req_id("9007199254740993"), 0);
+	arena_free(&ar);
+}
+
 int
 main(void)
 {
@@ -461,6 +562,8 @@ main(void)
 		cmocka_unit_test_setup(test_parse_query_limits, clear_env),
 		cmocka_unit_test_setup(test_parse_post, clear_env),
 		cmocka_unit_test(test_parse_params),
+		cmocka_unit_test(test_parse_int_table),
+		cmocka_unit_test(test_typed_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -123,7 +123,7 @@ test_redirect(void **state)
 	(void)state;
 	resp_init(&rs, NULL);
 	buf_init(&b);
-	resp_raw(&rs, "old", 3);
+	buf_puts(&rs.body, "old");
 	resp_redirect(&rs, 0, "/nyheter?a=1&b='2'");
 	assert_int_equal(rs.status, 303);
 	resp_render_head(&rs, rs.body.len, &b);
@@ -224,7 +224,7 @@ test_finish_get_and_head(void **state)
 	(void)state;
 	assert_int_equal(conn_init(&c, -1), ST_OK);
 	resp_init(&rs, &c);
-	resp_raw(&rs, body, strlen(body));
+	buf_puts(&rs.body, body);
 	out = finish_to_string(&rs);
 	assert_int_equal(count(out, "Content-Length: 19\r\n"), 1);
 	assert_non_null(strstr(out, "\r\n\r\n<p>Hej världen</p>"));

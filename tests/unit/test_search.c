@@ -79,6 +79,27 @@ test_query_words(void **state)
 	check_query("1 250 000", 3, N("1") " AND " N("250") " AND " N("000"));
 }
 
+/* "Menade du": the corrected word is matched whole (no prefix star),
+ * the others as typed. */
+static void
+test_query_whole_word(void **state)
+{
+	struct arena	 ar;
+	const char	*out = NULL;
+
+	(void)state;
+	arena_init(&ar);
+	assert_int_equal(search_match_whole(&ar, "ny kollektivtrafik", 1,
+	    &out), 2);
+	assert_string_equal(out, G("ny", "ny") " AND "
+	    "({title lead body}: \"kollektivtrafik\" OR "
+	    "{stems_head stems_body}: \"kollektivtrafik\")");
+	assert_int_equal(search_match_whole(&ar, "skola", 0, &out), 1);
+	assert_string_equal(out, "({title lead body}: \"skola\" OR "
+	    "{stems_head stems_body}: \"skol\")");
+	arena_free(&ar);
+}
+
 static void
 test_query_syntax_is_dropped(void **state)
 {
@@ -535,6 +556,7 @@ main(void)
 {
 	const struct CMUnitTest query[] = {
 		cmocka_unit_test(test_query_words),
+		cmocka_unit_test(test_query_whole_word),
 		cmocka_unit_test(test_query_syntax_is_dropped),
 		cmocka_unit_test(test_query_limits),
 		cmocka_unit_test(test_query_hostile_is_valid_fts5),

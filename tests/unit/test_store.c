@@ -21,6 +21,7 @@
 #include "util/arena.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "util/civil.h"
 
 #define NOW		INT64_C(1795431600)	/* 2026-11-23 12:00 +01:00 */
 #define SEED_PUBLISH	INT64_C(1613116800)	/* 2021-02-12 09:00 +01:00 */
@@ -304,9 +305,9 @@ test_year_boundary(void **state)
 	f.year = 2022;
 	assert_int_equal(list_total(&f), 1);
 	exec_sql("DELETE FROM article WHERE id IN (901, 902)");
-	assert_int_equal(stockholm_year(stockholm_year_start(2024)), 2024);
-	assert_int_equal(stockholm_year(stockholm_year_start(2024) - 1), 2023);
-	assert_int_equal(stockholm_year(SEED_PUBLISH), 2021);
+	assert_int_equal(civil_year(civil_year_start(2024)), 2024);
+	assert_int_equal(civil_year(civil_year_start(2024) - 1), 2023);
+	assert_int_equal(civil_year(SEED_PUBLISH), 2021);
 }
 
 static void

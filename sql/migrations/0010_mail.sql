@@ -1,4 +1,4 @@
--- 0009_mail.sql -- news by e-mail: subscribers (double opt-in), the
+-- 0010_mail.sql -- news by e-mail: subscribers (double opt-in), the
 -- outbox the master's sender delivers from, and the sends ledger that
 -- makes "one mail per subscriber and article" a constraint.
 

@@ -1,0 +1,133 @@
+// editor.js -- the formatting toolbar over the article editor's body
+// field (templates/admin_article_form.html loads it as a module).
+//
+// Progressive enhancement: with JavaScript off nothing here runs and the
+// textarea is exactly as before.  With it on, a <markdown-toolbar>
+// (GitHub's element, markdown-toolbar-element.js) is put above the
+// textarea: mellanrubrik, fet, kursiv, länk, punktlista, numrerad lista,
+// tabell and citat.  The buttons are reached with Tab (one stop; the
+// arrow keys, Home and End move inside, as the WAI-ARIA toolbar pattern
+// says) or Alt+F10 from the text; Escape goes back to the text.  In the
+// text, Ctrl (Cmd on a Mac) + B, I and K make bold, italic and a link,
+// and Ctrl+Shift+2, 7, 8 and 9 a heading, a numbered list, a bulleted
+// list and a quote.  The keys are announced by aria-keyshortcuts and
+// listed in a hint under the label.
+import './markdown-toolbar-element.js';
+
+const BUTTONS = [
+	// [element, label, shortcut for aria-keyshortcuts, code, shift]
+	['md-header', 'Mellanrubrik', 'Control+Shift+2', 'Digit2', true],
+	['md-bold', 'Fet', 'Control+B', 'KeyB', false],
+	['md-italic', 'Kursiv', 'Control+I', 'KeyI', false],
+	['md-link', 'Länk', 'Control+K', 'KeyK', false],
+	['md-unordered-list', 'Punktlista', 'Control+Shift+8', 'Digit8', true],
+	['md-ordered-list', 'Numrerad lista', 'Control+Shift+7', 'Digit7', true],
+	['table', 'Tabell', '', '', false],
+	['md-quote', 'Citat', 'Control+Shift+9', 'Digit9', true],
+];
+
+const TABLE = '| Rubrik 1 | Rubrik 2 |\n| --- | --- |\n| Text | Text |\n';
+
+// Insert text at the caret of field, keeping the browser's undo.
+function insert(field, text)
+{
+	field.focus();
+	if (!document.execCommand('insertText', false, text))
+		field.setRangeText(text, field.selectionStart,
+		    field.selectionEnd, 'end');
+}
+
+// A table skeleton on lines of its own at the caret, "Rubrik 1" selected.
+function insertTable(field)
+{
+	const before = field.value.slice(0, field.selectionStart);
+	const lead = before === '' || before.endsWith('\n\n') ? '' :
+	    before.endsWith('\n') ? '\n' : '\n\n';
+	const at = field.selectionStart + lead.length + 2;
+
+	insert(field, `${lead}${TABLE}\n`);
+	field.setSelectionRange(at, at + 'Rubrik 1'.length);
+}
+
+// The toolbar for field, its buttons in BUTTONS' order.
+function makeToolbar(field)
+{
+	const bar = document.createElement('markdown-toolbar');
+
+	bar.setAttribute('for', field.id);
+	bar.setAttribute('aria-label', 'Formatering av brödtexten');
+	bar.setAttribute('aria-controls', field.id);
+	bar.className = 'md-toolbar';
+	for (const [tag, label, keys] of BUTTONS) {
+		let b;
+		if (tag === 'table') {
+			b = document.createElement('button');
+			b.type = 'button';
+			b.setAttribute('data-md-button', 'table');
+			b.addEventListener('click', () => insertTable(field));
+		} else {
+			b = document.createElement(tag);
+			if (tag === 'md-header')
+				b.setAttribute('level', '2');
+		}
+		// The element's own buttons set no role when connected
+		// (their connectedCallback does not call the base class's).
+		b.setAttribute('role', 'button');
+		b.className = 'md-button';
+		b.textContent = label;
+		if (keys)
+			b.setAttribute('aria-keyshortcuts', keys);
+		bar.append(b);
+	}
+	return bar;
+}
+
+// The button of bar for a shortcut pressed in the text, or null.
+function shortcut(bar, e)
+{
+	if (!(e.ctrlKey || e.metaKey) || e.altKey)
+		return null;
+	const i = BUTTONS.findIndex((b) => b[3] !== '' && b[3] === e.code &&
+	    b[4] === e.shiftKey);
+	return i < 0 ? null : bar.children[i];
+}
+
+function enhance()
+{
+	const field = document.getElementById('body');
+	if (!field || !field.form || !field.form.classList.contains('article-form'))
+		return;
+	const bar = makeToolbar(field);
+	const hint = document.createElement('p');
+	hint.className = 'hint';
+	hint.id = 'body-keys';
+	hint.textContent = 'Verktygsraden ovanför texten nås med Tab eller ' +
+	    'Alt+F10 och piltangenterna. Kortkommandon i texten: Ctrl+B fet, ' +
+	    'Ctrl+I kursiv, Ctrl+K länk, Ctrl+Shift+2 mellanrubrik, ' +
+	    'Ctrl+Shift+8 punktlista, Ctrl+Shift+7 numrerad lista, ' +
+	    'Ctrl+Shift+9 citat.';
+	field.before(bar);
+	bar.before(hint);
+	field.setAttribute('aria-describedby',
+	    `${field.getAttribute('aria-describedby') || ''} body-keys`.trim());
+	field.addEventListener('keydown', (e) => {
+		if (e.altKey && e.key === 'F10') {
+			e.preventDefault();
+			(bar.querySelector('[tabindex="0"]') || bar).focus();
+			return;
+		}
+		const b = shortcut(bar, e);
+		if (b) {
+			e.preventDefault();
+			b.click();
+		}
+	});
+	bar.addEventListener('keydown', (e) => {
+		if (e.key === 'Escape') {
+			e.preventDefault();
+			field.focus();
+		}
+	});
+}
+
+enhance();
