@@ -7,6 +7,7 @@
  *   pressrum migrate --db FILE
  *   pressrum demo    --db FILE
  *   pressrum backup  FILE [--db FILE] [--force]
+ *   pressrum media add FILE --alt TEXT --credit TEXT ... (cli/media.c)
  *
  * Every option has an environment fallback (PRESSRUM_DB, PRESSRUM_SOCKET,
  * PRESSRUM_WORKERS, PRESSRUM_TEMPLATES, PRESSRUM_BASE_URL).  Started with
@@ -36,7 +37,10 @@ static const char	*const usage_text =
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
-"       pressrum user add --role admin|redaktor|press NAME [--db FILE]\n";
+"       pressrum user add --role admin|redaktor|press NAME [--db FILE]\n"
+"       pressrum media add FILE --alt TEXT --credit TEXT [--licence TEXT]\n"
+"                        [--caption TEXT] [--decorative] [--db FILE]\n"
+"                        [--media-dir DIR]\n";
 
 static const char *
 env_or(const char *name, const char *fallback)
@@ -143,6 +147,13 @@ main(int argc, char *argv[])
 			if (strcmp(argv[i], "--db") == 0)
 				cfg.db_path = argv[i + 1];
 		return cli_user(&cfg, argc - 2, argv + 2);
+	}
+	if (cmd != NULL && strcmp(cmd, "media") == 0) {
+		/* media add FILE ... [--db FILE]: its own arguments */
+		for (int i = 2; i + 1 < argc; i++)
+			if (strcmp(argv[i], "--db") == 0)
+				cfg.db_path = argv[i + 1];
+		return cli_media(&cfg, argc - 2, argv + 2);
 	}
 	if (cmd != NULL && strcmp(cmd, "backup") == 0)
 		return cli_backup(&cfg, argc - 1, argv + 1);	/* own options */

@@ -1,0 +1,49 @@
+/*
+ * media.h -- the picture library in the database (store/media.c): a
+ * media row per picture and its files (the bytes) in media_file.  See
+ * sql/migrations/0009_media.sql for why the bytes live in the database.
+ */
+#ifndef STORE_MEDIA_H
+#define STORE_MEDIA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/status.h"
+
+struct store;
+
+struct media {
+	int64_t		 id;
+	const char	*sha256;	/* of the upload */
+	const char	*filename;	/* sanitised */
+	const char	*mime;
+	int		 width, height;	/* upright */
+	int64_t		 bytes;		/* of the upload */
+	const char	*alt;
+	int		 decorative;
+	const char	*caption;
+	const char	*credit;
+	const char	*licence;
+	int64_t		 created_at;
+};
+
+/* Insert m (id ignored); *id the new row's.  Within store_begin().
+ * ST_OK, ST_CONFLICT (that file is in the library already), ST_BUSY,
+ * ST_FULL or ST_DBERR. */
+enum status	store_media_add(struct store *, const struct media *m,
+		    int64_t *id);
+/* One file of media_id, named name. */
+enum status	store_media_file_add(struct store *, int64_t media_id,
+		    const char *name, int original, const char *mime,
+		    int width, int height, const void *data, size_t len);
+/* Call fn(name, ctx) for every file name; stops early when fn returns
+ * non-zero.  ST_OK or ST_DBERR. */
+enum status	store_media_file_names(struct store *,
+		    int (*fn)(const char *, void *), void *ctx);
+/* The bytes of the file called name: malloc'd into *data (caller frees).
+ * ST_OK, ST_NOTFOUND or ST_DBERR. */
+enum status	store_media_file_data(struct store *, const char *name,
+		    void **data, size_t *len);
+
+#endif
