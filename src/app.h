@@ -26,6 +26,7 @@ struct config {
 	int		 test_clock;	/* accept the test clock hook */
 	long		 page_cache_kb;	/* per worker; 0: no page cache */
 	const char	*page_dir;	/* pages as files for nginx; NULL: off */
+	const char	*media_dir;	/* picture files for nginx; NULL: off */
 	/* When the master last had the templates loaded (start, SIGHUP),
 	 * in memory it shares with its workers; NULL in CGI mode. */
 	volatile int64_t *templates_at;

@@ -34,6 +34,7 @@ static const char	*const usage_text =
 "                        [--workers N] [--templates DIR] [--base-url URL]\n"
 "                        [--page-cache-kb N]   (0: off; default 2048)\n"
 "                        [--page-dir DIR]      (pages as files for nginx)\n"
+"                        [--media-dir DIR]     (pictures as files for nginx)\n"
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
@@ -70,6 +71,8 @@ config_defaults(struct config *cfg)
 	cfg->page_cache_kb = atol(env_or("PRESSRUM_PAGE_CACHE_KB", "2048"));
 	/* Public pages as files nginx serves (src/cache/pagefiles.h). */
 	cfg->page_dir = env_or("PRESSRUM_PAGE_DIR", NULL);
+	/* Picture files nginx serves as /media/NAME (src/media/files.h). */
+	cfg->media_dir = env_or("PRESSRUM_MEDIA_DIR", NULL);
 }
 
 /* Parse options after the subcommand; returns 0 or -1 on a bad one. */
@@ -85,6 +88,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "test-clock",	no_argument,	   NULL, 'T' },
 		{ "page-cache-kb", required_argument, NULL, 'c' },
 		{ "page-dir",	required_argument, NULL, 'p' },
+		{ "media-dir",	required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
@@ -100,6 +104,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		case 'T': cfg->test_clock = 1; break;
 		case 'c': cfg->page_cache_kb = atol(optarg); break;
 		case 'p': cfg->page_dir = optarg; break;
+		case 'm': cfg->media_dir = optarg; break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;

@@ -1,7 +1,8 @@
 /*
  * media.c -- "pressrum media add FILE --alt TEXT --credit TEXT
  * [--licence TEXT] [--caption TEXT] [--decorative] [--db FILE]
- * [--media-dir DIR]": a picture into the library from the command line.
+ * [--media-dir DIR]": a picture into the library from the command line
+ * (--db and --media-dir default to $PRESSRUM_DB and $PRESSRUM_MEDIA_DIR).
  *
  * The same path as the upload form (media/image.c, media/files.c): the
  * file is checked, turned upright, stripped of its metadata and resized,
@@ -173,6 +174,7 @@ cli_media(const struct config *cfg, int argc, char *argv[])
 	struct media_args	 a;
 
 	memset(&a, 0, sizeof(a));
+	a.dir = cfg->media_dir;
 	if (argc < 1 || strcmp(argv[0], "add") != 0 ||
 	    parse(argc, argv, &a) != 0 || a.file == NULL)
 		goto usage;

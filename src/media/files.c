@@ -103,6 +103,19 @@ write_missing(const char *name, void *ctx)
 }
 
 int
+media_files_write_path(const char *db_path, const char *dir)
+{
+	struct store	*db;
+	int		 rc;
+
+	if (store_open(db_path, &db) != ST_OK)
+		return -1;
+	rc = media_files_write(db, dir);
+	store_close(db);
+	return rc;
+}
+
+int
 media_files_write(struct store *db, const char *dir)
 {
 	struct writer	 w = { db, dir, 0 };

@@ -27,6 +27,9 @@ enum status	media_store(struct store *, const struct media *m,
 /* Write every file the database holds and dir lacks into dir (made if
  * missing), each through a temporary file and rename().  0 or -1. */
 int		media_files_write(struct store *, const char *dir);
+/* The same with a store of its own on the database at db_path (the
+ * master at start, before its workers).  0 or -1. */
+int		media_files_write_path(const char *db_path, const char *dir);
 
 /* The last part of path, as a download's file name: letters, digits,
  * ". _ -" and UTF-8 kept, anything else '_', cut to fit (possibly in
