@@ -28,9 +28,9 @@
 
 static const char	*const kinds[] = { "nyhet", "pressmeddelande" };
 
-/* A positive decimal no larger than max, or -1. */
-static long
-parse_number(const char *s, long max)
+/* A positive decimal no larger than max, or -1 (pages.h). */
+long
+page_parse_number(const char *s, long max)
 {
 	char	*end;
 	long	 v;
@@ -81,10 +81,11 @@ read_filter(const struct req *rq, struct article_filter *f, long *page)
 		f->topic_slug = amne;
 	}
 	if (ar != NULL && *ar != '\0') {
-		if ((f->year = (int)parse_number(ar, 9999)) < 1900)
+		if ((f->year = (int)page_parse_number(ar, 9999)) < 1900)
 			return ST_BADREQ;
 	}
-	if (sida != NULL && (*page = parse_number(sida, NEWS_MAX_PAGE)) < 0)
+	if (sida != NULL &&
+	    (*page = page_parse_number(sida, NEWS_MAX_PAGE)) < 0)
 		return ST_BADREQ;
 	if ((fore != NULL && !parse_cursor(fore, &f->before_at,
 	    &f->before_id)) || (efter != NULL && !parse_cursor(efter,

@@ -93,3 +93,105 @@ store_media_file_data(struct store *db, const char *name, void **data,
 	stmt_done(q);
 	return st;
 }
+
+/* The thirteen media columns into *m (strings in ar). */
+static void
+read_media(struct arena *ar, sqlite3_stmt *q, struct media *m)
+{
+	m->id = sqlite3_column_int64(q, 0);
+	m->sha256 = column_text(ar, q, 1);
+	m->filename = column_text(ar, q, 2);
+	m->mime = column_text(ar, q, 3);
+	m->width = sqlite3_column_int(q, 4);
+	m->height = sqlite3_column_int(q, 5);
+	m->bytes = sqlite3_column_int64(q, 6);
+	m->alt = column_text(ar, q, 7);
+	m->decorative = sqlite3_column_int(q, 8);
+	m->caption = column_text(ar, q, 9);
+	m->credit = column_text(ar, q, 10);
+	m->licence = column_text(ar, q, 11);
+	m->created_at = sqlite3_column_int64(q, 12);
+}
+
+enum status
+store_media_list(struct store *db, struct arena *ar, size_t limit,
+    size_t offset, struct media **out, size_t *n, int64_t *total)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LIST];
+	sqlite3_stmt	*c = db->stmt[Q_MEDIA_COUNT];
+	size_t		 cap = 0;
+	int		 rc = SQLITE_ERROR;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
+	    bind_int64(q, ":offset", (int64_t)offset) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
+			read_media(ar, q, &(*out)[(*n)++]);
+		}
+	stmt_done(q);
+	if (rc != SQLITE_DONE) {
+		store_log_error(db, Q_MEDIA_LIST);
+		return ST_DBERR;
+	}
+	if ((rc = sqlite3_step(c)) == SQLITE_ROW)
+		*total = sqlite3_column_int64(c, 0);
+	stmt_done(c);
+	if (rc != SQLITE_ROW) {
+		store_log_error(db, Q_MEDIA_COUNT);
+		return ST_DBERR;
+	}
+	return ST_OK;
+}
+
+enum status
+store_media_get(struct store *db, struct arena *ar, int64_t id,
+    struct media *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_GET];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_int64(q, ":id", id) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			read_media(ar, q, out);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, Q_MEDIA_GET);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_media_files(struct store *db, struct arena *ar, int64_t id,
+    struct media_file_ref **out, size_t *n)
+{
+	sqlite3_stmt		*q = db->stmt[Q_MEDIA_FILES];
+	struct media_file_ref	*f;
+	size_t			 cap = 0;
+	int			 rc = SQLITE_ERROR;
+
+	*out = NULL;
+	*n = 0;
+	if (bind_int64(q, ":id", id) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
+			f = &(*out)[(*n)++];
+			f->name = column_text(ar, q, 0);
+			f->original = sqlite3_column_int(q, 1);
+			f->mime = column_text(ar, q, 2);
+			f->width = sqlite3_column_int(q, 3);
+			f->height = sqlite3_column_int(q, 4);
+			f->bytes = sqlite3_column_int64(q, 5);
+		}
+	if (rc != SQLITE_DONE)
+		store_log_error(db, Q_MEDIA_FILES);
+	stmt_done(q);
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+}

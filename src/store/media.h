@@ -46,4 +46,28 @@ enum status	store_media_file_names(struct store *,
 enum status	store_media_file_data(struct store *, const char *name,
 		    void **data, size_t *len);
 
+struct arena;
+
+/* A stored file of a picture, without its bytes. */
+struct media_file_ref {
+	const char	*name;		/* served as /media/NAME */
+	int		 original;
+	const char	*mime;
+	int		 width, height;
+	int64_t		 bytes;
+};
+
+/* The newest pictures first: at most limit from offset, and how many
+ * there are in all.  Arena.  ST_OK or ST_DBERR. */
+enum status	store_media_list(struct store *, struct arena *, size_t limit,
+		    size_t offset, struct media **out, size_t *n,
+		    int64_t *total);
+/* One picture.  Arena.  ST_OK, ST_NOTFOUND or ST_DBERR. */
+enum status	store_media_get(struct store *, struct arena *, int64_t id,
+		    struct media *out);
+/* Its files: the original first, then by width.  Arena.  ST_OK or
+ * ST_DBERR. */
+enum status	store_media_files(struct store *, struct arena *, int64_t id,
+		    struct media_file_ref **out, size_t *n);
+
 #endif

@@ -69,6 +69,8 @@ static const struct route routes[] = {
 	{ "/amnen/:slug.atom",	page_feed_topic,	R_GET | R_READ | R_SLUG },
 	{ "/amnen/:slug",	page_topic_show,	R_GET | R_READ | R_SLUG },
 	{ "/kontakt",		page_contact_show,	R_GET | R_READ },
+	{ "/pressbilder",	page_press_image_list,	R_GET | R_READ },
+	{ "/pressbilder/:id",	page_press_image_show,	R_GET | R_READ | R_ID },
 	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
