@@ -118,6 +118,12 @@ SELECT 'ar', strftime('%Y', at + 3600, 'unixepoch'), '', count(*)
 SELECT id, title, lead, body_md FROM article WHERE body_text IS NULL
  ORDER BY id DESC LIMIT :n;
 
+-- name: search_owed_any
+-- 1 if some article or topic waits for its text (the partial indexes of
+-- migrations/0007 make this two empty seeks).
+SELECT EXISTS (SELECT 1 FROM article WHERE body_text IS NULL)
+    OR EXISTS (SELECT 1 FROM topic WHERE body_text IS NULL);
+
 -- name: search_fill_article
 UPDATE article SET body_text = :text, stems_head = :head, stems_body = :body
  WHERE id = :id;

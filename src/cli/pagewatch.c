@@ -6,8 +6,11 @@
  * WAL without them: inotify on the database's directory wakes the
  * master, which reads the write counter (store_cache_state()) and holds
  * the files of any older state (pagefiles_hold()).  Such a write may
- * leave body texts the search index needs owed (search_text.c): the
- * master fills them in first.  In between it
+ * leave body texts the search index needs owed (search_text.c): when it
+ * does, the master fills them in once the database has had no write for
+ * FILL_QUIET_MS, so a script's next statement does not find the
+ * database locked by it (the sqlite3 tool does not wait for a lock); it
+ * takes no lock at all when nothing is owed.  In between it
  * sleeps until the next scheduled change is PAGEFILES_MARGIN seconds
  * away (pagefiles_tick()), so no file outlives a scheduled publish or a
  * notice's start or end.
@@ -33,6 +36,7 @@
 
 #define LONGEST_SLEEP	60	/* seconds; the clock is checked at least this often */
 #define REHOLD_AFTER	2	/* seconds after a template reload */
+#define FILL_QUIET_MS	100	/* no write for this long: fill search text */
 
 int
 pagewatch_open(struct pagewatch *w, const struct config *cfg)
@@ -89,6 +93,7 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 	struct pollfd	 pfd = { .fd = w->fd, .events = POLLIN };
 	struct timespec	 ts = { 0, 0 };
 	int64_t		 seq, until, now = clock_now();
+	int		 rc;
 
 	if (w->rehold != 0 && now >= w->rehold) {
 		w->rehold = 0;
@@ -97,11 +102,20 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 	ts.tv_sec = (time_t)pagefiles_tick(w->dir, now, LONGEST_SLEEP);
 	if (w->rehold != 0 && w->rehold - now < ts.tv_sec)
 		ts.tv_sec = (time_t)(w->rehold - now);
-	if (ppoll(&pfd, 1, &ts, open_mask) <= 0 || !drain(w))
+	if (w->owed) {		/* fill once the writer is quiet */
+		ts.tv_sec = 0;
+		ts.tv_nsec = FILL_QUIET_MS * 1000000L;
+	}
+	if ((rc = ppoll(&pfd, 1, &ts, open_mask)) == 0 && w->owed) {
+		w->owed = 0;
+		(void)store_text_fill_all(w->db);	/* logged on failure */
+		return;
+	}
+	if (rc <= 0 || !drain(w))
 		return;		/* a signal, or the clock */
-	(void)store_text_fill_all(w->db);	/* logged on failure */
 	if (store_cache_state(w->db, clock_now(), &seq, &until) == ST_OK)
 		pagefiles_hold(w->dir, seq);
+	w->owed = store_text_owed(w->db);
 }
 
 /*

@@ -19,6 +19,7 @@ struct pagewatch {
 	const char	*dir;		/* the page directory */
 	char		 base[256];	/* the database's file name */
 	int64_t		 rehold;	/* hold again then; 0: no need */
+	int		 owed;		/* search text to fill once quiet */
 };
 
 /* 0, or -1 (logged). */

@@ -52,7 +52,7 @@ struct search_result {
 /* How many of the newest matching rows a search ranks. */
 #define SEARCH_CANDIDATES	100
 /* How many of the newest matching rows the filter counts read. */
-#define SEARCH_FACET_ROWS	1000
+#define SEARCH_FACET_ROWS	SEARCH_CANDIDATES
 
 /* The search page's filters and order; NULL / 0 means "any". */
 struct search_filter {

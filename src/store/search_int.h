@@ -64,6 +64,9 @@ size_t		search_stem(const char *w, size_t n, char *out, size_t cap);
 size_t		search_stem_alt(const char *w, size_t n, char *out,
 		    size_t cap);
 
+/* FNV-1a of s[0..n) (search_stem.c), for hash sets of words. */
+uint32_t	search_hash(const char *s, size_t n);
+
 /*
  * The distinct stems of the words of t[0..n) (NULL entries skipped),
  * space-separated, in ar ("" when none); numbers have no stem.

@@ -162,8 +162,9 @@ struct stems {
 	size_t		 len, cap;
 };
 
-static uint32_t
-hash(const char *s, size_t n)
+/* FNV-1a of s[0..n), for the hash sets of stems and words. */
+uint32_t
+search_hash(const char *s, size_t n)
 {
 	uint32_t	 h = 2166136261u;
 
@@ -187,7 +188,7 @@ stems_add(struct stems *st, const char *s, size_t n)
 			if (old[i] != NULL)
 				stems_add(st, old[i], strlen(old[i]));
 	}
-	for (i = hash(s, n) & (st->nslot - 1); st->slot[i] != NULL;
+	for (i = search_hash(s, n) & (st->nslot - 1); st->slot[i] != NULL;
 	    i = (i + 1) & (st->nslot - 1))
 		if (strncmp(st->slot[i], s, n) == 0 && st->slot[i][n] == '\0')
 			return;

@@ -128,6 +128,22 @@ store_text_fill(struct store *db, int64_t n, int64_t *done)
 	return st;
 }
 
+/* 1 if some article or topic owes its text (0 also on an error,
+ * logged). */
+int
+store_text_owed(struct store *db)
+{
+	sqlite3_stmt	*q = db->stmt[Q_SEARCH_OWED_ANY];
+	int		 owed = 0;
+
+	if (sqlite3_step(q) == SQLITE_ROW)
+		owed = sqlite3_column_int(q, 0);
+	else
+		store_log_error(db, Q_SEARCH_OWED_ANY);
+	stmt_done(q);
+	return owed;
+}
+
 /*
  * Fill every owed body text, FILL_BATCH rows of each table a
  * transaction, so a stop loses at most one batch and readers and
@@ -140,6 +156,8 @@ store_text_fill_all(struct store *db)
 	int64_t		 done, total = 0;
 	enum status	 st;
 
+	if (!store_text_owed(db))
+		return ST_OK;	/* no write lock taken */
 	do {
 		if ((st = store_begin(db)) != ST_OK)
 			return st;

@@ -68,16 +68,6 @@ keepable(const char *w, size_t n)
 	return 1;
 }
 
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t	 h = 2166136261u;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* The slot of word w[0..n) in v: its entry, or the empty slot where it
  * goes. */
 static struct vocab_entry *
@@ -85,7 +75,7 @@ slot_of(const struct search_vocab *v, const char *w, size_t n)
 {
 	size_t	 i;
 
-	for (i = hash(w, n) & (v->nslot - 1); v->slot[i].word != NULL;
+	for (i = search_hash(w, n) & (v->nslot - 1); v->slot[i].word != NULL;
 	    i = (i + 1) & (v->nslot - 1))
 		if (strncmp(v->slot[i].word, w, n) == 0 &&
 		    v->slot[i].word[n] == '\0')

@@ -131,6 +131,8 @@ void		store_after_write(struct store *);
  * ST_OK, ST_ERROR (wrong schema version) or ST_DBERR (logged).
  */
 enum status	store_text_fill_all(struct store *);
+/* 1 if some article or topic owes its search text (a read only). */
+int		store_text_owed(struct store *);
 enum status	store_text_fill_path(const char *path);
 /* 1 if a write was committed since the last store_after_write(). */
 int		store_wrote(const struct store *);

@@ -18,24 +18,10 @@ hit_links() {
 	    grep -oE 'href="/(nyheter|amnen)/[^"]+"' | sed 's/^href="//; s/"$//'
 }
 
-# has TEXT / lacks TEXT: the last body's markup holds TEXT, or does not.
-# (Pattern matching, not `printf | grep -q`: under pipefail, grep -q
-# quitting early can kill printf with SIGPIPE and fail the pipeline.)
-has() {
-	if [[ $BODY == *"$1"* ]]; then
-		pass "$LAST_URL shows '$1'"
-	else
-		fail "$LAST_URL lacks '$1'"
-	fi
-}
-
-lacks() {
-	if [[ $BODY == *"$1"* ]]; then
-		fail "$LAST_URL shows '$1' but should not"
-	else
-		pass "$LAST_URL does not show '$1'"
-	fi
-}
+# has TEXT / lacks TEXT: the last body holds TEXT, or does not (short
+# names for lib.sh's asserts, as the search tests use them a lot).
+has() { assert_body_contains "$1"; }
+lacks() { assert_body_lacks "$1"; }
 
 # The number of articles and topics whose rendered body text the search
 # index still waits for (body_text IS NULL, migrations/0007).

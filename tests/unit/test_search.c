@@ -487,8 +487,20 @@ test_upgrade_indexes_rendered_text(void **state)
 	assert_int_equal(index_count(path, "secret"), 0);
 	assert_int_equal(index_count(path, "synligt"), 0);	/* owed */
 	assert_int_equal(index_count(path, "rubrik"), 1);
+	/* A stop before the fill committed: the next start does it. */
+	assert_int_equal(store_open(path, &db), ST_OK);
+	assert_int_equal(store_begin(db), ST_OK);
+	assert_int_equal(store_text_fill(db, 0, NULL), ST_OK);
+	store_rollback(db);
+	store_close(db);
+	assert_int_equal(index_count(path, "synligt"), 0);
 	assert_int_equal(store_text_fill_path(path), ST_OK);
 	assert_int_equal(index_count(path, "synligt"), 1);
+	/* With the stems (Snowball: synligt -> syn). */
+	assert_int_equal(index_count(path, "{stems_head stems_body}: syn"),
+	    1);
+	assert_int_equal(index_count(path, "{stems_head stems_body}: rubrik"),
+	    1);
 	assert_int_equal(index_count(path, "text"), 1);
 	assert_int_equal(index_count(path, "secret"), 0);
 	assert_int_equal(index_count(path, "javascript"), 0);
@@ -506,6 +518,11 @@ test_upgrade_indexes_rendered_text(void **state)
 	store_close(db);
 	assert_int_equal(index_count(path, "nytt"), 1);
 	assert_int_equal(index_count(path, "secret"), 0);
+	/* The index is whole after all of it. */
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO search (search)"
+	    " VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
 	unlink(path);
 	snprintf(buf, sizeof(buf), "%s-wal", path);
 	unlink(buf);
