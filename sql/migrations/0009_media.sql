@@ -53,3 +53,48 @@ CREATE TRIGGER change_media_u AFTER UPDATE ON media BEGIN
 	UPDATE site_change SET at = max(at, unixepoch()) WHERE id = 1; END;
 CREATE TRIGGER change_media_d AFTER DELETE ON media BEGIN
 	UPDATE site_change SET at = max(at, unixepoch()) WHERE id = 1; END;
+
+-- Where pictures are used.  An article's lead image (shown on it, in
+-- lists, as og:image and in the feed) and a contact's portrait.  A
+-- picture in use cannot be deleted (RESTRICT; the staff area says where
+-- it is used).  The article and contact triggers of 0002 move the change
+-- counter when these change.
+ALTER TABLE article ADD COLUMN lead_media_id INTEGER
+	REFERENCES media (id) ON DELETE RESTRICT;
+ALTER TABLE contact ADD COLUMN photo_media_id INTEGER
+	REFERENCES media (id) ON DELETE RESTRICT;
+CREATE INDEX article_lead_media ON article (lead_media_id)
+	WHERE lead_media_id IS NOT NULL;
+CREATE INDEX contact_photo_media ON contact (photo_media_id)
+	WHERE photo_media_id IS NOT NULL;
+-- Consent ends: the public site drops the picture at expires_at
+-- (queries/change.sql's cache_state treats it as a scheduled moment).
+CREATE INDEX media_expires ON media (expires_at)
+	WHERE expires_at IS NOT NULL;
+
+-- document: a file attached to an article (PDF, office files), stored as
+-- uploaded, its type decided by content.  name is content-addressed
+-- ("HASH/FILENAME", served by nginx as /media/NAME with the sanitised
+-- original name last, as a download).  accessible: the team has checked
+-- it meets the accessibility rules (DOS-lagen); when 0 the article says
+-- how to ask for an accessible version and the accessibility statement
+-- lists it.
+CREATE TABLE document (
+	id		INTEGER PRIMARY KEY,
+	article_id	INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
+	name		TEXT NOT NULL UNIQUE,
+	filename	TEXT NOT NULL,
+	title		TEXT NOT NULL,
+	mime		TEXT NOT NULL,
+	bytes		INTEGER NOT NULL,
+	accessible	INTEGER NOT NULL DEFAULT 0 CHECK (accessible IN (0, 1)),
+	data		BLOB NOT NULL,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX document_article ON document (article_id, id);
+CREATE TRIGGER change_document_i AFTER INSERT ON document BEGIN
+	UPDATE site_change SET at = max(at, unixepoch()) WHERE id = 1; END;
+CREATE TRIGGER change_document_u AFTER UPDATE ON document BEGIN
+	UPDATE site_change SET at = max(at, unixepoch()) WHERE id = 1; END;
+CREATE TRIGGER change_document_d AFTER DELETE ON document BEGIN
+	UPDATE site_change SET at = max(at, unixepoch()) WHERE id = 1; END;

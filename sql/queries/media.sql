@@ -17,19 +17,72 @@ SELECT name FROM media_file ORDER BY id;
 SELECT data FROM media_file WHERE name = :name;
 
 -- name: media_list
+-- The public list: not past its consent's expiry.
 SELECT id, sha256, filename, mime, width, height, bytes, alt, decorative,
-       caption, credit, licence, created_at
+       caption, credit, licence, created_at, legal_basis, consent_at,
+       expires_at
   FROM media
+ WHERE expires_at IS NULL OR expires_at > :now
  ORDER BY created_at DESC, id DESC
  LIMIT :limit OFFSET :offset;
 
 -- name: media_count
-SELECT count(*) FROM media;
+SELECT count(*) FROM media WHERE expires_at IS NULL OR expires_at > :now;
 
 -- name: media_get
 SELECT id, sha256, filename, mime, width, height, bytes, alt, decorative,
-       caption, credit, licence, created_at
+       caption, credit, licence, created_at, legal_basis, consent_at,
+       expires_at
   FROM media WHERE id = :id;
+
+-- name: media_search
+-- The staff library: every picture, expired ones too, whose caption,
+-- credit, alt text or file name holds :q (LIKE pattern, '\' escapes).
+SELECT id, sha256, filename, mime, width, height, bytes, alt, decorative,
+       caption, credit, licence, created_at, legal_basis, consent_at,
+       expires_at
+  FROM media
+ WHERE :q = '%%' OR caption LIKE :q ESCAPE '\' OR credit LIKE :q ESCAPE '\'
+    OR alt LIKE :q ESCAPE '\' OR filename LIKE :q ESCAPE '\'
+ ORDER BY created_at DESC, id DESC
+ LIMIT :limit OFFSET :offset;
+
+-- name: media_search_count
+SELECT count(*) FROM media
+ WHERE :q = '%%' OR caption LIKE :q ESCAPE '\' OR credit LIKE :q ESCAPE '\'
+    OR alt LIKE :q ESCAPE '\' OR filename LIKE :q ESCAPE '\';
+
+-- name: media_by_sha
+SELECT id FROM media WHERE sha256 = :sha256;
+
+-- name: media_update
+UPDATE media SET alt = :alt, decorative = :decorative, caption = :caption,
+       credit = :credit, licence = :licence, legal_basis = :legal_basis,
+       consent_at = :consent_at, expires_at = :expires_at
+ WHERE id = :id;
+
+-- name: media_delete
+DELETE FROM media WHERE id = :id;
+
+-- name: media_files_delete
+DELETE FROM media_file WHERE media_id = :id;
+
+-- name: media_replace
+-- A new file for the same picture (its id, and so every use, stays).
+UPDATE media SET sha256 = :sha256, filename = :filename, mime = :mime,
+       width = :width, height = :height, bytes = :bytes
+ WHERE id = :id;
+
+-- name: media_uses
+-- Where a picture is used: articles (lead image, or /pressbilder/ID or
+-- one of its files in the text) and contacts (portrait).
+SELECT 'artikel', a.id, a.title FROM article AS a
+ WHERE a.lead_media_id = :id
+    OR instr(a.body_md, '/pressbilder/' || :id || ')') > 0
+UNION ALL
+SELECT 'kontakt', c.id, c.name FROM contact AS c
+ WHERE c.photo_media_id = :id
+ ORDER BY 1, 3;
 
 -- name: media_files
 SELECT name, original, mime, width, height, length(data)

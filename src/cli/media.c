@@ -20,10 +20,11 @@
 #include "../app.h"
 #include "../media/files.h"
 #include "../media/image.h"
+#include "../media/ingest.h"
 #include "../store/media.h"
 #include "../store/store.h"
+#include "../util/arena.h"
 #include "../util/clock.h"
-#include "../util/crypto.h"
 #include "cli.h"
 
 struct media_args {
@@ -64,58 +65,19 @@ slurp(const char *path, unsigned char **buf, size_t *len)
 	return 0;
 }
 
-/* Store img with the arguments' text; prints the outcome.  0 or 1. */
-static int
-save(const struct config *cfg, const struct media_args *a,
-    const unsigned char *buf, size_t len, const struct media_image *img)
-{
-	struct store	*db = NULL;
-	struct media	 m;
-	char		 sha[SHA256_HEX_LEN + 1], fname[MEDIA_FILENAME_MAX];
-	int64_t		 id = 0;
-	enum status	 st = ST_DBERR;
-
-	sha256_hex(buf, len, sha);
-	media_filename_clean(a->file, fname);
-	memset(&m, 0, sizeof(m));
-	m.sha256 = sha;
-	m.filename = fname;
-	m.mime = img->mime;
-	m.width = img->width;
-	m.height = img->height;
-	m.bytes = (int64_t)len;
-	m.alt = a->alt != NULL ? a->alt : "";
-	m.decorative = a->decorative;
-	m.caption = a->caption != NULL ? a->caption : "";
-	m.credit = a->credit;
-	m.licence = a->licence != NULL ? a->licence : "";
-	m.created_at = clock_now();
-	if (store_migrate(cfg->db_path) == ST_OK &&
-	    store_open(cfg->db_path, &db) == ST_OK)
-		st = media_store(db, &m, img, &id);
-	if (st == ST_OK && a->dir != NULL && media_files_write(db, a->dir) != 0)
-		fprintf(stderr, "pressrum: filerna kunde inte skrivas i %s; "
-		    "serve --media-dir skriver dem vid start\n", a->dir);
-	store_close(db);
-	if (st == ST_CONFLICT)
-		fputs("pressrum: bilden finns redan i bildbanken\n", stderr);
-	else if (st != ST_OK)
-		fputs("pressrum: bilden kunde inte sparas\n", stderr);
-	else
-		printf("Bild %lld sparad: %s, %d × %d, %zu filer.\n",
-		    (long long)id, fname, img->width, img->height,
-		    img->nfiles);
-	return st == ST_OK ? 0 : 1;
-}
-
 /* Check and store a->file; 0, or 1 with a Swedish message. */
 static int
 add(const struct config *cfg, const struct media_args *a)
 {
-	struct media_image	 img;
+	struct media_meta	 meta = { a->alt, a->decorative, a->caption,
+				    a->credit, a->licence };
+	struct store		*db = NULL;
+	struct media		 m;
+	struct arena		 ar;
 	unsigned char		*buf;
 	size_t			 len = 0;
-	enum media_err		 err;
+	int64_t			 id = 0;
+	enum media_err		 err = MEDIA_NOT_SAVED;
 	int			 rc;
 
 	if ((rc = slurp(a->file, &buf, &len)) != 0) {
@@ -128,16 +90,27 @@ add(const struct config *cfg, const struct media_args *a)
 		fputs("pressrum: libvips startade inte\n", stderr);
 		return 1;
 	}
-	if ((err = media_image_make(buf, len, &img)) != MEDIA_OK) {
+	if (store_migrate(cfg->db_path) == ST_OK &&
+	    store_open(cfg->db_path, &db) == ST_OK)
+		err = media_ingest(db, buf, len, a->file, &meta, clock_now(),
+		    &id);
+	free(buf);
+	if (err != MEDIA_OK) {
 		fprintf(stderr, "pressrum: %s: %s\n", a->file,
 		    media_err_text(err));
-		free(buf);
+		store_close(db);
 		return 1;
 	}
-	rc = save(cfg, a, buf, len, &img);
-	media_image_free(&img);
-	free(buf);
-	return rc;
+	if (a->dir != NULL && media_files_write(db, a->dir) != 0)
+		fprintf(stderr, "pressrum: filerna kunde inte skrivas i %s; "
+		    "serve --media-dir skriver dem vid start\n", a->dir);
+	arena_init(&ar);
+	if (store_media_get(db, &ar, id, &m) == ST_OK)
+		printf("Bild %lld sparad: %s, %d × %d.\n", (long long)id,
+		    m.filename, m.width, m.height);
+	arena_free(&ar);
+	store_close(db);
+	return 0;
 }
 
 /* Options of "media add"; 0, or -1 on a bad one. */

@@ -260,6 +260,11 @@ media_err_text(enum media_err err)
 	case MEDIA_TOO_MANY_PIXELS:
 		return "Bilden har för många bildpunkter: högst 50 megapixel "
 		    "och 20 000 punkter på en led.";
+	case MEDIA_EXISTS:
+		return "Bilden finns redan i bildbanken.";
+	case MEDIA_NOT_SAVED:
+		return "Bilden kunde inte sparas just nu. Försök igen om en "
+		    "stund.";
 	case MEDIA_BROKEN:
 		break;
 	}

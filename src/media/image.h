@@ -32,6 +32,8 @@ enum media_err {
 	MEDIA_BAD_TYPE,		/* an image, but not JPEG, PNG or WebP */
 	MEDIA_TOO_MANY_PIXELS,	/* header says over MEDIA_MAX_PIXELS */
 	MEDIA_BROKEN,		/* the decoder or an encoder failed */
+	MEDIA_EXISTS,		/* the same file is in the library */
+	MEDIA_NOT_SAVED,	/* the database refused (busy, full) */
 };
 
 struct media_file {

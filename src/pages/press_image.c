@@ -13,6 +13,7 @@
 #include "../render/tmpl.h"
 #include "../store/media.h"
 #include "../util/arena.h"
+#include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "pages.h"
@@ -139,7 +140,7 @@ page_press_image_list(struct app *app, struct req *rq, struct resp *rs)
 	if (sida != NULL &&
 	    (page = page_parse_number(sida, PRESS_IMAGES_MAX_PAGE)) < 0)
 		goto out;
-	if ((st = store_media_list(app->store, &app->arena,
+	if ((st = store_media_list(app->store, &app->arena, clock_now(),
 	    PRESS_IMAGES_PER_PAGE, (size_t)(page - 1) * PRESS_IMAGES_PER_PAGE,
 	    &m, &n, &total)) != ST_OK)
 		goto out;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/arena.h"
 #include "media.h"
 #include "store_int.h"
 
@@ -94,7 +95,7 @@ store_media_file_data(struct store *db, const char *name, void **data,
 	return st;
 }
 
-/* The thirteen media columns into *m (strings in ar). */
+/* The sixteen media columns into *m (strings in ar). */
 static void
 read_media(struct arena *ar, sqlite3_stmt *q, struct media *m)
 {
@@ -111,14 +112,21 @@ read_media(struct arena *ar, sqlite3_stmt *q, struct media *m)
 	m->credit = column_text(ar, q, 10);
 	m->licence = column_text(ar, q, 11);
 	m->created_at = sqlite3_column_int64(q, 12);
+	m->legal_basis = sqlite3_column_type(q, 13) == SQLITE_NULL ? "" :
+	    column_text(ar, q, 13);
+	m->consent_at = sqlite3_column_int64(q, 14);
+	m->expires_at = sqlite3_column_int64(q, 15);
 }
 
-enum status
-store_media_list(struct store *db, struct arena *ar, size_t limit,
-    size_t offset, struct media **out, size_t *n, int64_t *total)
+/* Rows of the list query lq (bound but for :limit and :offset) and the
+ * count of cq (bound). */
+static enum status
+list_rows(struct store *db, struct arena *ar, enum query_id lq,
+    enum query_id cq, size_t limit, size_t offset, struct media **out,
+    size_t *n, int64_t *total)
 {
-	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LIST];
-	sqlite3_stmt	*c = db->stmt[Q_MEDIA_COUNT];
+	sqlite3_stmt	*q = db->stmt[lq];
+	sqlite3_stmt	*c = db->stmt[cq];
 	size_t		 cap = 0;
 	int		 rc = SQLITE_ERROR;
 
@@ -133,17 +141,161 @@ store_media_list(struct store *db, struct arena *ar, size_t limit,
 		}
 	stmt_done(q);
 	if (rc != SQLITE_DONE) {
-		store_log_error(db, Q_MEDIA_LIST);
+		stmt_done(c);
+		store_log_error(db, lq);
 		return ST_DBERR;
 	}
 	if ((rc = sqlite3_step(c)) == SQLITE_ROW)
 		*total = sqlite3_column_int64(c, 0);
 	stmt_done(c);
 	if (rc != SQLITE_ROW) {
-		store_log_error(db, Q_MEDIA_COUNT);
+		store_log_error(db, cq);
 		return ST_DBERR;
 	}
 	return ST_OK;
+}
+
+enum status
+store_media_list(struct store *db, struct arena *ar, int64_t now,
+    size_t limit, size_t offset, struct media **out, size_t *n,
+    int64_t *total)
+{
+	if (bind_int64(db->stmt[Q_MEDIA_LIST], ":now", now) != SQLITE_OK ||
+	    bind_int64(db->stmt[Q_MEDIA_COUNT], ":now", now) != SQLITE_OK)
+		return ST_DBERR;
+	return list_rows(db, ar, Q_MEDIA_LIST, Q_MEDIA_COUNT, limit, offset,
+	    out, n, total);
+}
+
+enum status
+store_media_search(struct store *db, struct arena *ar, const char *q,
+    size_t limit, size_t offset, struct media **out, size_t *n,
+    int64_t *total)
+{
+	char	*pat = arena_alloc(ar, 2 * strlen(q) + 3), *p = pat;
+
+	/* %q% with LIKE's own characters escaped. */
+	*p++ = '%';
+	for (; *q != '\0'; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*p++ = '\\';
+		*p++ = *q;
+	}
+	*p++ = '%';
+	*p = '\0';
+	if (bind_text(db->stmt[Q_MEDIA_SEARCH], ":q", pat) != SQLITE_OK ||
+	    bind_text(db->stmt[Q_MEDIA_SEARCH_COUNT], ":q", pat) != SQLITE_OK)
+		return ST_DBERR;
+	return list_rows(db, ar, Q_MEDIA_SEARCH, Q_MEDIA_SEARCH_COUNT, limit,
+	    offset, out, n, total);
+}
+
+enum status
+store_media_by_sha(struct store *db, const char *sha256, int64_t *id)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_BY_SHA];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (bind_text(q, ":sha256", sha256) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*id = sqlite3_column_int64(q, 0);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, Q_MEDIA_BY_SHA);
+	stmt_done(q);
+	return st;
+}
+
+/* Bind an optional time: NULL for 0. */
+static int
+bind_time(sqlite3_stmt *q, const char *name, int64_t t)
+{
+	return t != 0 ? bind_int64(q, name, t) : bind_null(q, name);
+}
+
+enum status
+store_media_update(struct store *db, const struct media *m)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_UPDATE];
+	enum status	 st;
+	int		 rc;
+
+	if ((rc = bind_int64(q, ":id", m->id)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":alt", m->alt)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":decorative", m->decorative)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":caption", m->caption)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":credit", m->credit)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":licence", m->licence)) == SQLITE_OK &&
+	    (rc = (m->legal_basis != NULL && *m->legal_basis ?
+	    bind_text(q, ":legal_basis", m->legal_basis) :
+	    bind_null(q, ":legal_basis"))) == SQLITE_OK &&
+	    (rc = bind_time(q, ":consent_at", m->consent_at)) == SQLITE_OK)
+		rc = bind_time(q, ":expires_at", m->expires_at);
+	if ((st = stmt_write(db, Q_MEDIA_UPDATE, rc)) == ST_OK &&
+	    sqlite3_changes(db->db) == 0)
+		st = ST_NOTFOUND;
+	return st;
+}
+
+enum status
+store_media_replace(struct store *db, const struct media *m)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_REPLACE];
+	enum status	 st;
+	int		 rc;
+
+	if ((rc = bind_int64(q, ":id", m->id)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":sha256", m->sha256)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":filename", m->filename)) == SQLITE_OK &&
+	    (rc = bind_text(q, ":mime", m->mime)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":width", m->width)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":height", m->height)) == SQLITE_OK)
+		rc = bind_int64(q, ":bytes", m->bytes);
+	if ((st = stmt_write(db, Q_MEDIA_REPLACE, rc)) != ST_OK)
+		return st;
+	if (sqlite3_changes(db->db) == 0)
+		return ST_NOTFOUND;
+	return stmt_write(db, Q_MEDIA_FILES_DELETE,
+	    bind_int64(db->stmt[Q_MEDIA_FILES_DELETE], ":id", m->id));
+}
+
+enum status
+store_media_delete(struct store *db, int64_t id)
+{
+	enum status	 st;
+
+	st = stmt_write(db, Q_MEDIA_DELETE,
+	    bind_int64(db->stmt[Q_MEDIA_DELETE], ":id", id));
+	if (st == ST_OK && sqlite3_changes(db->db) == 0)
+		st = ST_NOTFOUND;
+	return st;
+}
+
+enum status
+store_media_uses(struct store *db, struct arena *ar, int64_t id,
+    struct media_use **out, size_t *n)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_USES];
+	size_t		 cap = 0;
+	int		 rc = SQLITE_ERROR;
+
+	*out = NULL;
+	*n = 0;
+	if (bind_int64(q, ":id", id) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
+			(*out)[*n].kind = column_text(ar, q, 0);
+			(*out)[*n].id = sqlite3_column_int64(q, 1);
+			(*out)[(*n)++].title = column_text(ar, q, 2);
+		}
+	if (rc != SQLITE_DONE)
+		store_log_error(db, Q_MEDIA_USES);
+	stmt_done(q);
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
 }
 
 enum status

@@ -26,6 +26,9 @@ struct media {
 	const char	*credit;
 	const char	*licence;
 	int64_t		 created_at;
+	const char	*legal_basis;	/* consent for a photo of people: */
+	int64_t		 consent_at;	/* 0 when none */
+	int64_t		 expires_at;	/* 0 when none; hidden after */
 };
 
 /* Insert m (id ignored); *id the new row's.  Within store_begin().
@@ -57,11 +60,38 @@ struct media_file_ref {
 	int64_t		 bytes;
 };
 
-/* The newest pictures first: at most limit from offset, and how many
- * there are in all.  Arena.  ST_OK or ST_DBERR. */
-enum status	store_media_list(struct store *, struct arena *, size_t limit,
-		    size_t offset, struct media **out, size_t *n,
-		    int64_t *total);
+/* The newest pictures first, not expired at now: at most limit from
+ * offset, and how many there are in all.  Arena.  ST_OK or ST_DBERR. */
+enum status	store_media_list(struct store *, struct arena *, int64_t now,
+		    size_t limit, size_t offset, struct media **out,
+		    size_t *n, int64_t *total);
+/* The same for the staff: every picture whose caption, credit, alt text
+ * or file name holds q ("" for all), expired ones too. */
+enum status	store_media_search(struct store *, struct arena *,
+		    const char *q, size_t limit, size_t offset,
+		    struct media **out, size_t *n, int64_t *total);
+/* The id of the picture uploaded with this sha256.  ST_OK, ST_NOTFOUND
+ * or ST_DBERR. */
+enum status	store_media_by_sha(struct store *, const char *sha256,
+		    int64_t *id);
+/* Save m's alt, decorative, caption, credit, licence and consent fields
+ * for m->id.  ST_OK, ST_NOTFOUND, ST_BUSY, ST_FULL or ST_DBERR. */
+enum status	store_media_update(struct store *, const struct media *m);
+/* Give picture m->id the file of m (sha256, filename, mime, size) and
+ * drop its old files; the caller adds the new ones.  Within
+ * store_begin(). */
+enum status	store_media_replace(struct store *, const struct media *m);
+/* Delete picture id with its files.  ST_CONFLICT when it is used. */
+enum status	store_media_delete(struct store *, int64_t id);
+
+/* A place a picture is used. */
+struct media_use {
+	const char	*kind;		/* "artikel" or "kontakt" */
+	int64_t		 id;
+	const char	*title;
+};
+enum status	store_media_uses(struct store *, struct arena *, int64_t id,
+		    struct media_use **out, size_t *n);
 /* One picture.  Arena.  ST_OK, ST_NOTFOUND or ST_DBERR. */
 enum status	store_media_get(struct store *, struct arena *, int64_t id,
 		    struct media *out);

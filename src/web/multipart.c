@@ -13,6 +13,7 @@
 #include "../util/arena.h"
 #include "../util/utf8.h"
 #include "multipart.h"
+#include "req.h"
 
 #define BOUNDARY_MAX	70	/* RFC 2046 */
 
@@ -158,4 +159,33 @@ multipart_get(const struct mp_form *f, const char *name)
 		if (strcmp(f->parts[i].name, name) == 0)
 			return &f->parts[i];
 	return NULL;
+}
+
+enum status
+multipart_req(struct arena *ar, const char *content_type, const char *body,
+    size_t len, struct kvlist *fields, const struct mp_form **form)
+{
+	struct mp_form	*f = arena_alloc(ar, sizeof(*f));
+	enum status	 st;
+	size_t		 i;
+
+	*form = NULL;
+	if ((st = multipart_parse(ar, content_type, body, len, f)) != ST_OK)
+		return st;
+	fields->v = arena_alloc(ar, sizeof(*fields->v) * (f->n + 1));
+	fields->n = 0;
+	for (i = 0; i < f->n; i++) {
+		const struct mp_part *pt = &f->parts[i];
+
+		if (pt->filename != NULL)
+			continue;
+		if (pt->len > REQ_MAX_FIELD || !utf8_valid(pt->data, pt->len) ||
+		    memchr(pt->data, '\0', pt->len) != NULL)
+			return ST_BADREQ;
+		fields->v[fields->n].key = pt->name;
+		fields->v[fields->n++].val = arena_strndup(ar, pt->data,
+		    pt->len);
+	}
+	*form = f;
+	return ST_OK;
 }

@@ -2,8 +2,8 @@
  * multipart.h -- a multipart/form-data body (a form with <input
  * type=file>) into its parts, checked at the door like req.c's forms.
  *
- * Not wired to a route yet: the staff upload form (/admin/media, issue
- * 14) is to use it.  A part's data points into the body (not copied);
+ * req.c parses a multipart body sent to an upload path (the staff media
+ * library, /admin/media) with multipart_req().  A part's data points into the body (not copied);
  * its name, file name and type are copied into the arena.
  */
 #ifndef MULTIPART_H
@@ -43,5 +43,14 @@ enum status	 multipart_parse(struct arena *, const char *content_type,
 		    const char *body, size_t len, struct mp_form *out);
 /* The first part named name, or NULL. */
 const struct mp_part *multipart_get(const struct mp_form *, const char *);
+
+struct kvlist;
+/* multipart_parse() for req.c: the plain fields (no filename) are also
+ * put into *fields, like a urlencoded form's (valid UTF-8, no NUL, at
+ * most REQ_MAX_FIELD bytes, else ST_BADREQ), and *form is the parsed
+ * body in ar. */
+enum status	 multipart_req(struct arena *, const char *content_type,
+		    const char *body, size_t len, struct kvlist *fields,
+		    const struct mp_form **form);
 
 #endif

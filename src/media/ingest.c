@@ -1,0 +1,82 @@
+/*
+ * ingest.c -- a picture into the library, for the command line and the
+ * upload form alike (ingest.h).
+ */
+#include <string.h>
+
+#include "../store/media.h"
+#include "../store/store.h"
+#include "../util/crypto.h"
+#include "../util/utf8.h"
+#include "files.h"
+#include "image.h"
+#include "ingest.h"
+
+/* Longest texts kept, in bytes. */
+#define ALT_MAX		1000
+#define TEXT_MAX	2000
+
+const char *
+media_meta_check(const struct media_meta *m, const char **field)
+{
+	*field = "alt";
+	if (!m->decorative && (m->alt == NULL || *m->alt == '\0'))
+		return "Beskriv vad bilden visar (alt-text), eller markera "
+		    "att bilden bara är utsmyckning.";
+	if (m->alt != NULL && strlen(m->alt) > ALT_MAX)
+		return "Alt-texten är för lång: högst 1 000 tecken.";
+	*field = "credit";
+	if (m->credit == NULL || *m->credit == '\0')
+		return "Ange fotograf eller källa.";
+	if (strlen(m->credit) > TEXT_MAX)
+		return "Fotograf eller källa är för lång.";
+	*field = "caption";
+	if (m->caption != NULL && strlen(m->caption) > TEXT_MAX)
+		return "Bildtexten är för lång.";
+	*field = "licence";
+	if (m->licence != NULL && strlen(m->licence) > TEXT_MAX)
+		return "Licensen är för lång.";
+	*field = NULL;
+	return NULL;
+}
+
+enum media_err
+media_ingest(struct store *db, const void *buf, size_t len,
+    const char *path, const struct media_meta *meta, int64_t now,
+    int64_t *id)
+{
+	struct media_image	 img;
+	struct media		 m;
+	char			 sha[SHA256_HEX_LEN + 1];
+	char			 fname[MEDIA_FILENAME_MAX];
+	enum media_err		 err;
+	enum status		 st;
+
+	*id = 0;
+	sha256_hex(buf, len, sha);
+	if (store_media_by_sha(db, sha, id) == ST_OK)
+		return MEDIA_EXISTS;
+	if ((err = media_image_make(buf, len, &img)) != MEDIA_OK)
+		return err;
+	media_filename_clean(path, fname);
+	memset(&m, 0, sizeof(m));
+	m.sha256 = sha;
+	m.filename = fname;
+	m.mime = img.mime;
+	m.width = img.width;
+	m.height = img.height;
+	m.bytes = (int64_t)len;
+	m.alt = meta->decorative ? "" : meta->alt;
+	m.decorative = meta->decorative;
+	m.caption = meta->caption != NULL ? meta->caption : "";
+	m.credit = meta->credit;
+	m.licence = meta->licence != NULL ? meta->licence : "";
+	m.created_at = now;
+	st = media_store(db, &m, &img, id);
+	media_image_free(&img);
+	if (st == ST_CONFLICT) {
+		(void)store_media_by_sha(db, sha, id);
+		return MEDIA_EXISTS;
+	}
+	return st == ST_OK ? MEDIA_OK : MEDIA_NOT_SAVED;
+}
