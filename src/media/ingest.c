@@ -80,3 +80,48 @@ media_ingest(struct store *db, const void *buf, size_t len,
 	}
 	return st == ST_OK ? MEDIA_OK : MEDIA_NOT_SAVED;
 }
+
+enum media_err
+media_replace(struct store *db, int64_t id, const void *buf, size_t len,
+    const char *path)
+{
+	struct media_image	 img;
+	struct media		 m;
+	char			 sha[SHA256_HEX_LEN + 1], name[MEDIA_NAME_MAX];
+	char			 fname[MEDIA_FILENAME_MAX];
+	int64_t			 other;
+	enum media_err		 err;
+	enum status		 st;
+
+	sha256_hex(buf, len, sha);
+	if (store_media_by_sha(db, sha, &other) == ST_OK)
+		return other == id ? MEDIA_OK : MEDIA_EXISTS;
+	if ((err = media_image_make(buf, len, &img)) != MEDIA_OK)
+		return err;
+	media_filename_clean(path, fname);
+	memset(&m, 0, sizeof(m));
+	m.id = id;
+	m.sha256 = sha;
+	m.filename = fname;
+	m.mime = img.mime;
+	m.width = img.width;
+	m.height = img.height;
+	m.bytes = (int64_t)len;
+	if ((st = store_begin(db)) == ST_OK)
+		st = store_media_replace(db, &m);
+	for (size_t i = 0; st == ST_OK && i < img.nfiles; i++) {
+		const struct media_file *f = &img.files[i];
+
+		media_file_name(f, name);
+		st = store_media_file_add(db, id, name, f->original, f->mime,
+		    f->width, f->height, f->data, f->len);
+	}
+	if (st == ST_OK)
+		st = store_commit(db);
+	if (st != ST_OK)
+		store_rollback(db);
+	media_image_free(&img);
+	if (st == ST_CONFLICT)
+		return MEDIA_EXISTS;
+	return st == ST_OK ? MEDIA_OK : MEDIA_NOT_SAVED;
+}

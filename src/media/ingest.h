@@ -40,4 +40,11 @@ enum media_err	 media_ingest(struct store *, const void *buf, size_t len,
 		    const char *path, const struct media_meta *m,
 		    int64_t now, int64_t *id);
 
+/* Give picture id the file of len bytes at buf (uploaded as path) in
+ * place of its own, in one transaction: its text, consent and every use
+ * stay.  MEDIA_OK or the reason, and nothing changed (MEDIA_EXISTS: the
+ * file is another picture's). */
+enum media_err	 media_replace(struct store *, int64_t id, const void *buf,
+		    size_t len, const char *path);
+
 #endif

@@ -33,6 +33,13 @@ page_fn		 page_topic_show;
 page_fn		 page_contact_show;
 page_fn		 page_press_image_list;	/* press_image.c */
 page_fn		 page_press_image_show;
+struct media;
+/* Picture m into d for press_image_figure.html (and the staff pages):
+ * id, alt, caption, credit, licence, filename, the srcsets with sizes,
+ * src, width, height of the largest JPEG (thumb: the smallest), and the
+ * original's link, type and size.  ST_OK or ST_DBERR. */
+enum status	 press_image_fill(struct app *, struct tdict *d,
+		    const struct media *m, const char *sizes);
 page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;

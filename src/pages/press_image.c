@@ -69,6 +69,8 @@ fill_files(struct arena *ar, struct tdict *d, const struct media_file_ref *f,
 		} else if (strcmp(f[i].mime, "image/webp") == 0)
 			srcset_add(ar, &webp, &f[i]);
 		else {
+			if (*jpeg == '\0')	/* the smallest (by width) */
+				td_textf(d, "thumb", "/media/%s", f[i].name);
 			srcset_add(ar, &jpeg, &f[i]);
 			td_textf(d, "src", "/media/%s", f[i].name);
 			td_textf(d, "width", "%d", f[i].width);
@@ -79,9 +81,8 @@ fill_files(struct arena *ar, struct tdict *d, const struct media_file_ref *f,
 	td_text(d, "jpeg_srcset", jpeg);
 }
 
-/* Picture m into d (sizes: the img's sizes attribute). */
-static enum status
-fill_image(struct app *app, struct tdict *d, const struct media *m,
+enum status
+press_image_fill(struct app *app, struct tdict *d, const struct media *m,
     const char *sizes)
 {
 	struct media_file_ref	*f;
@@ -159,7 +160,7 @@ page_press_image_list(struct app *app, struct req *rq, struct resp *rs)
 	td_bool(root, "has_items", n > 0);
 	td_list(root, "items");
 	for (size_t i = 0; i < n && st == ST_OK; i++)
-		st = fill_image(app, td_item(root, "items"), &m[i],
+		st = press_image_fill(app, td_item(root, "items"), &m[i],
 		    "(min-width: 40em) 20em, 100vw");
 	if (st != ST_OK)
 		goto out;
@@ -172,7 +173,7 @@ out:
 
 /*
  * GET /pressbilder/:id -- one press picture, large.
- * Statuses: 200, 404, 500.
+ * Statuses: 200, 404 (none, or its consent has ended), 500.
  */
 void
 page_press_image_show(struct app *app, struct req *rq, struct resp *rs)
@@ -184,12 +185,16 @@ page_press_image_show(struct app *app, struct req *rq, struct resp *rs)
 	if ((st = store_media_get(app->store, &app->arena,
 	    strtoll(rq->path_arg, NULL, 10), &m)) != ST_OK)
 		goto out;
+	if (m.expires_at != 0 && m.expires_at <= clock_now()) {
+		st = ST_NOTFOUND;	/* consent has ended: hidden */
+		goto out;
+	}
 	root = page_layout(app, rq, m.caption[0] ? m.caption :
 	    arena_printf(&app->arena, "Pressbild %lld", (long long)m.id),
 	    arena_printf(&app->arena, "/pressbilder/%lld", (long long)m.id),
 	    "/pressbilder");
 	td_text(root, "meta_description", m.alt);
-	if ((st = fill_image(app, td_sub(root, "image"), &m,
+	if ((st = press_image_fill(app, td_sub(root, "image"), &m,
 	    "(min-width: 64em) 60em, 100vw")) != ST_OK)
 		goto out;
 	page_render(app, rq, rs, "press_image", root);

@@ -19,6 +19,7 @@
 #include "../pages/admin.h"
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
+#include "../pages/admin_media.h"
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
@@ -116,6 +117,13 @@ static const struct route routes[] = {
 	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_save,	R_POST | R_ID | R_STAFF | R_EDIT },
+	/* The picture library (issue 14): editors (and admins).  The
+	 * POSTs take multipart/form-data (req.c, REQ_UPLOAD_PREFIX). */
+	{ "/admin/media",	page_admin_media_list,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/media",	page_admin_media_create, R_POST | R_STAFF | R_EDIT },
+	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT },
 	/* Embargo preview links: public, the token is checked there. */
 	{ "/forhandsvisning/:token", page_embargo_show,	R_GET },
 };

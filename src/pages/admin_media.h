@@ -1,0 +1,16 @@
+/*
+ * admin_media.h -- the staff picture library (admin_media.c): for
+ * editors and admins (route.c checks the role).
+ */
+#ifndef ADMIN_MEDIA_H
+#define ADMIN_MEDIA_H
+
+#include "pages.h"
+
+page_fn		 page_admin_media_list;		/* GET  /admin/media */
+page_fn		 page_admin_media_new;		/* GET  /admin/media/ny */
+page_fn		 page_admin_media_create;	/* POST /admin/media */
+page_fn		 page_admin_media_edit;		/* GET  /admin/media/:id */
+page_fn		 page_admin_media_save;		/* POST /admin/media/:id */
+
+#endif
