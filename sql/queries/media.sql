@@ -88,3 +88,17 @@ SELECT 'kontakt', c.id, c.name FROM contact AS c
 SELECT name, original, mime, width, height, length(data)
   FROM media_file WHERE media_id = :id
  ORDER BY original DESC, width, mime;
+
+-- name: media_lead
+-- The lead image of article :id, unless its consent has ended by :now.
+SELECT m.id, m.sha256, m.filename, m.mime, m.width, m.height, m.bytes,
+       m.alt, m.decorative, m.caption, m.credit, m.licence, m.created_at,
+       m.legal_basis, m.consent_at, m.expires_at
+  FROM article AS a JOIN media AS m ON m.id = a.lead_media_id
+ WHERE a.id = :id AND (m.expires_at IS NULL OR m.expires_at > :now);
+
+-- name: media_lead_id
+SELECT lead_media_id, title FROM article WHERE id = :id;
+
+-- name: media_lead_set
+UPDATE article SET lead_media_id = :media_id WHERE id = :id;

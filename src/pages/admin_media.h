@@ -13,4 +13,8 @@ page_fn		 page_admin_media_create;	/* POST /admin/media */
 page_fn		 page_admin_media_edit;		/* GET  /admin/media/:id */
 page_fn		 page_admin_media_save;		/* POST /admin/media/:id */
 
+/* admin_media_lead.c: an article's lead image from the library. */
+page_fn		 page_admin_media_lead_form;	/* GET  /admin/media/artikel/:id */
+page_fn		 page_admin_media_lead_save;	/* POST /admin/media/artikel/:id */
+
 #endif

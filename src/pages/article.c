@@ -54,7 +54,7 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
     const char *path, struct tdict **rootp)
 {
 	struct safe_html body;
-	struct tdict	*root;
+	struct tdict	*root, *art;
 
 	if (md_render(&app->arena, a->body_md, &body) != ST_OK)
 		return ST_ERROR;
@@ -64,8 +64,11 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
 	if (strcmp(a->kind, "sida") != 0)
 		fill_share_article(app, root, a, arena_printf(&app->arena,
 		    "%s%s", app->cfg.base_url, path));
-	fill_article_full(app, td_sub(root, "article"), a, &body);
+	art = td_sub(root, "article");
+	fill_article_full(app, art, a, &body);
 	*rootp = root;
+	if (page_article_media_fill(app, root, art, a->id) != ST_OK)
+		return ST_DBERR;
 	return fill_press_duty(app, root);
 }
 

@@ -40,6 +40,11 @@ struct media;
  * original's link, type and size.  ST_OK or ST_DBERR. */
 enum status	 press_image_fill(struct app *, struct tdict *d,
 		    const struct media *m, const char *sizes);
+/* Article article_id's lead image, if any, into article (lead_image, a
+ * press_image_fill dict) and root (og_image, og_image_alt, absolute).
+ * article_media.c.  ST_OK or ST_DBERR. */
+enum status	 page_article_media_fill(struct app *, struct tdict *root,
+		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;

@@ -347,3 +347,64 @@ store_media_files(struct store *db, struct arena *ar, int64_t id,
 	stmt_done(q);
 	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
 }
+
+enum status
+store_media_lead(struct store *db, struct arena *ar, int64_t id,
+    int64_t now, struct media *out)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	if (bind_int64(q, ":id", id) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			read_media(ar, q, out);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, Q_MEDIA_LEAD);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_media_lead_id(struct store *db, struct arena *ar, int64_t id,
+    int64_t *media_id, const char **title)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD_ID];
+	enum status	 st = ST_DBERR;
+	int		 rc;
+
+	if (bind_int64(q, ":id", id) == SQLITE_OK) {
+		if ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*media_id = sqlite3_column_int64(q, 0);
+			*title = column_text(ar, q, 1);
+			st = ST_OK;
+		} else if (rc == SQLITE_DONE)
+			st = ST_NOTFOUND;
+	}
+	if (st == ST_DBERR)
+		store_log_error(db, Q_MEDIA_LEAD_ID);
+	stmt_done(q);
+	return st;
+}
+
+enum status
+store_media_lead_set(struct store *db, int64_t id, int64_t media_id)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD_SET];
+	enum status	 st;
+	int		 rc;
+
+	if ((rc = bind_int64(q, ":id", id)) == SQLITE_OK)
+		rc = media_id ? bind_int64(q, ":media_id", media_id) :
+		    bind_null(q, ":media_id");
+	if ((st = stmt_write(db, Q_MEDIA_LEAD_SET, rc)) == ST_OK &&
+	    sqlite3_changes(db->db) == 0)
+		st = ST_NOTFOUND;
+	return st;
+}

@@ -122,6 +122,8 @@ static const struct route routes[] = {
 	{ "/admin/media",	page_admin_media_list,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/media",	page_admin_media_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT },
+	{ "/admin/media/artikel/:id", page_admin_media_lead_form, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/artikel/:id", page_admin_media_lead_save, R_POST | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT },
 	/* Embargo preview links: public, the token is checked there. */
