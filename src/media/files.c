@@ -3,7 +3,8 @@
  *
  * The bytes are kept in SQLite (one backup file is the whole site) and
  * written out as files, once, for nginx: after an upload, and at start
- * for any the directory lacks (a new server, a restored backup).  A name
+ * for any the directory lacks (a new server, a restored backup).
+ * Documents attached to articles go the same way, as dok/HASH/FILENAME.  A name
  * is a digest of the bytes, so a name never changes content and nginx
  * may tell browsers to keep the file for a year.
  */
@@ -15,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../store/document.h"
 #include "../store/media.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
@@ -115,16 +117,58 @@ media_files_write_path(const char *db_path, const char *dir)
 	return rc;
 }
 
+/* mkdir path unless it is there; 0 or -1 (logged). */
+static int
+make_dir(const char *path)
+{
+	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+		log_error("media: cannot make %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* store_document_names() callback: write dok/NAME/FILENAME unless it is
+ * there. */
+static int
+write_missing_doc(const char *name, const char *filename, void *ctx)
+{
+	struct writer	*w = ctx;
+	char		 sub[2048], path[4096];
+	struct stat	 sb;
+	void		*data;
+	size_t		 len;
+
+	if ((size_t)snprintf(sub, sizeof(sub), "%s/dok/%s", w->dir, name) >=
+	    sizeof(sub)) {
+		w->failed = 1;
+		return 0;
+	}
+	snprintf(path, sizeof(path), "%s/%s", sub, filename);
+	if (stat(path, &sb) == 0)
+		return 0;
+	if (make_dir(sub) != 0 ||
+	    store_document_data(w->db, name, &data, &len) != ST_OK) {
+		w->failed = 1;
+		return 0;
+	}
+	if (write_file(sub, filename, data, len) != 0)
+		w->failed = 1;
+	free(data);
+	return 0;
+}
+
 int
 media_files_write(struct store *db, const char *dir)
 {
 	struct writer	 w = { db, dir, 0 };
+	char		 dok[4096];
 
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		log_error("media: cannot make %s: %s", dir, strerror(errno));
+	snprintf(dok, sizeof(dok), "%s/dok", dir);
+	if (make_dir(dir) != 0 || make_dir(dok) != 0)
 		return -1;
-	}
-	if (store_media_file_names(db, write_missing, &w) != ST_OK)
+	if (store_media_file_names(db, write_missing, &w) != ST_OK ||
+	    store_document_names(db, write_missing_doc, &w) != ST_OK)
 		return -1;
 	return w.failed ? -1 : 0;
 }

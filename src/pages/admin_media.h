@@ -17,4 +17,8 @@ page_fn		 page_admin_media_save;		/* POST /admin/media/:id */
 page_fn		 page_admin_media_lead_form;	/* GET  /admin/media/artikel/:id */
 page_fn		 page_admin_media_lead_save;	/* POST /admin/media/artikel/:id */
 
+/* admin_media_doc.c: documents attached to an article. */
+page_fn		 page_admin_media_doc_list;	/* GET  /admin/media/dokument/:id */
+page_fn		 page_admin_media_doc_save;	/* POST /admin/media/dokument/:id */
+
 #endif

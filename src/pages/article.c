@@ -113,8 +113,12 @@ show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
 	}
 	if ((st = page_article_fill(app, rq, &a, path, &root)) != ST_OK)
 		goto out;
-	if (want_page && strcmp(slug, "tillganglighet") == 0)
+	if (want_page && strcmp(slug, "tillganglighet") == 0) {
 		fill_reviewed(app, root, &a);
+		if ((st = page_statement_documents(app,
+		    td_sub(root, "statement"))) != ST_OK)
+			goto out;
+	}
 	page_render(app, rq, rs, "article", root);
 out:
 	if (st != ST_OK)

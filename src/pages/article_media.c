@@ -3,16 +3,72 @@
  * in the editor's preview and an embargo link, which show that page):
  * a <figure> with <picture> (WebP and JPEG srcsets), the caption and
  * the credit, and og:image / og:image:alt with absolute URLs.  A picture
- * whose consent has ended is not shown.
+ * whose consent has ended is not shown.  Also the documents attached
+ * to the article, with type and size, and for one not accessible a line
+ * on how to ask for an accessible version (DOS-lagen); and the list of
+ * such documents in the accessibility statement.
  */
 #include <string.h>
 
 #include "../app.h"
 #include "../render/tmpl.h"
+#include "../media/document.h"
+#include "../store/document.h"
 #include "../store/media.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
 #include "pages.h"
+
+void
+page_document_fill(struct app *app, struct tdict *it,
+    const struct document *d)
+{
+	td_textf(it, "id", "%lld", (long long)d->id);
+	td_text(it, "title", d->title);
+	td_textf(it, "href", "/media/dok/%s/%s", d->name, d->filename);
+	td_text(it, "filename", d->filename);
+	td_text(it, "kind", document_label(d->mime));
+	td_text(it, "size", page_size_text(&app->arena, d->bytes));
+	td_bool(it, "accessible", d->accessible);
+	if (d->article_slug != NULL)
+		td_textf(it, "article_href", "/nyheter/%s", d->article_slug);
+	if (d->article_title != NULL)
+		td_text(it, "article_title", d->article_title);
+}
+
+/* The documents of article_id into article's list "documents". */
+static enum status
+fill_documents(struct app *app, struct tdict *article, int64_t article_id)
+{
+	struct document	*d;
+	size_t		 n;
+	enum status	 st;
+
+	if ((st = store_document_list(app->store, &app->arena, article_id,
+	    &d, &n)) != ST_OK)
+		return st;
+	td_bool(article, "has_documents", n > 0);
+	for (size_t i = 0; i < n; i++)
+		page_document_fill(app, td_item(article, "documents"), &d[i]);
+	return ST_OK;
+}
+
+enum status
+page_statement_documents(struct app *app, struct tdict *article)
+{
+	struct document	*d;
+	size_t		 n;
+	enum status	 st;
+
+	if ((st = store_document_inaccessible(app->store, &app->arena,
+	    clock_now(), &d, &n)) != ST_OK)
+		return st;
+	td_bool(article, "has_inaccessible", n > 0);
+	for (size_t i = 0; i < n; i++)
+		page_document_fill(app, td_item(article, "inaccessible"),
+		    &d[i]);
+	return ST_OK;
+}
 
 enum status
 page_article_media_fill(struct app *app, struct tdict *root,
@@ -24,6 +80,8 @@ page_article_media_fill(struct app *app, struct tdict *root,
 	size_t			 n;
 	enum status		 st;
 
+	if ((st = fill_documents(app, article, article_id)) != ST_OK)
+		return st;
 	st = store_media_lead(app->store, &app->arena, article_id,
 	    clock_now(), &m);
 	if (st == ST_NOTFOUND)

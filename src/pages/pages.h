@@ -43,6 +43,16 @@ enum status	 press_image_fill(struct app *, struct tdict *d,
 /* Article article_id's lead image, if any, into article (lead_image, a
  * press_image_fill dict) and root (og_image, og_image_alt, absolute).
  * article_media.c.  ST_OK or ST_DBERR. */
+/* "1,2 MB" or "340 kB" for n bytes.  Arena.  press_image.c. */
+const char	*page_size_text(struct arena *, int64_t n);
+struct document;
+/* Document d into it: title, href (/media/dok/NAME/FILENAME), kind and
+ * size ("PDF, 1,2 MB"), accessible.  article_media.c. */
+void		 page_document_fill(struct app *, struct tdict *it,
+		    const struct document *d);
+/* The accessibility statement's list "inaccessible" (documents not
+ * accessible, of public articles) into article.  ST_OK or ST_DBERR. */
+enum status	 page_statement_documents(struct app *, struct tdict *article);
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;

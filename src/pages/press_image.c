@@ -21,9 +21,8 @@
 #define PRESS_IMAGES_PER_PAGE	12
 #define PRESS_IMAGES_MAX_PAGE	100000
 
-/* "1,2 MB" or "340 kB" for n bytes.  Arena. */
-static const char *
-size_text(struct arena *ar, int64_t n)
+const char *
+page_size_text(struct arena *ar, int64_t n)
 {
 	if (n >= 1000 * 1000)
 		return arena_printf(ar, "%lld,%lld MB", (long long)(n / 1000000),
@@ -64,7 +63,7 @@ fill_files(struct arena *ar, struct tdict *d, const struct media_file_ref *f,
 			td_text(d, "original_type", type_name(f[i].mime));
 			td_textf(d, "original_size", "%d × %d", f[i].width,
 			    f[i].height);
-			td_text(d, "original_bytes", size_text(ar,
+			td_text(d, "original_bytes", page_size_text(ar,
 			    f[i].bytes));
 		} else if (strcmp(f[i].mime, "image/webp") == 0)
 			srcset_add(ar, &webp, &f[i]);

@@ -124,6 +124,8 @@ static const struct route routes[] = {
 	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/media/artikel/:id", page_admin_media_lead_form, R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/artikel/:id", page_admin_media_lead_save, R_POST | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/dokument/:id", page_admin_media_doc_list, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/dokument/:id", page_admin_media_doc_save, R_POST | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT },
 	/* Embargo preview links: public, the token is checked there. */
