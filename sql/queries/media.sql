@@ -102,3 +102,17 @@ SELECT lead_media_id, title FROM article WHERE id = :id;
 
 -- name: media_lead_set
 UPDATE article SET lead_media_id = :media_id WHERE id = :id;
+
+-- name: media_portrait
+-- Contact :id's portrait, unless its consent has ended by :now.
+SELECT m.id, m.sha256, m.filename, m.mime, m.width, m.height, m.bytes,
+       m.alt, m.decorative, m.caption, m.credit, m.licence, m.created_at,
+       m.legal_basis, m.consent_at, m.expires_at
+  FROM contact AS c JOIN media AS m ON m.id = c.photo_media_id
+ WHERE c.id = :id AND (m.expires_at IS NULL OR m.expires_at > :now);
+
+-- name: media_portrait_id
+SELECT photo_media_id, name FROM contact WHERE id = :id;
+
+-- name: media_portrait_set
+UPDATE contact SET photo_media_id = :media_id WHERE id = :id;

@@ -28,7 +28,7 @@ static const struct {
 	{ "/admin",		"Översikt",	"admin redaktor press" },
 	{ "/admin/artiklar",	"Artiklar",	"admin redaktor" },
 	{ "/admin/amnen",	"Ämnen",	"admin redaktor" },
-	{ "/admin/media",	"Bildbank",	"admin redaktor" },
+	{ "/admin/media",	"Bildbank",	"admin redaktor press" },
 	{ "/admin/kontakter",	"Kontakter",	"admin press" },
 	{ "/admin/pressjour",	"Pressjour",	"admin press" },
 	{ "/admin/notis",	"Notis",	"admin" },

@@ -40,7 +40,7 @@ show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	size_t		 n;
 	enum status	 st;
 
-	if ((st = store_media_lead_id(app->store, &app->arena, id, &lead,
+	if ((st = store_media_use_id(app->store, &app->arena, MEDIA_LEAD, id, &lead,
 	    &atitle)) != ST_OK || (st = store_document_list(app->store,
 	    &app->arena, id, &d, &n)) != ST_OK) {
 		page_error(app, rq, rs, st);
@@ -177,7 +177,7 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 	struct tdict	*root;
 	enum status	 st;
 
-	if ((st = store_media_lead_id(app->store, &app->arena, id, &lead,
+	if ((st = store_media_use_id(app->store, &app->arena, MEDIA_LEAD, id, &lead,
 	    &atitle)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;

@@ -37,9 +37,11 @@ fill_article_full(struct app *app, struct tdict *d, const struct article *a,
 		td_text(t, "url", a->links[i].url);
 	}
 	td_bool(d, "has_experts", a->nexperts > 0);
-	for (i = 0; i < a->nexperts; i++)
-		fill_contact(td_item(d, "experts"), &app->arena,
-		    &a->experts[i]);
+	for (i = 0; i < a->nexperts; i++) {
+		t = td_item(d, "experts");
+		fill_contact(t, &app->arena, &a->experts[i]);
+		(void)page_contact_photo(app, t, a->experts[i].id);
+	}
 }
 
 /*

@@ -6,7 +6,8 @@
  * whose consent has ended is not shown.  Also the documents attached
  * to the article, with type and size, and for one not accessible a line
  * on how to ask for an accessible version (DOS-lagen); and the list of
- * such documents in the accessibility statement.
+ * such documents in the accessibility statement.  And a contact's
+ * portrait on its card, while its consent lasts.
  */
 #include <string.h>
 
@@ -82,7 +83,7 @@ page_article_media_fill(struct app *app, struct tdict *root,
 
 	if ((st = fill_documents(app, article, article_id)) != ST_OK)
 		return st;
-	st = store_media_lead(app->store, &app->arena, article_id,
+	st = store_media_use_get(app->store, &app->arena, MEDIA_LEAD, article_id,
 	    clock_now(), &m);
 	if (st == ST_NOTFOUND)
 		return ST_OK;
@@ -108,4 +109,21 @@ page_article_media_fill(struct app *app, struct tdict *root,
 	td_textf(root, "og_image_width", "%d", big->width);
 	td_textf(root, "og_image_height", "%d", big->height);
 	return ST_OK;
+}
+
+enum status
+page_contact_photo(struct app *app, struct tdict *d, int64_t contact_id)
+{
+	struct media	 m;
+	enum status	 st;
+
+	st = store_media_use_get(app->store, &app->arena, MEDIA_PORTRAIT,
+	    contact_id, clock_now(), &m);
+	if (st == ST_NOTFOUND) {
+		td_bool(d, "photo", 0);	/* never an outer scope's */
+		return ST_OK;
+	}
+	if (st != ST_OK)
+		return st;
+	return press_image_fill(app, td_sub(d, "photo"), &m, "6rem");
 }

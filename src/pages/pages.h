@@ -53,6 +53,10 @@ void		 page_document_fill(struct app *, struct tdict *it,
 /* The accessibility statement's list "inaccessible" (documents not
  * accessible, of public articles) into article.  ST_OK or ST_DBERR. */
 enum status	 page_statement_documents(struct app *, struct tdict *article);
+/* Contact contact_id's portrait (consent not ended) into d's "photo"
+ * (a press_image_fill dict), else photo false.  ST_OK or ST_DBERR. */
+enum status	 page_contact_photo(struct app *, struct tdict *d,
+		    int64_t contact_id);
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;

@@ -98,6 +98,9 @@ press_image_fill(struct app *app, struct tdict *d, const struct media *m,
 	td_text(d, "licence", m->licence);
 	td_text(d, "filename", m->filename);
 	td_text(d, "sizes", sizes);
+	/* The height of a 96 px wide thumbnail (a contact's portrait). */
+	td_textf(d, "thumb_height", "%d", m->width > 0 ?
+	    (int)((int64_t)m->height * 96 / m->width) : 96);
 	fill_files(&app->arena, d, f, n);
 	return ST_OK;
 }

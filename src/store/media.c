@@ -348,11 +348,21 @@ store_media_files(struct store *db, struct arena *ar, int64_t id,
 	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
 }
 
+/* The queries for a use of one picture: an article's lead image or a
+ * contact's portrait. */
+static const struct {
+	enum query_id	 get, get_id, set;
+} uses[] = {
+	[MEDIA_LEAD] = { Q_MEDIA_LEAD, Q_MEDIA_LEAD_ID, Q_MEDIA_LEAD_SET },
+	[MEDIA_PORTRAIT] = { Q_MEDIA_PORTRAIT, Q_MEDIA_PORTRAIT_ID,
+	    Q_MEDIA_PORTRAIT_SET },
+};
+
 enum status
-store_media_lead(struct store *db, struct arena *ar, int64_t id,
-    int64_t now, struct media *out)
+store_media_use_get(struct store *db, struct arena *ar, enum media_slot k,
+    int64_t id, int64_t now, struct media *out)
 {
-	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD];
+	sqlite3_stmt	*q = db->stmt[uses[k].get];
 	enum status	 st = ST_DBERR;
 	int		 rc;
 
@@ -366,16 +376,16 @@ store_media_lead(struct store *db, struct arena *ar, int64_t id,
 			st = ST_NOTFOUND;
 	}
 	if (st == ST_DBERR)
-		store_log_error(db, Q_MEDIA_LEAD);
+		store_log_error(db, uses[k].get);
 	stmt_done(q);
 	return st;
 }
 
 enum status
-store_media_lead_id(struct store *db, struct arena *ar, int64_t id,
-    int64_t *media_id, const char **title)
+store_media_use_id(struct store *db, struct arena *ar, enum media_slot k,
+    int64_t id, int64_t *media_id, const char **title)
 {
-	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD_ID];
+	sqlite3_stmt	*q = db->stmt[uses[k].get_id];
 	enum status	 st = ST_DBERR;
 	int		 rc;
 
@@ -388,22 +398,23 @@ store_media_lead_id(struct store *db, struct arena *ar, int64_t id,
 			st = ST_NOTFOUND;
 	}
 	if (st == ST_DBERR)
-		store_log_error(db, Q_MEDIA_LEAD_ID);
+		store_log_error(db, uses[k].get_id);
 	stmt_done(q);
 	return st;
 }
 
 enum status
-store_media_lead_set(struct store *db, int64_t id, int64_t media_id)
+store_media_use_set(struct store *db, enum media_slot k, int64_t id,
+    int64_t media_id)
 {
-	sqlite3_stmt	*q = db->stmt[Q_MEDIA_LEAD_SET];
+	sqlite3_stmt	*q = db->stmt[uses[k].set];
 	enum status	 st;
 	int		 rc;
 
 	if ((rc = bind_int64(q, ":id", id)) == SQLITE_OK)
 		rc = media_id ? bind_int64(q, ":media_id", media_id) :
 		    bind_null(q, ":media_id");
-	if ((st = stmt_write(db, Q_MEDIA_LEAD_SET, rc)) == ST_OK &&
+	if ((st = stmt_write(db, uses[k].set, rc)) == ST_OK &&
 	    sqlite3_changes(db->db) == 0)
 		st = ST_NOTFOUND;
 	return st;

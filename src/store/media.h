@@ -100,17 +100,25 @@ enum status	store_media_get(struct store *, struct arena *, int64_t id,
 enum status	store_media_files(struct store *, struct arena *, int64_t id,
 		    struct media_file_ref **out, size_t *n);
 
-/* The lead image of article id, not expired at now.  Arena.  ST_OK,
- * ST_NOTFOUND (none) or ST_DBERR. */
-enum status	store_media_lead(struct store *, struct arena *, int64_t id,
-		    int64_t now, struct media *out);
-/* Article id's lead image id (0: none) and title.  ST_OK, ST_NOTFOUND,
- * ST_DBERR. */
-enum status	store_media_lead_id(struct store *, struct arena *,
-		    int64_t id, int64_t *media_id, const char **title);
-/* Set (media_id 0: remove) the lead image of article id.  Within
- * store_begin().  ST_OK, ST_NOTFOUND, or a write status. */
-enum status	store_media_lead_set(struct store *, int64_t id,
-		    int64_t media_id);
+/* A slot a picture fills: an article's lead image, a contact's
+ * portrait. */
+enum media_slot {
+	MEDIA_LEAD,
+	MEDIA_PORTRAIT
+};
+/* The picture in slot k of article/contact id, not expired at now.
+ * Arena.  ST_OK, ST_NOTFOUND (none) or ST_DBERR. */
+enum status	store_media_use_get(struct store *, struct arena *,
+		    enum media_slot k, int64_t id, int64_t now,
+		    struct media *out);
+/* The picture id in slot k of id (0: none) and the article's title or
+ * contact's name.  ST_OK, ST_NOTFOUND, ST_DBERR. */
+enum status	store_media_use_id(struct store *, struct arena *,
+		    enum media_slot k, int64_t id, int64_t *media_id,
+		    const char **title);
+/* Set slot k of id to media_id (0: none).  Within store_begin().  ST_OK,
+ * ST_NOTFOUND, or a write status. */
+enum status	store_media_use_set(struct store *, enum media_slot k,
+		    int64_t id, int64_t media_id);
 
 #endif

@@ -117,17 +117,21 @@ static const struct route routes[] = {
 	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_save,	R_POST | R_ID | R_STAFF | R_EDIT },
-	/* The picture library (issue 14): editors (and admins).  The
-	 * POSTs take multipart/form-data (req.c, REQ_UPLOAD_PREFIX). */
-	{ "/admin/media",	page_admin_media_list,	R_GET | R_STAFF | R_EDIT },
-	{ "/admin/media",	page_admin_media_create, R_POST | R_STAFF | R_EDIT },
-	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT },
+	/* The picture library (issue 14): editors and press officers
+	 * (portraits); lead images and documents for editors, portraits
+	 * for press officers.  The POSTs take multipart/form-data (req.c,
+	 * REQ_UPLOAD_PREFIX). */
+	{ "/admin/media",	page_admin_media_list,	R_GET | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media",	page_admin_media_create, R_POST | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT | R_PRESS },
 	{ "/admin/media/artikel/:id", page_admin_media_lead_form, R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/artikel/:id", page_admin_media_lead_save, R_POST | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/kontakt/:id", page_admin_media_portrait_form, R_GET | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/media/kontakt/:id", page_admin_media_portrait_save, R_POST | R_ID | R_STAFF | R_PRESS },
 	{ "/admin/media/dokument/:id", page_admin_media_doc_list, R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/media/dokument/:id", page_admin_media_doc_save, R_POST | R_ID | R_STAFF | R_EDIT },
-	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
-	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT | R_PRESS },
 	/* Embargo preview links: public, the token is checked there. */
 	{ "/forhandsvisning/:token", page_embargo_show,	R_GET },
 };
