@@ -58,7 +58,8 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
 	struct safe_html body;
 	struct tdict	*root, *art;
 
-	if (md_render(&app->arena, a->body_md, &body) != ST_OK)
+	if (md_render_pictures(&app->arena, a->body_md, page_article_picture,
+	    app, &body) != ST_OK)
 		return ST_ERROR;
 	root = page_layout(app, rq, a->title, path,
 	    strcmp(a->kind, "sida") == 0 ? NULL : "/nyheter");

@@ -7,7 +7,8 @@
  * to the article, with type and size, and for one not accessible a line
  * on how to ask for an accessible version (DOS-lagen); and the list of
  * such documents in the accessibility statement.  And a contact's
- * portrait on its card, while its consent lasts.
+ * portrait on its card, while its consent lasts; and the pictures of
+ * the library placed in the text ("![alt](/pressbilder/ID)").
  */
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "../store/document.h"
 #include "../store/media.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include "../util/clock.h"
 #include "pages.h"
 
@@ -126,4 +128,31 @@ page_contact_photo(struct app *app, struct tdict *d, int64_t contact_id)
 	if (st != ST_OK)
 		return st;
 	return press_image_fill(app, td_sub(d, "photo"), &m, "6rem");
+}
+
+const char *
+page_article_picture(void *ctx, long long id, const char *alt, int block)
+{
+	struct app	*app = ctx;
+	struct media	 m;
+	struct tdict	*d;
+	struct buf	 b;
+	const char	*html = NULL;
+
+	if (store_media_get(app->store, &app->arena, id, &m) != ST_OK ||
+	    (m.expires_at != 0 && m.expires_at <= clock_now()))
+		return NULL;
+	d = td_new(&app->arena);
+	if (press_image_fill(app, d, &m, "(min-width: 48em) 44em, 100vw") !=
+	    ST_OK)
+		return NULL;
+	if (*alt != '\0')	/* the text's own description wins */
+		td_text(d, "alt", alt);
+	buf_init(&b);
+	if (tmpl_render(app->tmpl, block ? "article_figure" :
+	    "article_picture", d, &b) == ST_OK)
+		html = arena_strndup(&app->arena, b.data != NULL ? b.data : "",
+		    b.len);
+	buf_free(&b);
+	return html;
 }

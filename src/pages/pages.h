@@ -57,6 +57,11 @@ enum status	 page_statement_documents(struct app *, struct tdict *article);
  * (a press_image_fill dict), else photo false.  ST_OK or ST_DBERR. */
 enum status	 page_contact_photo(struct app *, struct tdict *d,
 		    int64_t contact_id);
+/* md_picture_fn for an article's text: picture id as a <figure> (block)
+ * or <picture>, alt the text's own when given; NULL when there is no
+ * such picture or its consent has ended.  ctx: the struct app. */
+const char	*page_article_picture(void *ctx, long long id,
+		    const char *alt, int block);
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;

@@ -76,4 +76,29 @@ get /nyheter/hamnen-oppnar
 assert_body_lacks 'article-image'
 staff_request red POST "/admin/media/artikel/$aid" --data-urlencode "bild=999"
 assert_status 400
+
+# Pictures of the library in the text: alone on a line a <figure>, within
+# a paragraph a <picture>, an unknown one its alt text; an image from
+# elsewhere is a warning in the editor.
+staff_request red GET "/admin/media/$mid"
+assert_body_contains "![Solnedgång över hamnen](/pressbilder/$mid)"
+publish_article red "Bilder i text" bilder-i-text "Före.
+
+![Hamnen från kajen](/pressbilder/$mid)
+
+Text med ![liten hamn](/pressbilder/$mid) i mitten och ![saknad bild](/pressbilder/999)."
+assert_status 303
+get /nyheter/bilder-i-text
+assert_body_contains '<figure class="article-image">'
+assert_body_contains 'alt="Hamnen från kajen"'
+assert_body_contains 'Hamnen en vårkväll Foto: Eva Ek'
+assert_body_contains '<picture><source type="image/webp"'
+assert_body_contains 'alt="liten hamn"'
+assert_body_contains 'i mitten och saknad bild.'
+assert_body_lacks 'src="/pressbilder/'
+staff_request red GET "/admin/media/$mid"
+assert_body_contains "Bilder i text"
+publish_article red "Bild utifrån" bild-utifran "![Karta](https://example.se/karta.png)"
+assert_status 400
+assert_body_contains "bilden finns inte i bildbanken"
 done_testing
