@@ -73,14 +73,58 @@ page_statement_documents(struct app *app, struct tdict *article)
 	return ST_OK;
 }
 
+/* The largest JPEG made of picture id (never the original; og:image and
+ * feeds), or NULL. */
+static const struct media_file_ref *
+largest_jpeg(struct app *app, int64_t id)
+{
+	struct media_file_ref	*f, *big = NULL;
+	size_t			 n;
+
+	if (store_media_files(app->store, &app->arena, id, &f, &n) != ST_OK)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!f[i].original && strcmp(f[i].mime, "image/jpeg") == 0 &&
+		    (big == NULL || f[i].width > big->width))
+			big = &f[i];
+	return big;
+}
+
+enum status
+page_article_thumb(struct app *app, struct tdict *d, int64_t article_id)
+{
+	const struct media_file_ref *big;
+	struct media	 m;
+	struct tdict	*t;
+	enum status	 st;
+
+	st = store_media_use_get(app->store, &app->arena, MEDIA_LEAD,
+	    article_id, clock_now(), &m);
+	if (st == ST_NOTFOUND) {
+		td_bool(d, "thumb", 0);	/* never an outer scope's */
+		return ST_OK;
+	}
+	if (st != ST_OK)
+		return st;
+	t = td_sub(d, "thumb");
+	if ((st = press_image_fill(app, t, &m, "(min-width: 40em) 12rem, "
+	    "100vw")) != ST_OK)
+		return st;
+	if ((big = largest_jpeg(app, m.id)) != NULL) {
+		td_textf(t, "abs_src", "%s/media/%s", app->cfg.base_url,
+		    big->name);
+		td_textf(t, "bytes", "%lld", (long long)big->bytes);
+	}
+	return ST_OK;
+}
+
 enum status
 page_article_media_fill(struct app *app, struct tdict *root,
     struct tdict *article, int64_t article_id)
 {
 	struct media		 m;
-	struct media_file_ref	*f, *big = NULL;
+	const struct media_file_ref *big;
 	struct tdict		*d;
-	size_t			 n;
 	enum status		 st;
 
 	if ((st = fill_documents(app, article, article_id)) != ST_OK)
@@ -95,15 +139,7 @@ page_article_media_fill(struct app *app, struct tdict *root,
 	if ((st = press_image_fill(app, d, &m,
 	    "(min-width: 48em) 44em, 100vw")) != ST_OK)
 		return st;
-	/* og:image: the largest JPEG made (never the original). */
-	if ((st = store_media_files(app->store, &app->arena, m.id, &f,
-	    &n)) != ST_OK)
-		return st;
-	for (size_t i = 0; i < n; i++)
-		if (!f[i].original && strcmp(f[i].mime, "image/jpeg") == 0 &&
-		    (big == NULL || f[i].width > big->width))
-			big = &f[i];
-	if (big == NULL)
+	if ((big = largest_jpeg(app, m.id)) == NULL)
 		return ST_OK;
 	td_text(root, "og_image", arena_printf(&app->arena, "%s/media/%s",
 	    app->cfg.base_url, big->name));

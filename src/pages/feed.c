@@ -31,6 +31,7 @@ fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 
 		e = td_item(root, "entries");
 		fill_article_item(e, &app->arena, a);
+		(void)page_article_thumb(app, e, a->id);
 		td_text(e, "published_iso", date_iso(&app->arena,
 		    a->publish_at));
 		td_text(e, "updated_iso", date_iso(&app->arena, upd));

@@ -229,9 +229,12 @@ page_news_list(struct app *app, struct req *rq, struct resp *rs)
 	    l.total == 1 ? "träff" : "träffar");
 	td_bool(root, "has_items", l.n > 0);
 	td_list(root, "items");
-	for (i = 0; i < l.n; i++)
-		fill_article_item(td_item(root, "items"), &app->arena,
-		    &l.items[i]);
+	for (i = 0; i < l.n; i++) {
+		struct tdict *it = td_item(root, "items");
+
+		fill_article_item(it, &app->arena, &l.items[i]);
+		(void)page_article_thumb(app, it, l.items[i].id);
+	}
 	if ((st = fill_filters(app, root, &f)) != ST_OK)
 		goto out;
 	fill_pager(app, root, &f, page, pages, &l);

@@ -40,9 +40,6 @@ struct media;
  * original's link, type and size.  ST_OK or ST_DBERR. */
 enum status	 press_image_fill(struct app *, struct tdict *d,
 		    const struct media *m, const char *sizes);
-/* Article article_id's lead image, if any, into article (lead_image, a
- * press_image_fill dict) and root (og_image, og_image_alt, absolute).
- * article_media.c.  ST_OK or ST_DBERR. */
 /* "1,2 MB" or "340 kB" for n bytes.  Arena.  press_image.c. */
 const char	*page_size_text(struct arena *, int64_t n);
 struct document;
@@ -62,6 +59,14 @@ enum status	 page_contact_photo(struct app *, struct tdict *d,
  * such picture or its consent has ended.  ctx: the struct app. */
 const char	*page_article_picture(void *ctx, long long id,
 		    const char *alt, int block);
+/* An article's lead image in a list or feed entry d: "thumb" (a
+ * press_image_fill dict, plus "abs_src" and "bytes" of the largest JPEG
+ * for a feed's enclosure), else thumb false.  ST_OK or ST_DBERR. */
+enum status	 page_article_thumb(struct app *, struct tdict *d,
+		    int64_t article_id);
+/* Article article_id's lead image, if any, into article (lead_image, a
+ * press_image_fill dict) and root (og_image, og_image_alt, absolute).
+ * article_media.c.  ST_OK or ST_DBERR. */
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;

@@ -101,6 +101,8 @@ press_image_fill(struct app *app, struct tdict *d, const struct media *m,
 	/* The height of a 96 px wide thumbnail (a contact's portrait). */
 	td_textf(d, "thumb_height", "%d", m->width > 0 ?
 	    (int)((int64_t)m->height * 96 / m->width) : 96);
+	td_textf(d, "thumb_height320", "%d", m->width > 0 ?
+	    (int)((int64_t)m->height * 320 / m->width) : 320);
 	fill_files(&app->arena, d, f, n);
 	return ST_OK;
 }

@@ -33,11 +33,15 @@ assert_body_contains '<figure class="article-image">'
 assert_body_contains 'alt="Solnedgång över hamnen"'
 assert_body_contains '<source type="image/webp" srcset="/media/'
 assert_body_contains '1600w'
-assert_body_contains 'Hamnen i kväll Foto: Eva Ek'
+assert_body_contains 'Hamnen i kväll Foto: Eva Ek Pressbild'
 big=$(q "SELECT name FROM media_file WHERE media_id = $mid AND original = 0
     AND mime = 'image/jpeg' ORDER BY width DESC LIMIT 1")
 assert_body_contains "<meta property=\"og:image\" content=\"$BASE/media/$big\">"
 assert_body_contains '<meta property="og:image:alt" content="Solnedgång över hamnen">'
+get /nyheter
+assert_body_contains '<img class="news-thumb" src="/media/'
+get /nyheter.atom
+assert_body_contains "<link rel=\"enclosure\" type=\"image/jpeg\" href=\"$BASE/media/$big\""
 get "/media/$big"
 assert_status 200
 assert_header Cache-Control '^public, max-age=31536000, immutable$'
