@@ -5,10 +5,14 @@
 //   lands on the picture's page; an SVG is refused in Swedish with the
 //   text kept;
 // - the editor gives an article a lead image from the library, and the
-//   article shows it in a <figure> with og:image;
+//   article shows it in a <figure> with og:image; attaches a PDF; a
+//   contact gets a portrait;
 // - /admin/media, the upload form (empty and with errors), a picture's
-//   page, the lead-image picker, /pressbilder, /pressbilder/ID and the
-//   article with its image have zero axe-core violations at 1280 and
+//   page, the lead-image and portrait pickers, the documents page,
+//   /pressbilder, /pressbilder/ID, the article with its image and
+//   document, /nyheter with a thumbnail, /kontakt with a portrait and the
+//   accessibility statement listing the document have zero axe-core
+//   violations at 1280 and
 //   320 px, no sideways scrolling at 320 px, and zero Nu checker errors.
 // With SCREENSHOT_DIR set, screenshots at 1280 and 320 px are written
 // there (media-<name>-<width>.png).
@@ -132,6 +136,43 @@ describe('the picture library in a browser', () => {
 		docs.push(['pressbilder', '/pressbilder', null]);
 		docs.push(['pressbild', `/pressbilder/${mid}`, null]);
 		docs.push(['artikel-med-bild', SEED, null]);
+	});
+
+	it('attaches a document and gives a contact a portrait', async () => {
+		const aid = sql(site.db, "SELECT id FROM article WHERE slug = " +
+		    "'fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid'")[0];
+		const pdf = path.join(site.dir, 'Rapport 2027.pdf');
+		writeFileSync(pdf, '%PDF-1.4\nrapport\n%%EOF\n');
+		await page.goto(`${site.base}/admin/media/dokument/${aid}`);
+		await page.setInputFiles('#fil', pdf);
+		await page.fill('#titel', 'Rapport om kvinnofrid');
+		const r = await submit(page, 'form.form button[type=submit]');
+		assert.equal(r.status(), 200);
+		assert.match(await page.textContent('main'), /Dokumentet är bifogat/);
+		const a = await page.goto(site.base + SEED);
+		assert.match(await a.text(), /Rapport om kvinnofrid<\/a> <span class="muted">\(PDF, 1 kB\)/);
+		// The portrait: a picture with consent, chosen for a contact.
+		const mid = sql(site.db, 'SELECT max(id) FROM media')[0];
+		sql(site.db, "UPDATE media SET legal_basis = 'Samtycke' " +
+		    `WHERE id = ${mid}`);
+		const cid = sql(site.db, 'SELECT id FROM contact WHERE ' +
+		    'active = 1 AND press_officer = 1 ORDER BY id LIMIT 1')[0];
+		mkuser(site.db, 'pia', 'press');
+		const pia = await signIn(browser, site, 'pia', false);
+		await pia.goto(`${site.base}/admin/kontakter/${cid}`);
+		await Promise.all([pia.waitForNavigation(),
+		    pia.click(`a[href="/admin/media/kontakt/${cid}"]`)]);
+		await pia.check(`#bild-${mid}`);
+		const p = await submit(pia, 'form.form button[type=submit]');
+		assert.equal(p.status(), 200);
+		assert.match(await pia.textContent('main'), /Porträttet är sparat/);
+		await pia.context().close();
+		const k = await (await page.goto(`${site.base}/kontakt`)).text();
+		assert.match(k, /class="contact-photo"/);
+		docs.push(['dokument', `/admin/media/dokument/${aid}`, null]);
+		docs.push(['kontakt-med-portratt', '/kontakt', null]);
+		docs.push(['tillganglighet', '/tillganglighet', null]);
+		docs.push(['nyheter-med-bild', '/nyheter', null]);
 	});
 
 	it('every page passes axe at 1280 and 320 px, without sideways scrolling',
