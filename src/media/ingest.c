@@ -40,6 +40,35 @@ media_meta_check(const struct media_meta *m, const char **field)
 	return NULL;
 }
 
+/* Start libvips, hash buf into sha and make *img; MEDIA_OK or why not
+ * (nothing held then). */
+static enum media_err
+make(const void *buf, size_t len, char sha[SHA256_HEX_LEN + 1],
+    struct media_image *img)
+{
+	if (len > MEDIA_MAX_BYTES)
+		return MEDIA_TOO_BIG;
+	if (media_image_init("pressrum") != 0)
+		return MEDIA_BROKEN;
+	sha256_hex(buf, len, sha);
+	return media_image_make(buf, len, img);
+}
+
+/* The file columns of a row for img made of len bytes hashed sha, sent
+ * as path (fname gets its sanitised last part). */
+static void
+file_row(struct media *m, const char *sha, const struct media_image *img,
+    size_t len, const char *path, char fname[MEDIA_FILENAME_MAX])
+{
+	media_filename_clean(path, fname);
+	m->sha256 = sha;
+	m->filename = fname;
+	m->mime = img->mime;
+	m->width = img->width;
+	m->height = img->height;
+	m->bytes = (int64_t)len;
+}
+
 enum media_err
 media_ingest(struct store *db, const void *buf, size_t len,
     const char *path, const struct media_meta *meta, int64_t now,
@@ -53,19 +82,15 @@ media_ingest(struct store *db, const void *buf, size_t len,
 	enum status		 st;
 
 	*id = 0;
-	sha256_hex(buf, len, sha);
-	if (store_media_by_sha(db, sha, id) == ST_OK)
-		return MEDIA_EXISTS;
-	if ((err = media_image_make(buf, len, &img)) != MEDIA_OK)
+	if (len <= MEDIA_MAX_BYTES) {
+		sha256_hex(buf, len, sha);
+		if (store_media_by_sha(db, sha, id) == ST_OK)
+			return MEDIA_EXISTS;
+	}
+	if ((err = make(buf, len, sha, &img)) != MEDIA_OK)
 		return err;
-	media_filename_clean(path, fname);
 	memset(&m, 0, sizeof(m));
-	m.sha256 = sha;
-	m.filename = fname;
-	m.mime = img.mime;
-	m.width = img.width;
-	m.height = img.height;
-	m.bytes = (int64_t)len;
+	file_row(&m, sha, &img, len, path, fname);
 	m.alt = meta->decorative ? "" : meta->alt;
 	m.decorative = meta->decorative;
 	m.caption = meta->caption != NULL ? meta->caption : "";
@@ -93,20 +118,15 @@ media_replace(struct store *db, int64_t id, const void *buf, size_t len,
 	enum media_err		 err;
 	enum status		 st;
 
-	sha256_hex(buf, len, sha);
-	if (store_media_by_sha(db, sha, &other) == ST_OK)
-		return other == id ? MEDIA_OK : MEDIA_EXISTS;
-	if ((err = media_image_make(buf, len, &img)) != MEDIA_OK)
+	if ((err = make(buf, len, sha, &img)) != MEDIA_OK)
 		return err;
-	media_filename_clean(path, fname);
+	if (store_media_by_sha(db, sha, &other) == ST_OK) {
+		media_image_free(&img);
+		return other == id ? MEDIA_OK : MEDIA_EXISTS;
+	}
 	memset(&m, 0, sizeof(m));
 	m.id = id;
-	m.sha256 = sha;
-	m.filename = fname;
-	m.mime = img.mime;
-	m.width = img.width;
-	m.height = img.height;
-	m.bytes = (int64_t)len;
+	file_row(&m, sha, &img, len, path, fname);
 	if ((st = store_begin(db)) == ST_OK)
 		st = store_media_replace(db, &m);
 	for (size_t i = 0; st == ST_OK && i < img.nfiles; i++) {

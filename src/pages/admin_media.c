@@ -231,13 +231,8 @@ page_admin_media_create(struct app *app, struct req *rq, struct resp *rs)
 		show_new(app, rq, rs, root, &meta, 400);
 		return;
 	}
-	if (media_image_init("pressrum") != 0)
-		err = MEDIA_BROKEN;
-	else if (f->len > MEDIA_MAX_BYTES)
-		err = MEDIA_TOO_BIG;
-	else
-		err = media_ingest(app->store, f->data, f->len, f->filename,
-		    &meta, clock_now(), &id);
+	err = media_ingest(app->store, f->data, f->len, f->filename, &meta,
+	    clock_now(), &id);
 	if (err != MEDIA_OK) {
 		msg = media_err_text(err);
 		if (err == MEDIA_EXISTS && id != 0)
@@ -416,13 +411,7 @@ replace(struct app *app, struct req *rq, struct resp *rs,
 		show_edit(app, rq, rs, root, m, &meta, 400);
 		return;
 	}
-	if (media_image_init("pressrum") != 0)
-		err = MEDIA_BROKEN;
-	else if (f->len > MEDIA_MAX_BYTES)
-		err = MEDIA_TOO_BIG;
-	else
-		err = media_replace(app->store, m->id, f->data, f->len,
-		    f->filename);
+	err = media_replace(app->store, m->id, f->data, f->len, f->filename);
 	if (err != MEDIA_OK) {
 		form_error(app, root, "fil", media_err_text(err));
 		show_edit(app, rq, rs, root, m, &meta, err_status(err));

@@ -145,24 +145,5 @@ enum status
 store_document_data(struct store *db, const char *name, void **data,
     size_t *len)
 {
-	sqlite3_stmt	*q = db->stmt[Q_DOCUMENT_DATA];
-	enum status	 st = ST_DBERR;
-	int		 rc = SQLITE_ERROR;
-
-	*data = NULL;
-	*len = 0;
-	if (bind_text(q, ":name", name) == SQLITE_OK &&
-	    (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*len = (size_t)sqlite3_column_bytes(q, 0);
-		if ((*data = malloc(*len ? *len : 1)) == NULL)
-			abort();
-		if (*len > 0)
-			memcpy(*data, sqlite3_column_blob(q, 0), *len);
-		st = ST_OK;
-	} else if (rc == SQLITE_DONE)
-		st = ST_NOTFOUND;
-	if (st == ST_DBERR)
-		store_log_error(db, Q_DOCUMENT_DATA);
-	stmt_done(q);
-	return st;
+	return store_blob(db, Q_DOCUMENT_DATA, name, data, len);
 }

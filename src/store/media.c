@@ -70,10 +70,10 @@ store_media_file_names(struct store *db, int (*fn)(const char *, void *),
 }
 
 enum status
-store_media_file_data(struct store *db, const char *name, void **data,
-    size_t *len)
+store_blob(struct store *db, enum query_id qid, const char *name,
+    void **data, size_t *len)
 {
-	sqlite3_stmt	*q = db->stmt[Q_MEDIA_FILE_DATA];
+	sqlite3_stmt	*q = db->stmt[qid];
 	enum status	 st = ST_DBERR;
 	int		 rc = SQLITE_ERROR;
 
@@ -90,9 +90,16 @@ store_media_file_data(struct store *db, const char *name, void **data,
 	} else if (rc == SQLITE_DONE)
 		st = ST_NOTFOUND;
 	if (st == ST_DBERR)
-		store_log_error(db, Q_MEDIA_FILE_DATA);
+		store_log_error(db, qid);
 	stmt_done(q);
 	return st;
+}
+
+enum status
+store_media_file_data(struct store *db, const char *name, void **data,
+    size_t *len)
+{
+	return store_blob(db, Q_MEDIA_FILE_DATA, name, data, len);
 }
 
 /* The sixteen media columns into *m (strings in ar). */

@@ -59,6 +59,11 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
 /* Log "store: <query name>: <sqlite3_errmsg>" and remember the error's
  * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);
+/* The BLOB of the one row query qid finds for :name, malloc'd into
+ * *data (caller frees).  ST_OK, ST_NOTFOUND or ST_DBERR (store/media.c;
+ * picture files and documents). */
+enum status	 store_blob(struct store *, enum query_id qid,
+		    const char *name, void **data, size_t *len);
 
 /* Grow an arena array of n elements of size sz to hold n + 1; *cap is
  * its capacity.  Returns the (possibly moved) array, never NULL. */

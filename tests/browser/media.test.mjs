@@ -22,8 +22,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { SRC, STAFF_PW, formatHtmlErrors, formatViolations, launchBrowser,
-    mkuser, runAxe, sql, startSite, validateHtml } from './lib.mjs';
+import { SRC, formatHtmlErrors, formatViolations, launchBrowser,
+    mkuser, runAxe, signIn as libSignIn, sql, startSite, validateHtml }
+    from './lib.mjs';
 
 const SEED = '/nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid';
 const shots = process.env.SCREENSHOT_DIR;
@@ -37,17 +38,13 @@ function png(dir, name, w, h)
 	return f;
 }
 
+// NAME signed in, in a context of its own with JavaScript on or off.
 async function signIn(browser, site, name, js)
 {
 	const context = await browser.newContext({ bypassCSP: true,
 	    javaScriptEnabled: js, viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
-	await page.goto(`${site.base}/admin/logga-in`);
-	await page.fill('#namn', name);
-	await page.fill('#losenord', STAFF_PW);
-	await Promise.all([page.waitForNavigation(),
-	    page.click('button[type=submit]')]);
-	assert.match(page.url(), /\/admin$/, `${name} did not get in`);
+	await libSignIn(page, site.base, name);
 	return page;
 }
 
