@@ -85,11 +85,6 @@ add(const struct config *cfg, const struct media_args *a)
 		    media_err_text(MEDIA_TOO_BIG) : "filen gick inte att läsa");
 		return 1;
 	}
-	if (media_image_init("pressrum") != 0) {
-		free(buf);
-		fputs("pressrum: libvips startade inte\n", stderr);
-		return 1;
-	}
 	if (store_migrate(cfg->db_path) == ST_OK &&
 	    store_open(cfg->db_path, &db) == ST_OK)
 		err = media_ingest(db, buf, len, a->file, &meta, clock_now(),
