@@ -17,6 +17,7 @@
 #include "util/arena.h"
 #include "util/utf8.h"
 #include "web/multipart.h"
+#include "web/req.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -65,6 +66,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		for (size_t i = 0; i < f.n; i++)
 			check_part(&f.parts[i], body, len);
+	}
+	/* The same body as req.c takes it: plain fields are NUL-terminated
+	 * UTF-8 without NUL, like a urlencoded form's. */
+	{
+		const struct mp_form	*g;
+		struct kvlist		 kv;
+
+		st = multipart_req(&ar, ct, body, len, &kv, &g);
+		if (st != ST_OK && st != ST_BADREQ && st != ST_TOOLARGE)
+			abort();
+		for (size_t i = 0; st == ST_OK && i < kv.n; i++)
+			if (!utf8_valid(kv.v[i].val, strlen(kv.v[i].val)) ||
+			    strlen(kv.v[i].val) > REQ_MAX_FIELD)
+				abort();
 	}
 	arena_free(&ar);
 	free(ct);

@@ -12,6 +12,7 @@
 
 #include "arena_fixture.h"
 #include "web/multipart.h"
+#include "web/req.h"
 
 #define CT	"multipart/form-data; boundary=----WebKitFormBoundaryX3"
 #define B	"------WebKitFormBoundaryX3"
@@ -136,6 +137,44 @@ test_limits(void **state)
 	assert_int_equal(parse(CT, big, (size_t)(p - big), &f), ST_TOOLARGE);
 }
 
+/* multipart_req(): the plain fields as a form's kv list (what the CSRF
+ * check and the handlers read), the file left out of it; a plain field
+ * holding a NUL or bad UTF-8 is refused like in a urlencoded form. */
+static void
+test_req_fields(void **state)
+{
+	static const char	 body[] =
+	    B "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+	    "abc123\r\n"
+	    B "\r\nContent-Disposition: form-data; name=\"fil\"; "
+	    "filename=\"a.jpg\"\r\n\r\n\xff\xd8\0\xff\r\n"
+	    B "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n"
+	    "Sjö\r\n" B "--\r\n";
+	static const char	 nul[] =
+	    B "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n"
+	    "a\0b\r\n" B "--\r\n";
+	static const char	 bad[] =
+	    B "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n"
+	    "\xc3\r\n" B "--\r\n";
+	const struct mp_form	*f;
+	struct kvlist		 kv;
+
+	(void)state;
+	assert_int_equal(multipart_req(&ar, CT, body, sizeof(body) - 1, &kv,
+	    &f), ST_OK);
+	assert_int_equal(kv.n, 2);
+	assert_string_equal(kv_get(&kv, "csrf"), "abc123");
+	assert_string_equal(kv_get(&kv, "alt"), "Sjö");
+	assert_null(kv_get(&kv, "fil"));
+	assert_non_null(f);
+	assert_int_equal(multipart_get(f, "fil")->len, 4);
+	assert_int_equal(multipart_req(&ar, CT, nul, sizeof(nul) - 1, &kv,
+	    &f), ST_BADREQ);
+	assert_null(f);
+	assert_int_equal(multipart_req(&ar, CT, bad, sizeof(bad) - 1, &kv,
+	    &f), ST_BADREQ);
+}
+
 int
 main(void)
 {
@@ -144,6 +183,7 @@ main(void)
 		cmocka_unit_test(test_quoted_boundary_empty_file),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_req_fields),
 	};
 
 	return cmocka_run_group_tests(tests, arena_setup, arena_teardown);
