@@ -174,6 +174,21 @@ media_files_write(struct store *db, const char *dir)
 }
 
 void
+media_files_remove(const char *dir, const char *const *names, size_t n)
+{
+	char	 path[4096];
+
+	if (dir == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (unlink(path) != 0 && errno != ENOENT)
+			log_error("media: cannot remove %s: %s", path,
+			    strerror(errno));
+	}
+}
+
+void
 media_filename_clean(const char *path, char out[MEDIA_FILENAME_MAX])
 {
 	const char	*base = strrchr(path, '/');

@@ -6,6 +6,7 @@
 #ifndef MEDIA_FILES_H
 #define MEDIA_FILES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../util/status.h"
@@ -30,6 +31,12 @@ int		media_files_write(struct store *, const char *dir);
 /* The same with a store of its own on the database at db_path (the
  * master at start, before its workers).  0 or -1. */
 int		media_files_write_path(const char *db_path, const char *dir);
+
+/* Remove the files called names[0..n) from dir (a picture deleted or
+ * given a new file: its old files must not stay reachable).  Missing
+ * ones are fine. */
+void		media_files_remove(const char *dir, const char *const *names,
+		    size_t n);
 
 /* The last part of path, as a download's file name: letters, digits,
  * ". _ -" and UTF-8 kept, anything else '_', cut to fit (possibly in

@@ -23,6 +23,10 @@ static const struct {
 	{ "VipsForeignLoadJpegBuffer", "image/jpeg", "jpg" },
 	{ "VipsForeignLoadPngBuffer", "image/png", "png" },
 	{ "VipsForeignLoadWebpBuffer", "image/webp", "webp" },
+	/* HEIC (phones) and AVIF, through libheif (Debian 12's libvips has
+	 * it, decoding with libde265 and dav1d): browsers cannot all show
+	 * them, so the full-size original is made as a JPEG. */
+	{ "VipsForeignLoadHeifBuffer", "image/jpeg", "jpg" },
 };
 
 int
@@ -256,7 +260,8 @@ media_err_text(enum media_err err)
 	case MEDIA_NOT_IMAGE:
 		return "Filen är ingen bild.";
 	case MEDIA_BAD_TYPE:
-		return "Bara JPEG, PNG och WebP går att ladda upp.";
+		return "Bara JPEG, PNG, WebP, HEIC och AVIF går att ladda "
+		    "upp.";
 	case MEDIA_TOO_MANY_PIXELS:
 		return "Bilden har för många bildpunkter: högst 50 megapixel "
 		    "och 20 000 punkter på en led.";

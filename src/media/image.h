@@ -3,7 +3,8 @@
  * serves (issue 14).  The only user of libvips is image.c.
  *
  * media_image_make() checks the bytes before decoding anything: the file
- * size, the type by content (JPEG, PNG and WebP; SVG and the rest are
+ * size, the type by content (JPEG, PNG, WebP, and HEIC and AVIF whose
+ * original is made as a JPEG; SVG and the rest are
  * refused) and the pixel count from the header.  It then turns the
  * picture upright by its EXIF orientation and encodes, with every piece
  * of metadata but the ICC profile removed (GPS position, camera, dates):

@@ -104,7 +104,8 @@ page_admin_media_list(struct app *app, struct req *rq, struct resp *rs)
 	root = admin_layout(app, rq, rs, "Bildbank", "/admin/media");
 	td_text(root, "q", q);
 	td_bool(root, "searched", *q != '\0');
-	td_textf(root, "total", "%lld", (long long)total);
+	td_textf(root, "total", "%lld %s", (long long)total, total == 1 ?
+	    "bild" : "bilder");
 	td_bool(root, "has_rows", n > 0);
 	td_list(root, "rows");
 	for (size_t i = 0; i < n && st == ST_OK; i++) {
@@ -188,6 +189,24 @@ write_files(struct app *app)
 	    media_files_write(app->store, app->cfg.media_dir) != 0)
 		log_error("media: files not written to %s",
 		    app->cfg.media_dir);
+}
+
+/* The names of picture id's files now (arena), to remove once they are
+ * no longer its; NULL (n 0) when they cannot be read. */
+static const char **
+file_names(struct app *app, int64_t id, size_t *n)
+{
+	struct media_file_ref	*f;
+	const char		**names;
+
+	if (store_media_files(app->store, &app->arena, id, &f, n) != ST_OK) {
+		*n = 0;
+		return NULL;
+	}
+	names = arena_alloc(&app->arena, (*n + 1) * sizeof(*names));
+	for (size_t i = 0; i < *n; i++)
+		names[i] = f[i].name;
+	return names;
 }
 
 /* The uploaded file part "fil", or NULL when none was chosen. */
@@ -404,6 +423,8 @@ replace(struct app *app, struct req *rq, struct resp *rs,
 	const struct mp_part	*f = upload_file(rq);
 	struct media_meta	 meta = { m->alt, m->decorative, m->caption,
 				    m->credit, m->licence };
+	const char		**old;
+	size_t			 nold;
 	enum media_err		 err;
 
 	if (f == NULL) {
@@ -411,6 +432,7 @@ replace(struct app *app, struct req *rq, struct resp *rs,
 		show_edit(app, rq, rs, root, m, &meta, 400);
 		return;
 	}
+	old = file_names(app, m->id, &nold);
 	err = media_replace(app->store, m->id, f->data, f->len, f->filename);
 	if (err != MEDIA_OK) {
 		form_error(app, root, "fil", media_err_text(err));
@@ -420,6 +442,7 @@ replace(struct app *app, struct req *rq, struct resp *rs,
 	(void)store_audit(app->store, admin_account_id(rq), "bytte fil för",
 	    "media", m->id, arena_printf(&app->arena, "bild %lld",
 	    (long long)m->id), NULL, NULL);
+	media_files_remove(app->cfg.media_dir, old, nold);
 	write_files(app);
 	resp_redirect(rs, 303, arena_printf(&app->arena,
 	    "/admin/media/%lld?klart=bytt", (long long)m->id));
@@ -434,9 +457,11 @@ delete(struct app *app, struct req *rq, struct resp *rs,
 	struct media_meta	 meta = { m->alt, m->decorative, m->caption,
 				    m->credit, m->licence };
 	struct media_use	*u;
-	size_t			 n = 0;
+	const char		**old;
+	size_t			 n = 0, nold;
 	enum status		 st;
 
+	old = file_names(app, m->id, &nold);
 	if ((st = store_begin(app->store)) == ST_OK &&
 	    (st = store_media_uses(app->store, &app->arena, m->id, &u,
 	    &n)) == ST_OK && n > 0)
@@ -447,6 +472,7 @@ delete(struct app *app, struct req *rq, struct resp *rs,
 	    "bilden \"%s\"", m->filename), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st == ST_OK) {
+		media_files_remove(app->cfg.media_dir, old, nold);
 		resp_redirect(rs, 303, "/admin/media?klart=raderad");
 		return;
 	}

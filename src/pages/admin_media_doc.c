@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../app.h"
 #include "../media/document.h"
@@ -159,6 +160,36 @@ upload(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	    "/admin/media/dokument/%lld?klart=uppladdat", (long long)id));
 }
 
+/* Document doc of article id (arena), or NULL. */
+static const struct document *
+find_doc(struct app *app, int64_t id, int64_t doc)
+{
+	struct document	*d;
+	size_t		 n;
+
+	if (store_document_list(app->store, &app->arena, id, &d, &n) != ST_OK)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (d[i].id == doc)
+			return &d[i];
+	return NULL;
+}
+
+/* Remove a removed document's file (dok/NAME/FILENAME) and directory
+ * from the media directory, so it is no longer served. */
+static void
+remove_file(struct app *app, const struct document *d)
+{
+	const char	*f;
+
+	if (d == NULL || app->cfg.media_dir == NULL)
+		return;
+	f = arena_printf(&app->arena, "dok/%s/%s", d->name, d->filename);
+	media_files_remove(app->cfg.media_dir, &f, 1);
+	(void)rmdir(arena_printf(&app->arena, "%s/dok/%s",
+	    app->cfg.media_dir, d->name));
+}
+
 /*
  * POST /admin/media/dokument/ID -- atgard=ladda-upp (multipart: fil,
  * titel, tillganglig), tillganglig or otillganglig (dok=DOC_ID), ta-bort
@@ -174,6 +205,7 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 	int64_t		 doc = staff_id(staff_field(rq->arena,
 			    req_form(rq, "dok")));
 	const char	*atitle;
+	const struct document *gone;
 	struct tdict	*root;
 	enum status	 st;
 
@@ -187,6 +219,7 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 		upload(app, rq, rs, root, id);
 		return;
 	}
+	gone = find_doc(app, id, doc);
 	if ((st = store_begin(app->store)) != ST_OK)
 		goto out;
 	if (strcmp(act, "tillganglig") == 0 || strcmp(act, "otillganglig") == 0)
@@ -201,6 +234,8 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 	    "dokument %lld (%s)", (long long)doc, act), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st == ST_OK) {
+		if (strcmp(act, "ta-bort") == 0)
+			remove_file(app, gone);
 		resp_redirect(rs, 303, arena_printf(&app->arena,
 		    "/admin/media/dokument/%lld?klart=sparat", (long long)id));
 		return;

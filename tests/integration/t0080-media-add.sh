@@ -4,7 +4,8 @@
 # position and other metadata are gone from every stored file (exiftool),
 # it is turned upright by its EXIF orientation; SVG, a text file, a
 # decompression bomb (20,000 x 20,000 PNG of 50 kB) and a file over 20 MB
-# are refused in Swedish with nothing stored.
+# are refused in Swedish with nothing stored.  HEIC and AVIF are taken
+# (their full-size copy made as a JPEG).
 . "$(dirname "$0")/lib.sh"
 command -v exiftool >/dev/null || { echo "# no exiftool: skip"; exit 77; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-it.XXXXXX")
@@ -83,7 +84,7 @@ refused() {
 }
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>' \
     >"$T/x.svg"
-refused "$T/x.svg" "Bara JPEG, PNG och WebP" "an SVG"
+refused "$T/x.svg" "Bara JPEG, PNG, WebP, HEIC och AVIF" "an SVG"
 echo "inte en bild" >"$T/x.jpg"
 refused "$T/x.jpg" "ingen bild" "a text file named .jpg"
 /usr/bin/python3 "$png" 20000 20000 "$T/bomb.png" grey1
@@ -97,6 +98,24 @@ refused "$T/big.jpg" "högst 20 MB" "a file of 20 MiB + 1 byte"
 head -c 20 /dev/zero >"$T/trunc.png"
 cat "$M"/*-800.png | head -c 5000 >"$T/trunc.png"
 refused "$T/trunc.png" "trasig" "a truncated PNG"
+
+# HEIC and AVIF (libvips through libheif): taken, the full-size copy a JPEG.
+/usr/bin/python3 "$png" 300 200 "$T/small.png"
+for kind in heic avif; do
+	if ! /usr/bin/python3 "$PRESSRUM_SRC/bench/vips_convert.py" \
+	    "$T/small.png" "$T/small.$kind" 2>/dev/null; then
+		echo "# this libvips cannot write $kind: not checked"
+		continue
+	fi
+	add "$T/small.$kind" --alt "En liten $kind" --credit "Bo"
+	check "a $kind picture is added (exit 0)" test "$rc" -eq 0
+	assert_eq "... its full-size copy a JPEG, and 300 wide in WebP and JPEG" \
+	    "$(q "SELECT group_concat(x, ', ') FROM (SELECT f.original || ' ' ||
+	    f.mime || ' ' || f.width AS x FROM media_file AS f JOIN media AS m
+	    ON m.id = f.media_id WHERE m.alt = 'En liten $kind'
+	    ORDER BY f.original DESC, f.mime)")" \
+	    "1 image/jpeg 300, 0 image/jpeg 300, 0 image/webp 300"
+done
 
 add "$T/photo.jpg" --credit "Bo"
 check "no --alt (and not --decorative) is a usage error" test "$rc" -eq 2

@@ -81,7 +81,7 @@ refused() {	# WHAT STATUS MESSAGE CURL-F-FILE
 }
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>' \
     >"$T/x.svg"
-refused "an SVG" 415 "Bara JPEG, PNG och WebP" "$T/x.svg"
+refused "an SVG" 415 "Bara JPEG, PNG, WebP, HEIC och AVIF" "$T/x.svg"
 printf '<!doctype html><title>x</title><script>alert(1)</script>' \
     >"$T/page.jpg"
 refused "HTML named .jpg" 415 "Filen är ingen bild" "$T/page.jpg"
@@ -115,7 +115,7 @@ assert_status 303
 id2=$(header Location | sed 's|.*/media/\([0-9]*\).*|\1|')
 staff_request red GET "/admin/media?q=kamera"
 assert_status 200
-assert_body_contains "1 bilder matchar"
+assert_body_contains "1 bild matchar"
 assert_body_contains "Utsmyckning"
 assert_body_lacks "Anna Fotograf"
 staff_request red POST "/admin/media/$id" --data-urlencode "atgard=spara" \
@@ -139,13 +139,21 @@ staff_request red GET /admin/media
 assert_body_contains "samtycket har gått ut"
 assert_body_contains "Dold: samtycket gick ut 1 januari 2020"
 before=$(q "SELECT sha256 FROM media WHERE id = $id2")
+oldfile=$(q "SELECT name FROM media_file WHERE media_id = $id2 LIMIT 1")
+check "the picture's file is served" test -s "$T/media/$oldfile"
 /usr/bin/python3 "$png" 700 500 "$T/new.png"
 upload red "/admin/media/$id2" -F "atgard=byt" -F "fil=@$T/new.png"
 assert_status 303
 assert_eq "replaced: same id, new file" "$(q "SELECT width, sha256 <> '$before'
     FROM media WHERE id = $id2")" "700|1"
+check "... the old files are gone from the media directory" \
+    test ! -e "$T/media/$oldfile"
+newfile=$(q "SELECT name FROM media_file WHERE media_id = $id2 LIMIT 1")
 staff_request red POST "/admin/media/$id2" --data-urlencode "atgard=radera"
 assert_status 303
 assert_eq "deleted with its files" "$(q "SELECT count(*) FROM media_file
     WHERE media_id = $id2")|$(count)" "0|1"
+check "... from the media directory too" test ! -e "$T/media/$newfile"
+get "/media/$newfile"
+assert_status 404
 done_testing

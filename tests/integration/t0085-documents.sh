@@ -92,4 +92,6 @@ staff_request red POST "/admin/media/dokument/$aid" \
     --data-urlencode "atgard=ta-bort" --data-urlencode "dok=$did"
 assert_status 303
 assert_eq "removed" "$(docs)" 1
+get "$href"
+assert_status 404
 done_testing
