@@ -5,7 +5,8 @@
 # wrk asks for the seed article for SECONDS (default 10) each way, with a
 # session-like cookie so that every request is rendered by Pressrum (no
 # page file, no worker cache): the cost of the page itself.  Runs
-# alternate (without, with, without, with) to even out a busy machine.
+# alternate (without, with, ...) to even out a busy machine; then the
+# same as readers get it, from the page file nginx serves.
 #   bench/media_page.sh [SECONDS]
 set -u -o pipefail
 . "$(dirname "$0")/../tests/integration/lib.sh"
@@ -17,16 +18,27 @@ png=$PRESSRUM_SRC/tests/integration/media_png.py
     --media-dir "$T/media" >/dev/null
 mid=$(q "SELECT max(id) FROM media")
 slug=fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid
-run() {	# LABEL: one wrk run, its req/s
-	wrk -t 2 -c 8 -d "${secs}s" -H 'Cookie: pressrum_session=bench' \
-	    "$BASE/nyheter/$slug" | awk -v l="$1" '/Requests\/sec/ {
-	    printf "%-22s %s req/s\n", l, $2 }'
+run() {	# LABEL [CURL-LIKE ARGS]: one wrk run, its req/s
+	local l=$1
+	shift
+	wrk -t 2 -c 8 -d "${secs}s" "$@" "$BASE/nyheter/$slug" |
+	    awk -v l="$l" '/Requests\/sec/ { printf "%-34s %s req/s\n", l, $2 }'
 }
-for round in 1 2; do
+rendered=(-H 'Cookie: pressrum_session=bench')
+for round in 1 2 3; do
 	q "UPDATE article SET lead_media_id = NULL WHERE slug = '$slug'"
-	run "without ($round)"
+	run "rendered, without ($round)" "${rendered[@]}"
 	q "UPDATE article SET lead_media_id = $mid WHERE slug = '$slug'"
 	get "/nyheter/$slug"
 	[[ $BODY == *article-image* ]] || bail "no lead image on the page"
-	run "with lead image ($round)"
+	run "rendered, with lead image ($round)" "${rendered[@]}"
+done
+# As readers get it: nginx serves the page file Pressrum wrote.
+for round in 1 2; do
+	q "UPDATE article SET lead_media_id = NULL WHERE slug = '$slug'"
+	get "/nyheter/$slug"; get "/nyheter/$slug"
+	run "page file, without ($round)"
+	q "UPDATE article SET lead_media_id = $mid WHERE slug = '$slug'"
+	get "/nyheter/$slug"; get "/nyheter/$slug"
+	run "page file, with lead image ($round)"
 done

@@ -73,23 +73,6 @@ page_statement_documents(struct app *app, struct tdict *article)
 	return ST_OK;
 }
 
-/* The largest JPEG made of picture id (never the original; og:image and
- * feeds), or NULL. */
-static const struct media_file_ref *
-largest_jpeg(struct app *app, int64_t id)
-{
-	struct media_file_ref	*f, *big = NULL;
-	size_t			 n;
-
-	if (store_media_files(app->store, &app->arena, id, &f, &n) != ST_OK)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (!f[i].original && strcmp(f[i].mime, "image/jpeg") == 0 &&
-		    (big == NULL || f[i].width > big->width))
-			big = &f[i];
-	return big;
-}
-
 enum status
 page_article_thumb(struct app *app, struct tdict *d, int64_t article_id)
 {
@@ -107,10 +90,10 @@ page_article_thumb(struct app *app, struct tdict *d, int64_t article_id)
 	if (st != ST_OK)
 		return st;
 	t = td_sub(d, "thumb");
-	if ((st = press_image_fill(app, t, &m, "(min-width: 40em) 12rem, "
-	    "100vw")) != ST_OK)
+	if ((st = press_image_fill_big(app, t, &m, "(min-width: 40em) 12rem, "
+	    "100vw", &big)) != ST_OK)
 		return st;
-	if ((big = largest_jpeg(app, m.id)) != NULL) {
+	if (big != NULL) {
 		td_textf(t, "abs_src", "%s/media/%s", app->cfg.base_url,
 		    big->name);
 		td_textf(t, "bytes", "%lld", (long long)big->bytes);
@@ -136,11 +119,9 @@ page_article_media_fill(struct app *app, struct tdict *root,
 	if (st != ST_OK)
 		return st;
 	d = td_sub(article, "lead_image");
-	if ((st = press_image_fill(app, d, &m,
-	    "(min-width: 48em) 44em, 100vw")) != ST_OK)
+	if ((st = press_image_fill_big(app, d, &m,
+	    "(min-width: 48em) 44em, 100vw", &big)) != ST_OK || big == NULL)
 		return st;
-	if ((big = largest_jpeg(app, m.id)) == NULL)
-		return ST_OK;
 	td_text(root, "og_image", arena_printf(&app->arena, "%s/media/%s",
 	    app->cfg.base_url, big->name));
 	td_text(root, "og_image_alt", m.decorative ? "" : m.alt);

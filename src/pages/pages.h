@@ -40,6 +40,12 @@ struct media;
  * original's link, type and size.  ST_OK or ST_DBERR. */
 enum status	 press_image_fill(struct app *, struct tdict *d,
 		    const struct media *m, const char *sizes);
+struct media_file_ref;
+/* The same, and *big the largest JPEG made (never the original; for
+ * og:image and feeds), NULL when none. */
+enum status	 press_image_fill_big(struct app *, struct tdict *d,
+		    const struct media *m, const char *sizes,
+		    const struct media_file_ref **big);
 /* "1,2 MB" or "340 kB" for n bytes.  Arena.  press_image.c. */
 const char	*page_size_text(struct arena *, int64_t n);
 struct document;

@@ -84,6 +84,13 @@ enum status
 press_image_fill(struct app *app, struct tdict *d, const struct media *m,
     const char *sizes)
 {
+	return press_image_fill_big(app, d, m, sizes, NULL);
+}
+
+enum status
+press_image_fill_big(struct app *app, struct tdict *d, const struct media *m,
+    const char *sizes, const struct media_file_ref **big)
+{
 	struct media_file_ref	*f;
 	size_t			 n;
 	enum status		 st;
@@ -104,6 +111,14 @@ press_image_fill(struct app *app, struct tdict *d, const struct media *m,
 	td_textf(d, "thumb_height320", "%d", m->width > 0 ?
 	    (int)((int64_t)m->height * 320 / m->width) : 320);
 	fill_files(&app->arena, d, f, n);
+	if (big != NULL) {
+		*big = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (!f[i].original && strcmp(f[i].mime,
+			    "image/jpeg") == 0 && (*big == NULL ||
+			    f[i].width > (*big)->width))
+				*big = &f[i];
+	}
 	return ST_OK;
 }
 
