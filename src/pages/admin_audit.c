@@ -41,6 +41,7 @@ static const struct {
 	{ "notis",	AUDIT_NOTICE,	"Notis",	"Notis",	"/admin/notis",		"notisen" },
 	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/",	"konto" },
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
+	{ "bild",	AUDIT_MEDIA,	"Bild",		"Bilder",	"/admin/media/",	"bild" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the

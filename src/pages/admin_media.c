@@ -263,7 +263,7 @@ page_admin_media_create(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	(void)store_audit(app->store, admin_account_id(rq), "laddade upp",
-	    "media", id, arena_printf(&app->arena, "bilden \"%s\"",
+	    AUDIT_MEDIA, id, arena_printf(&app->arena, "bilden \"%s\"",
 	    f->filename), NULL, NULL);
 	write_files(app);
 	resp_redirect(rs, 303, arena_printf(&app->arena,
@@ -399,7 +399,7 @@ save_meta(struct app *app, struct req *rq, struct resp *rs,
 	if ((st = store_begin(app->store)) == ST_OK &&
 	    (st = store_media_update(app->store, m)) == ST_OK &&
 	    (st = store_audit(app->store, admin_account_id(rq), "sparade",
-	    "media", m->id, arena_printf(&app->arena, "bild %lld",
+	    AUDIT_MEDIA, m->id, arena_printf(&app->arena, "bild %lld",
 	    (long long)m->id), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st != ST_OK) {
@@ -440,7 +440,7 @@ replace(struct app *app, struct req *rq, struct resp *rs,
 		return;
 	}
 	(void)store_audit(app->store, admin_account_id(rq), "bytte fil för",
-	    "media", m->id, arena_printf(&app->arena, "bild %lld",
+	    AUDIT_MEDIA, m->id, arena_printf(&app->arena, "bild %lld",
 	    (long long)m->id), NULL, NULL);
 	media_files_remove(app->cfg.media_dir, old, nold);
 	write_files(app);
@@ -468,7 +468,7 @@ delete(struct app *app, struct req *rq, struct resp *rs,
 		st = ST_CONFLICT;
 	if (st == ST_OK && (st = store_media_delete(app->store, m->id)) ==
 	    ST_OK && (st = store_audit(app->store, admin_account_id(rq),
-	    "raderade", "media", m->id, arena_printf(&app->arena,
+	    "raderade", AUDIT_MEDIA, m->id, arena_printf(&app->arena,
 	    "bilden \"%s\"", m->filename), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st == ST_OK) {

@@ -17,6 +17,7 @@
 #include "../render/tmpl.h"
 #include "../store/document.h"
 #include "../store/media.h"
+#include "../store/staff.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
@@ -137,7 +138,7 @@ upload(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	    (st = store_document_add(app->store, &d, f->data, f->len,
 	    clock_now(), &did)) == ST_OK &&
 	    (st = store_audit(app->store, admin_account_id(rq), "bifogade",
-	    "article", id, arena_printf(&app->arena, "dokumentet \"%s\"",
+	    AUDIT_ARTICLE, id, arena_printf(&app->arena, "dokumentet \"%s\"",
 	    title), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st != ST_OK) {
@@ -230,7 +231,7 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 	else
 		st = ST_BADREQ;
 	if (st == ST_OK && (st = store_audit(app->store, admin_account_id(rq),
-	    "ändrade", "article", id, arena_printf(&app->arena,
+	    "ändrade", AUDIT_ARTICLE, id, arena_printf(&app->arena,
 	    "dokument %lld (%s)", (long long)doc, act), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st == ST_OK) {

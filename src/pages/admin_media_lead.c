@@ -13,6 +13,7 @@
 #include "../app.h"
 #include "../render/tmpl.h"
 #include "../store/media.h"
+#include "../store/staff.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
@@ -37,11 +38,11 @@ static const struct slot {
 } slots[] = {
 	[MEDIA_LEAD] = { "artikel", "artiklar", "Tillbaka till artikeln",
 	    "Huvudbild för", "/admin/artiklar", "Huvudbilden är sparad. Den "
-	    "visas på artikeln och i delningar (og:image).", "article", 0 },
+	    "visas på artikeln och i delningar (og:image).", AUDIT_ARTICLE, 0 },
 	[MEDIA_PORTRAIT] = { "kontakt", "kontakter",
 	    "Tillbaka till kontakten", "Porträtt av", "/admin/kontakter",
 	    "Porträttet är sparat. Det visas med kontakten på webbplatsen "
-	    "tills samtycket upphör.", "contact", 1 },
+	    "tills samtycket upphör.", AUDIT_CONTACT, 1 },
 };
 
 /* The picker for slot k of id: title, the current choice, the pictures

@@ -33,6 +33,7 @@ struct store;
 #define AUDIT_ACCOUNT	"konto"
 #define AUDIT_ARTICLE	"article"
 #define AUDIT_TOPIC	"topic"
+#define AUDIT_MEDIA	"media"		/* the picture library */
 
 /* ---- Contacts (contact_admin.c) -------------------------------------- */
 

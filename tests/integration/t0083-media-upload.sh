@@ -151,6 +151,12 @@ check "... the old files are gone from the media directory" \
 newfile=$(q "SELECT name FROM media_file WHERE media_id = $id2 LIMIT 1")
 staff_request red POST "/admin/media/$id2" --data-urlencode "atgard=radera"
 assert_status 303
+staff_user_add ada admin
+staff_signin ada
+staff_request ada GET "/admin/logg?typ=bild"
+assert_status 200
+assert_body_contains "laddade upp"
+assert_body_contains "/admin/media/$id"
 assert_eq "deleted with its files" "$(q "SELECT count(*) FROM media_file
     WHERE media_id = $id2")|$(count)" "0|1"
 check "... from the media directory too" test ! -e "$T/media/$newfile"
