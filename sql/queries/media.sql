@@ -116,3 +116,19 @@ SELECT photo_media_id, name FROM contact WHERE id = :id;
 
 -- name: media_portrait_set
 UPDATE contact SET photo_media_id = :media_id WHERE id = :id;
+
+-- name: media_of_topic
+-- The lead images of the topic's public articles, newest first (the
+-- topic page links them as press images).
+SELECT m.id, m.sha256, m.filename, m.mime, m.width, m.height, m.bytes,
+       m.alt, m.decorative, m.caption, m.credit, m.licence, m.created_at,
+       m.legal_basis, m.consent_at, m.expires_at
+  FROM media AS m
+ WHERE m.id IN (SELECT a.lead_media_id
+                  FROM article_topic AS t JOIN article AS a
+                    ON a.id = t.article_id
+                 WHERE t.topic_id = :topic_id AND a.status = 'published'
+                   AND a.publish_at <= :now)
+   AND (m.expires_at IS NULL OR m.expires_at > :now)
+ ORDER BY m.created_at DESC, m.id DESC
+ LIMIT :limit;

@@ -8,7 +8,8 @@
  * on how to ask for an accessible version (DOS-lagen); and the list of
  * such documents in the accessibility statement.  And a contact's
  * portrait on its card, while its consent lasts; and the pictures of
- * the library placed in the text ("![alt](/pressbilder/ID)").
+ * the library placed in the text ("![alt](/pressbilder/ID)"); and a
+ * topic page's press images (its articles' lead images).
  */
 #include <string.h>
 
@@ -172,4 +173,22 @@ page_article_picture(void *ctx, long long id, const char *alt, int block)
 		    b.len);
 	buf_free(&b);
 	return html;
+}
+
+enum status
+page_topic_press_images(struct app *app, struct tdict *root,
+    int64_t topic_id)
+{
+	struct media	*m;
+	size_t		 n;
+	enum status	 st;
+
+	if ((st = store_media_of_topic(app->store, &app->arena, topic_id,
+	    clock_now(), 6, &m, &n)) != ST_OK)
+		return st;
+	td_bool(root, "has_press_images", n > 0);
+	for (size_t i = 0; i < n && st == ST_OK; i++)
+		st = press_image_fill(app, td_item(root, "press_images"), &m[i],
+		    "(min-width: 40em) 12rem, 50vw");
+	return st;
 }

@@ -56,6 +56,10 @@ void		 page_document_fill(struct app *, struct tdict *it,
 /* The accessibility statement's list "inaccessible" (documents not
  * accessible, of public articles) into article.  ST_OK or ST_DBERR. */
 enum status	 page_statement_documents(struct app *, struct tdict *article);
+/* The lead images of topic topic_id's public articles into root's list
+ * "press_images" (has_press_images).  ST_OK or ST_DBERR. */
+enum status	 page_topic_press_images(struct app *, struct tdict *root,
+		    int64_t topic_id);
 /* Contact contact_id's portrait (consent not ended) into d's "photo"
  * (a press_image_fill dict), else photo false.  ST_OK or ST_DBERR. */
 enum status	 page_contact_photo(struct app *, struct tdict *d,

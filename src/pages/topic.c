@@ -71,7 +71,7 @@ fill_topic_lists(struct app *app, struct tdict *root, const struct topic *t)
 	td_bool(root, "has_contacts", n > 0);
 	for (i = 0; i < n; i++)
 		fill_contact(td_item(root, "contacts"), &app->arena, &c[i]);
-	return ST_OK;
+	return page_topic_press_images(app, root, t->id);
 }
 
 /*

@@ -198,6 +198,29 @@ store_media_search(struct store *db, struct arena *ar, const char *q,
 }
 
 enum status
+store_media_of_topic(struct store *db, struct arena *ar, int64_t topic_id,
+    int64_t now, size_t limit, struct media **out, size_t *n)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_OF_TOPIC];
+	size_t		 cap = 0;
+	int		 rc = SQLITE_ERROR;
+
+	*out = NULL;
+	*n = 0;
+	if (bind_int64(q, ":topic_id", topic_id) == SQLITE_OK &&
+	    bind_int64(q, ":now", now) == SQLITE_OK &&
+	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
+			read_media(ar, q, &(*out)[(*n)++]);
+		}
+	if (rc != SQLITE_DONE)
+		store_log_error(db, Q_MEDIA_OF_TOPIC);
+	stmt_done(q);
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+}
+
+enum status
 store_media_by_sha(struct store *db, const char *sha256, int64_t *id)
 {
 	sqlite3_stmt	*q = db->stmt[Q_MEDIA_BY_SHA];

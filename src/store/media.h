@@ -70,6 +70,11 @@ enum status	store_media_list(struct store *, struct arena *, int64_t now,
 enum status	store_media_search(struct store *, struct arena *,
 		    const char *q, size_t limit, size_t offset,
 		    struct media **out, size_t *n, int64_t *total);
+/* The lead images of topic topic_id's articles public at now (not
+ * expired), newest first, at most limit.  Arena.  ST_OK or ST_DBERR. */
+enum status	store_media_of_topic(struct store *, struct arena *,
+		    int64_t topic_id, int64_t now, size_t limit,
+		    struct media **out, size_t *n);
 /* The id of the picture uploaded with this sha256.  ST_OK, ST_NOTFOUND
  * or ST_DBERR. */
 enum status	store_media_by_sha(struct store *, const char *sha256,

@@ -170,6 +170,7 @@ describe('the picture library in a browser', () => {
 		docs.push(['kontakt-med-portratt', '/kontakt', null]);
 		docs.push(['tillganglighet', '/tillganglighet', null]);
 		docs.push(['nyheter-med-bild', '/nyheter', null]);
+		docs.push(['amne-med-pressbilder', '/amnen/jamstalldhet', null]);
 	});
 
 	it('every page passes axe at 1280 and 320 px, without sideways scrolling',

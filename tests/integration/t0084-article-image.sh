@@ -5,7 +5,9 @@
 # srcsets), caption and credit; og:image and og:image:alt with absolute
 # URLs; the page file nginx serves is never stale when the picture's
 # text changes or its consent ends; the library says where it is used
-# and will not delete it.
+# and will not delete it.  The topic page of the article links the
+# picture as a press image; lists show a thumbnail, the feed an
+# enclosure.
 . "$(dirname "$0")/lib.sh"
 site_start
 png=$PRESSRUM_SRC/tests/integration/media_png.py
@@ -38,6 +40,11 @@ big=$(q "SELECT name FROM media_file WHERE media_id = $mid AND original = 0
     AND mime = 'image/jpeg' ORDER BY width DESC LIMIT 1")
 assert_body_contains "<meta property=\"og:image\" content=\"$BASE/media/$big\">"
 assert_body_contains '<meta property="og:image:alt" content="Solnedgång över hamnen">'
+q "INSERT INTO article_topic (article_id, topic_id)
+    SELECT $aid, id FROM topic WHERE slug = 'jamstalldhet'"
+get /amnen/jamstalldhet
+assert_body_contains '<h2 id="pressbilder-rubrik">Pressbilder</h2>'
+assert_body_contains "<a href=\"/pressbilder/$mid\"><img"
 get /nyheter
 assert_body_contains '<img class="news-thumb" src="/media/'
 get /nyheter.atom
