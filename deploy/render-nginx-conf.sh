@@ -5,21 +5,23 @@
 # Used by ./dev run and by tests/integration/lib.sh, so the development
 # server and the tests go through exactly the same nginx configuration.
 #
-# Usage: render-nginx-conf.sh PORT SOCKET PUBLIC_DIR PREFIX [PAGE_DIR] > nginx.conf
+# Usage: render-nginx-conf.sh PORT SOCKET PUBLIC_DIR PREFIX [PAGE_DIR [MEDIA_DIR]]
+#        > nginx.conf
 #   PORT        loopback port nginx listens on (127.0.0.1 only)
 #   SOCKET      pressrum's FastCGI socket: a unix socket path, or HOST:PORT
 #   PUBLIC_DIR  directory of static files (public/)
 #   PREFIX      nginx prefix: pid file, logs and temp dirs go here
 #   PAGE_DIR    pressrum serve --page-dir: pages nginx serves as files
+#   MEDIA_DIR   pressrum serve --media-dir: picture files under /media/
 # Relative paths are made absolute.  Exits non-zero on a bad argument or
 # a placeholder left unreplaced.
 set -euo pipefail
 
-if [ $# -ne 4 ] && [ $# -ne 5 ]; then
-	echo "usage: $0 PORT SOCKET PUBLIC_DIR PREFIX [PAGE_DIR]" >&2
+if [ $# -lt 4 ] || [ $# -gt 6 ]; then
+	echo "usage: $0 PORT SOCKET PUBLIC_DIR PREFIX [PAGE_DIR [MEDIA_DIR]]" >&2
 	exit 2
 fi
-port=$1 socket=$2 public=$3 prefix=$4 pages=${5:-}
+port=$1 socket=$2 public=$3 prefix=$4 pages=${5:-} media=${6:-}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 template=$here/nginx-dev.conf.in
 
@@ -37,6 +39,7 @@ prefix=$(abspath "$prefix")
 # Without PAGE_DIR (pressrum serve without --page-dir) nginx looks in a
 # directory that never exists and asks Pressrum every time.
 pages=$(abspath "${pages:-$prefix/no-page-files}")
+media=$(abspath "${media:-$prefix/no-media-files}")
 case $socket in
 /*|./*|../*|*/*) upstream=unix:$(abspath "$socket") ;;
 *:*) upstream=$socket ;;
@@ -58,6 +61,7 @@ conf=${conf//@PORT@/"$port"}
 conf=${conf//@UPSTREAM@/"$upstream"}
 conf=${conf//@PUBLIC_DIR@/"$public"}
 conf=${conf//@PAGE_DIR@/"$pages"}
+conf=${conf//@MEDIA_DIR@/"$media"}
 conf=${conf//@PREFIX@/"$prefix"}
 conf=${conf//@USER_LINE@/"$user_line"}
 if [[ $conf =~ @[A-Z_]+@ ]]; then

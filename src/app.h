@@ -29,6 +29,7 @@ struct config {
 	const char	*page_dir;	/* pages as files for nginx; NULL: off */
 	const char	*smtp_url;	/* the mail relay; NULL: send nothing */
 	const char	*mail_from;	/* envelope and From: address */
+	const char	*media_dir;	/* picture files for nginx; NULL: off */
 	/* When the master last had the templates loaded (start, SIGHUP),
 	 * in memory it shares with its workers; NULL in CGI mode. */
 	volatile int64_t *templates_at;

@@ -7,6 +7,7 @@
  *   pressrum migrate --db FILE
  *   pressrum demo    --db FILE
  *   pressrum backup  FILE [--db FILE] [--force]
+ *   pressrum media add FILE --alt TEXT --credit TEXT ... (cli/media.c)
  *
  * Every option has an environment fallback (PRESSRUM_DB, PRESSRUM_SOCKET,
  * PRESSRUM_WORKERS, PRESSRUM_TEMPLATES, PRESSRUM_BASE_URL,
@@ -42,10 +43,14 @@ static const char	*const usage_text =
 "                        [--purge URL]...      (edge caches to purge)\n"
 "                        [--smtp URL] [--mail-from ADDR]  (or PRESSRUM_SMTP_URL,\n"
 "                        PRESSRUM_MAIL_FROM: news by e-mail; no URL: none sent)\n"
+"                        [--media-dir DIR]     (pictures as files for nginx)\n"
 "       pressrum migrate --db FILE\n"
 "       pressrum demo    --db FILE\n"
 "       pressrum backup  FILE [--db FILE] [--force]\n"
-"       pressrum user add --role admin|redaktor|press NAME [--db FILE]\n";
+"       pressrum user add --role admin|redaktor|press NAME [--db FILE]\n"
+"       pressrum media add FILE --alt TEXT --credit TEXT [--licence TEXT]\n"
+"                        [--caption TEXT] [--decorative] [--db FILE]\n"
+"                        [--media-dir DIR]\n";
 
 static const char *
 env_or(const char *name, const char *fallback)
@@ -134,6 +139,8 @@ config_defaults(struct config *cfg)
 	/* Public pages as files nginx serves (src/cache/pagefiles.h). */
 	cfg->page_dir = env_or("PRESSRUM_PAGE_DIR", NULL);
 	purge_from_env(cfg);
+	/* Picture files nginx serves as /media/NAME (src/media/files.h). */
+	cfg->media_dir = env_or("PRESSRUM_MEDIA_DIR", NULL);
 }
 
 /* Parse options after the subcommand; returns 0 or -1 on a bad one. */
@@ -152,6 +159,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 		{ "smtp",	required_argument, NULL, 'm' },
 		{ "mail-from",	required_argument, NULL, 'f' },
 		{ "purge",	required_argument, NULL, 'P' },
+		{ "media-dir",	required_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch, purged = 0;
@@ -175,6 +183,7 @@ config_parse(struct config *cfg, int argc, char *argv[])
 			if (purge_add(cfg, optarg) != 0)
 				return -1;
 			break;
+		case 'M': cfg->media_dir = optarg; break;
 		default: return -1;
 		}
 	return optind == argc ? 0 : -1;
@@ -230,6 +239,13 @@ main(int argc, char *argv[])
 			if (strcmp(argv[i], "--db") == 0)
 				cfg.db_path = argv[i + 1];
 		return cli_user(&cfg, argc - 2, argv + 2);
+	}
+	if (cmd != NULL && strcmp(cmd, "media") == 0) {
+		/* media add FILE ... [--db FILE]: its own arguments */
+		for (int i = 2; i + 1 < argc; i++)
+			if (strcmp(argv[i], "--db") == 0)
+				cfg.db_path = argv[i + 1];
+		return cli_media(&cfg, argc - 2, argv + 2);
 	}
 	if (cmd != NULL && strcmp(cmd, "backup") == 0)
 		return cli_backup(&cfg, argc - 1, argv + 1);	/* own options */

@@ -12,4 +12,6 @@ SELECT (SELECT seq FROM site_change WHERE id = 1),
            coalesce((SELECT min(active_from) FROM notice
                       WHERE active_from > :now), 9223372036854775807),
            coalesce((SELECT min(active_to) FROM notice
-                      WHERE active_to > :now), 9223372036854775807));
+                      WHERE active_to > :now), 9223372036854775807),
+           coalesce((SELECT min(expires_at) FROM media
+                      WHERE expires_at > :now), 9223372036854775807));

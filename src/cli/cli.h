@@ -15,5 +15,6 @@ int	cli_migrate(const struct config *);	/* db.c */
 int	cli_demo(const struct config *);	/* db.c */
 int	cli_backup(const struct config *, int, char *[]);	/* backup.c */
 int	cli_user(const struct config *, int, char *[]);	/* user.c */
+int	cli_media(const struct config *, int, char *[]);	/* media.c */
 
 #endif

@@ -26,6 +26,7 @@
 #include "../app.h"
 #include "../cache/pagecache.h"
 #include "../cache/pagefiles.h"
+#include "../media/files.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/clock.h"
@@ -366,6 +367,11 @@ cli_serve(struct config *cfg)
 	}
 	*shared = clock_now();
 	cfg->templates_at = shared;
+	/* Picture files the directory lacks (a new server, a restored
+	 * backup); a failure is logged and the site still starts. */
+	if (cfg->media_dir != NULL &&
+	    media_files_write_path(cfg->db_path, cfg->media_dir) != 0)
+		log_error("media: not every picture file could be written");
 	if (edges_start(&edges, cfg) != 0)
 		return 1;
 	if ((cfg->page_dir != NULL && pagefiles_init(cfg->page_dir) != 0) ||

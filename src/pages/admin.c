@@ -32,6 +32,7 @@ static const struct {
 	{ "/admin",		"Översikt",	0 },
 	{ "/admin/artiklar",	"Artiklar",	RIGHT_EDIT },
 	{ "/admin/amnen",	"Ämnen",	RIGHT_EDIT },
+	{ "/admin/media",	"Bildbank",	RIGHT_EDIT | RIGHT_PRESS },
 	{ "/admin/epost",	"E-post",	RIGHT_EDIT },
 	{ "/admin/granskning",	"Granskning",	RIGHT_EDIT },
 	{ "/admin/kontakter",	"Kontakter",	RIGHT_PRESS },

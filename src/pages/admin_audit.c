@@ -42,6 +42,7 @@ static const struct {
 	{ "konto",	AUDIT_ACCOUNT,	"Konto",	"Konton",	"/admin/konton/",	"konto" },
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
 	{ "klarsprak",	AUDIT_KLARSPRAK, "Klarspråk",	"Klarspråk",	"/admin/klarsprak",	"klarspråksinställningarna" },
+	{ "bild",	AUDIT_MEDIA,	"Bild",		"Bilder",	"/admin/media/",	"bild" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the

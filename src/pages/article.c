@@ -31,9 +31,11 @@ fill_article_full(struct app *app, struct tdict *d, const struct article *a,
 		td_text(t, "url", a->links[i].url);
 	}
 	td_bool(d, "has_experts", a->nexperts > 0);
-	for (i = 0; i < a->nexperts; i++)
-		fill_contact(td_item(d, "experts"), &app->arena,
-		    &a->experts[i]);
+	for (i = 0; i < a->nexperts; i++) {
+		t = td_item(d, "experts");
+		fill_contact(t, &app->arena, &a->experts[i]);
+		(void)page_contact_photo(app, t, a->experts[i].id);
+	}
 }
 
 /*
@@ -48,10 +50,11 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
     const char *path, struct tdict **rootp)
 {
 	struct safe_html body;
-	struct tdict	*root, *d;
+	struct tdict	*root, *art;
 	enum status	 st;
 
-	if (md_render(&app->arena, a->body_md, &body) != ST_OK)
+	if (md_render_pictures(&app->arena, a->body_md, page_article_picture,
+	    app, &body) != ST_OK)
 		return ST_ERROR;
 	root = page_layout(app, rq, a->title, path,
 	    strcmp(a->kind, "sida") == 0 ? NULL : "/nyheter");
@@ -59,10 +62,13 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
 	if (strcmp(a->kind, "sida") != 0)
 		fill_share_article(app, root, a, arena_printf(&app->arena,
 		    "%s%s", app->cfg.base_url, path));
-	fill_article_full(app, d = td_sub(root, "article"), a, &body);
-	if ((st = fill_article_notes(app, d, a)) != ST_OK)
+	art = td_sub(root, "article");
+	fill_article_full(app, art, a, &body);
+	if ((st = fill_article_notes(app, art, a)) != ST_OK)
 		return st;
 	*rootp = root;
+	if (page_article_media_fill(app, root, art, a->id) != ST_OK)
+		return ST_DBERR;
 	return fill_press_duty(app, root);
 }
 
@@ -111,8 +117,12 @@ show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
 	}
 	if ((st = page_article_fill(app, rq, &a, path, &root)) != ST_OK)
 		goto out;
-	if (want_page && strcmp(slug, "tillganglighet") == 0)
+	if (want_page && strcmp(slug, "tillganglighet") == 0) {
 		fill_reviewed(app, root, &a);
+		if ((st = page_statement_documents(app,
+		    td_sub(root, "statement"))) != ST_OK)
+			goto out;
+	}
 	page_render(app, rq, rs, "article", root);
 out:
 	if (st != ST_OK)

@@ -14,7 +14,7 @@ fill_expert_topics(struct app *app, struct tdict *root)
 {
 	struct topic	*topics;
 	struct contact	*c;
-	struct tdict	*t;
+	struct tdict	*t, *d;
 	size_t		 i, j, nt, nc;
 	enum status	 st;
 	int		 any = 0;
@@ -32,9 +32,13 @@ fill_expert_topics(struct app *app, struct tdict *root)
 		t = td_item(root, "expert_topics");
 		td_text(t, "name", topics[i].name);
 		td_text(t, "slug", topics[i].slug);
-		for (j = 0; j < nc; j++)
-			fill_contact(td_item(t, "contacts"), &app->arena,
-			    &c[j]);
+		for (j = 0; j < nc && st == ST_OK; j++) {
+			d = td_item(t, "contacts");
+			fill_contact(d, &app->arena, &c[j]);
+			st = page_contact_photo(app, d, c[j].id);
+		}
+		if (st != ST_OK)
+			return st;
 	}
 	td_bool(root, "has_expert_topics", any);
 	return ST_OK;
@@ -62,8 +66,14 @@ page_contact_show(struct app *app, struct req *rq, struct resp *rs)
 	    &n)) != ST_OK)
 		goto out;
 	td_bool(root, "has_officers", n > 0);
-	for (i = 0; i < n; i++)
-		fill_contact(td_item(root, "officers"), &app->arena, &c[i]);
+	for (i = 0; i < n && st == ST_OK; i++) {
+		struct tdict *d = td_item(root, "officers");
+
+		fill_contact(d, &app->arena, &c[i]);
+		st = page_contact_photo(app, d, c[i].id);
+	}
+	if (st != ST_OK)
+		goto out;
 	if ((st = fill_expert_topics(app, root)) != ST_OK)
 		goto out;
 	page_render(app, rq, rs, "contact", root);

@@ -54,6 +54,7 @@ fill_entries(struct app *app, struct tdict *root, const struct article_list *l)
 			return st;
 		if (upd < a->publish_at)
 			upd = a->publish_at;
+		(void)page_article_thumb(app, e, a->id);
 		td_text(e, "published_iso", date_iso(&app->arena,
 		    a->publish_at));
 		td_text(e, "updated_iso", date_iso(&app->arena, upd));

@@ -30,9 +30,12 @@ page_home_show(struct app *app, struct req *rq, struct resp *rs)
 	    clock_now(), HOME_LATEST, 0, &l)) != ST_OK)
 		goto out;
 	td_bool(root, "has_latest", l.n > 0);
-	for (i = 0; i < l.n; i++)
-		fill_article_item(td_item(root, "latest"), &app->arena,
-		    &l.items[i]);
+	for (i = 0; i < l.n; i++) {
+		struct tdict *it = td_item(root, "latest");
+
+		fill_article_item(it, &app->arena, &l.items[i]);
+		(void)page_article_thumb(app, it, l.items[i].id);
+	}
 	if ((st = store_topic_list(app->store, &app->arena, &topics,
 	    &nt)) != ST_OK)
 		goto out;

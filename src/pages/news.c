@@ -28,6 +28,19 @@
 
 static const char	*const kinds[] = { "nyhet", "pressmeddelande" };
 
+/* A positive decimal no larger than max, or -1 (pages.h). */
+long
+page_parse_number(const char *s, long max)
+{
+	char	*end;
+	long	 v;
+
+	if (s == NULL || *s < '0' || *s > '9' || strlen(s) > 9)
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end != '\0' || v < 1 || v > max ? -1 : v;
+}
+
 /* "PUBLISHED.ID" into *at and *id; 0 when s is not one. */
 static int
 parse_cursor(const char *s, int64_t *at, int64_t *id)
@@ -217,9 +230,12 @@ page_news_list(struct app *app, struct req *rq, struct resp *rs)
 	    l.total == 1 ? "träff" : "träffar");
 	td_bool(root, "has_items", l.n > 0);
 	td_list(root, "items");
-	for (i = 0; i < l.n; i++)
-		fill_article_item(td_item(root, "items"), &app->arena,
-		    &l.items[i]);
+	for (i = 0; i < l.n; i++) {
+		struct tdict *it = td_item(root, "items");
+
+		fill_article_item(it, &app->arena, &l.items[i]);
+		(void)page_article_thumb(app, it, l.items[i].id);
+	}
 	if ((st = fill_filters(app, root, &f)) != ST_OK)
 		goto out;
 	fill_pager(app, root, &f, page, pages, &l);

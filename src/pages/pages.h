@@ -34,6 +34,54 @@ page_fn		 page_article_show;
 page_fn		 page_topic_list;
 page_fn		 page_topic_show;
 page_fn		 page_contact_show;
+page_fn		 page_press_image_list;	/* press_image.c */
+page_fn		 page_press_image_show;
+struct media;
+/* Picture m into d for press_image_figure.html (and the staff pages):
+ * id, alt, caption, credit, licence, filename, the srcsets with sizes,
+ * src, width, height of the largest JPEG (thumb: the smallest), and the
+ * original's link, type and size.  ST_OK or ST_DBERR. */
+enum status	 press_image_fill(struct app *, struct tdict *d,
+		    const struct media *m, const char *sizes);
+struct media_file_ref;
+/* The same, and *big the largest JPEG made (never the original; for
+ * og:image and feeds), NULL when none. */
+enum status	 press_image_fill_big(struct app *, struct tdict *d,
+		    const struct media *m, const char *sizes,
+		    const struct media_file_ref **big);
+/* "1,2 MB" or "340 kB" for n bytes.  Arena.  press_image.c. */
+const char	*page_size_text(struct arena *, int64_t n);
+struct document;
+/* Document d into it: title, href (/media/dok/NAME/FILENAME), kind and
+ * size ("PDF, 1,2 MB"), accessible.  article_media.c. */
+void		 page_document_fill(struct app *, struct tdict *it,
+		    const struct document *d);
+/* The accessibility statement's list "inaccessible" (documents not
+ * accessible, of public articles) into article.  ST_OK or ST_DBERR. */
+enum status	 page_statement_documents(struct app *, struct tdict *article);
+/* The lead images of topic topic_id's public articles into root's list
+ * "press_images" (has_press_images).  ST_OK or ST_DBERR. */
+enum status	 page_topic_press_images(struct app *, struct tdict *root,
+		    int64_t topic_id);
+/* Contact contact_id's portrait (consent not ended) into d's "photo"
+ * (a press_image_fill dict), else photo false.  ST_OK or ST_DBERR. */
+enum status	 page_contact_photo(struct app *, struct tdict *d,
+		    int64_t contact_id);
+/* md_picture_fn for an article's text: picture id as a <figure> (block)
+ * or <picture>, alt the text's own when given; NULL when there is no
+ * such picture or its consent has ended.  ctx: the struct app. */
+const char	*page_article_picture(void *ctx, long long id,
+		    const char *alt, int block);
+/* An article's lead image in a list or feed entry d: "thumb" (a
+ * press_image_fill dict, plus "abs_src" and "bytes" of the largest JPEG
+ * for a feed's enclosure), else thumb false.  ST_OK or ST_DBERR. */
+enum status	 page_article_thumb(struct app *, struct tdict *d,
+		    int64_t article_id);
+/* Article article_id's lead image, if any, into article (lead_image, a
+ * press_image_fill dict) and root (og_image, og_image_alt, absolute).
+ * article_media.c.  ST_OK or ST_DBERR. */
+enum status	 page_article_media_fill(struct app *, struct tdict *root,
+		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
@@ -58,6 +106,8 @@ struct tdict	*page_layout(struct app *, struct req *, const char *title,
  * error becomes the 500 page. */
 void		 page_render(struct app *, struct req *, struct resp *,
 		    const char *name, struct tdict *);
+/* A positive decimal no larger than max (?sida=N), or -1 (news.c). */
+long		 page_parse_number(const char *, long max);
 /* The error page for st (400, 403, 404, 405, 409, 413, 503 with
  * Retry-After for ST_BUSY, 507 for ST_FULL, or 500), Swedish; an
  * ST_DBERR is first explained by store_failure().  Drops anything the

@@ -59,16 +59,19 @@ fill_topic_lists(struct app *app, struct tdict *root, const struct topic *t)
 	    clock_now(), TOPIC_LATEST, 0, &l)) != ST_OK)
 		return st;
 	td_bool(root, "has_latest", l.n > 0);
-	for (i = 0; i < l.n; i++)
-		fill_article_item(td_item(root, "latest"), &app->arena,
-		    &l.items[i]);
+	for (i = 0; i < l.n; i++) {
+		struct tdict *it = td_item(root, "latest");
+
+		fill_article_item(it, &app->arena, &l.items[i]);
+		(void)page_article_thumb(app, it, l.items[i].id);
+	}
 	if ((st = store_topic_contacts(app->store, &app->arena, t->id, &c,
 	    &n)) != ST_OK)
 		return st;
 	td_bool(root, "has_contacts", n > 0);
 	for (i = 0; i < n; i++)
 		fill_contact(td_item(root, "contacts"), &app->arena, &c[i]);
-	return ST_OK;
+	return page_topic_press_images(app, root, t->id);
 }
 
 /*

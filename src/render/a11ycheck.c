@@ -186,6 +186,14 @@ check_item(struct arena *ar, const struct md_item *it, int *prev,
 		break;
 	case MD_IMAGE:
 		check_url(ar, it, out, n);
+		if (md_picture_id(it->url) == 0 && !md_url_dropped(it->url) &&
+		    it->url[0] != '\0' && !relative_url(it->url))
+			warn(ar, out, n, A11Y_IMAGE_LIBRARY, it->line,
+			    arena_printf(ar, "Rad %d, bilden %s: bilden finns "
+			    "inte i bildbanken. Ladda upp den under Bildbank "
+			    "och skriv ![beskrivning](/pressbilder/NUMMER), så "
+			    "får den fotograf, storlekar och samtycke.",
+			    it->line, quote(ar, it)));
 		if (it->text[0] == '\0')
 			warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
 			    arena_printf(ar, "Rad %d, bilden %s: bilden saknar "

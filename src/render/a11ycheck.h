@@ -10,7 +10,9 @@
  * "here", "click here", "read more", ...), images without alt text, and
  * link or image targets that will not work: dropped by the renderer
  * (javascript:, data:, ...; the link shows as plain text), relative to
- * the page ("bild.png" would be looked for under /nyheter/) or empty.
+ * the page ("bild.png" would be looked for under /nyheter/) or empty,
+ * and images that are not the picture library's ("/pressbilder/ID":
+ * those have credit, sizes and consent; others may be gone tomorrow).
  * Each message gives the source line and quotes the link or image as
  * Markdown.  The form and the preview show the warnings; publishing
  * with warnings needs an explicit override.
@@ -25,7 +27,8 @@ enum a11y_kind {
 	A11Y_LINK_TEXT,
 	A11Y_IMAGE_ALT,
 	A11Y_URL_DROPPED,	/* javascript:, data:, ...: shown as text */
-	A11Y_URL_RELATIVE	/* "bild.png" or empty: broken when public */
+	A11Y_URL_RELATIVE,	/* "bild.png" or empty: broken when public */
+	A11Y_IMAGE_LIBRARY	/* an image not from the picture library */
 };
 
 struct a11y_warning {

@@ -35,6 +35,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "md.h"
+#include "md_int.h"
 
 #define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | \
 			    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
@@ -197,6 +198,42 @@ md_url_dropped(const char *url)
 	return 0;
 }
 
+cmark_node **
+md_collect(cmark_node *doc, int (*want)(cmark_node *), size_t *n)
+{
+	cmark_iter	*it;
+	cmark_node	*node, **found = NULL;
+	size_t		 cap = 0;
+
+	*n = 0;
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
+		    !want(node))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if ((found = realloc(found, cap * sizeof(*found))) ==
+			    NULL)
+				abort();
+		}
+		found[(*n)++] = node;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+/* A link or image whose target md_url_dropped(). */
+static int
+dropped(cmark_node *n)
+{
+	cmark_node_type	 t = cmark_node_get_type(n);
+
+	return (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+	    md_url_dropped(cmark_node_get_url(n));
+}
+
 /*
  * Replace every link and image of doc whose target md_url_dropped() by
  * its content (the link text, the image's alt text), so it renders as
@@ -206,35 +243,12 @@ md_url_dropped(const char *url)
 static void
 unwrap_dropped(cmark_node *doc)
 {
-	cmark_iter	*it;
-	cmark_node	*n, *c, *next, **found = NULL;
-	cmark_node_type	 t;
-	size_t		 nfound = 0, cap = 0, i;
+	cmark_node	**found;
+	size_t		  n, i;
 
-	it = cmark_iter_new(doc);
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		t = cmark_node_get_type(n);
-		if ((t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE) ||
-		    cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
-		    !md_url_dropped(cmark_node_get_url(n)))
-			continue;
-		if (nfound == cap) {
-			cap = cap ? cap * 2 : 8;
-			if ((found = realloc(found, cap * sizeof(*found))) ==
-			    NULL)
-				abort();
-		}
-		found[nfound++] = n;
-	}
-	cmark_iter_free(it);
-	for (i = 0; i < nfound; i++) {
-		for (c = cmark_node_first_child(found[i]); c != NULL; c = next) {
-			next = cmark_node_next(c);
-			cmark_node_insert_before(found[i], c);
-		}
-		cmark_node_free(found[i]);
-	}
+	found = md_collect(doc, dropped, &n);
+	for (i = 0; i < n; i++)
+		md_unwrap(found[i]);
 	free(found);
 }
 
@@ -243,6 +257,18 @@ static int
 is_block(cmark_node_type t)
 {
 	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
+void
+md_unwrap(cmark_node *n)
+{
+	cmark_node	*c, *next;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		cmark_node_insert_before(n, c);
+	}
+	cmark_node_free(n);
 }
 
 /* 1 for the node types that count towards the nesting limit. */
@@ -317,6 +343,13 @@ parse_body(const char *md, cmark_node **doc)
 enum status
 md_render(struct arena *ar, const char *md, struct safe_html *out)
 {
+	return md_render_pictures(ar, md, NULL, NULL, out);
+}
+
+enum status
+md_render_pictures(struct arena *ar, const char *md, md_picture_fn *fn,
+    void *ctx, struct safe_html *out)
+{
 	cmark_mem	*mem = cmark_get_default_mem_allocator();
 	cmark_node	*doc;
 	char		*html;
@@ -326,6 +359,8 @@ md_render(struct arena *ar, const char *md, struct safe_html *out)
 	if (parse_body(md, &doc) != ST_OK)
 		return ST_TOOLARGE;
 	unwrap_dropped(doc);
+	if (fn != NULL)
+		md_pictures(doc, ar, fn, ctx);
 	html = cmark_render_html(doc, RENDER_OPTS, extensions());
 	finish_html(ar, html, out);
 	mem->free(html);

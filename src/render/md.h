@@ -22,6 +22,23 @@ struct arena;
  * source is over MD_MAX_SOURCE or nests deeper than MD_MAX_NESTING. */
 enum status	md_render(struct arena *, const char *md, struct safe_html *out);
 
+/*
+ * md_render() with the picture library: an image whose target is
+ * "/pressbilder/ID" is rendered as fn(ctx, id, alt, block) returns it:
+ * the HTML (already escaped) of a <figure> when block (the image alone
+ * in its paragraph, which it replaces), else of a <picture>; or, when fn
+ * returns NULL (no such picture, or hidden), as its alt text.  alt is
+ * the image's text in the source ("" when none).  Other images render
+ * as md_render() does.
+ */
+typedef const char *md_picture_fn(void *ctx, long long id, const char *alt,
+		    int block);
+enum status	md_render_pictures(struct arena *, const char *md,
+		    md_picture_fn *fn, void *ctx, struct safe_html *out);
+/* The library picture id an image target names ("/pressbilder/12"), or
+ * 0 when it names none. */
+long long	md_picture_id(const char *url);
+
 /* 1 if the renderer drops the link or image target url (javascript:,
  * vbscript:, file:, data: but for data:image/png, gif, jpeg, webp):
  * such a link shows as plain text. */

@@ -34,6 +34,7 @@ struct store;
 #define AUDIT_ARTICLE	"article"
 #define AUDIT_TOPIC	"topic"
 #define AUDIT_KLARSPRAK	"klarsprak"
+#define AUDIT_MEDIA	"media"		/* the picture library */
 
 /* ---- Contacts (contact_admin.c) -------------------------------------- */
 

@@ -59,6 +59,11 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
 /* Log "store: <query name>: <sqlite3_errmsg>" and remember the error's
  * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);
+/* The BLOB of the one row query qid finds for :name, malloc'd into
+ * *data (caller frees).  ST_OK, ST_NOTFOUND or ST_DBERR (store/media.c;
+ * picture files and documents). */
+enum status	 store_blob(struct store *, enum query_id qid,
+		    const char *name, void **data, size_t *len);
 
 /* Read the nine contact columns starting at col into *c (arena). */
 void		 read_contact(struct arena *, sqlite3_stmt *, int col,

@@ -68,6 +68,15 @@ digest_hex(const void *a, size_t na, const void *b, size_t nb,
 	sodium_bin2hex(out, DIGEST_HEX_LEN + 1, h, sizeof(h));
 }
 
+void
+sha256_hex(const void *p, size_t n, char out[SHA256_HEX_LEN + 1])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, n);
+	sodium_bin2hex(out, SHA256_HEX_LEN + 1, h, sizeof(h));
+}
+
 int
 ct_streq(const char *a, const char *b)
 {

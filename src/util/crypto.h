@@ -38,6 +38,10 @@ void		secure_zero(void *, size_t);
 #define DIGEST_HEX_LEN	32
 void		digest_hex(const void *a, size_t na, const void *b, size_t nb,
 		    char out[DIGEST_HEX_LEN + 1]);
+/* Hex SHA-256 of n bytes at p, into out (a picture's identity). */
+#define SHA256_HEX_LEN	64
+void		sha256_hex(const void *p, size_t n,
+		    char out[SHA256_HEX_LEN + 1]);
 /* Constant-time equality of two NUL-terminated strings; their lengths
  * are not secret. */
 int		ct_streq(const char *, const char *);

@@ -17,6 +17,7 @@
 #include "../util/hex.h"
 #include "../util/utf8.h"
 #include "conn.h"
+#include "multipart.h"
 #include "req.h"
 
 #define FORM_TYPE	"application/x-www-form-urlencoded"
@@ -411,10 +412,21 @@ is_form(const char *ct)
 	return n == strlen(FORM_TYPE) && strncasecmp(ct, FORM_TYPE, n) == 0;
 }
 
+/* 1 if ct is multipart/form-data and path takes uploads. */
+static int
+is_upload(const char *ct, const char *path)
+{
+	size_t	 n = strlen(REQ_UPLOAD_PREFIX);
+
+	return ct != NULL && strncasecmp(ct, "multipart/form-data", 19) == 0 &&
+	    strncmp(path, REQ_UPLOAD_PREFIX, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
+}
+
 /* CONTENT_LENGTH as a number: ST_BADREQ if absent or not digits,
- * ST_TOOLARGE over REQ_MAX_BODY. */
+ * ST_TOOLARGE over max. */
 static enum status
-content_length(const char *cl, size_t *len)
+content_length(const char *cl, size_t max, size_t *len)
 {
 	size_t	 v = 0;
 
@@ -423,32 +435,35 @@ content_length(const char *cl, size_t *len)
 	for (; *cl != '\0'; cl++) {
 		if (*cl < '0' || *cl > '9')
 			return ST_BADREQ;
-		if (v <= REQ_MAX_BODY)
+		if (v <= max)
 			v = v * 10 + (size_t)(*cl - '0');
 	}
-	if (v > REQ_MAX_BODY)
+	if (v > max)
 		return ST_TOOLARGE;
 	*len = v;
 	return ST_OK;
 }
 
 /*
- * A urlencoded POST body into rq->form; other content types leave the
- * form empty.  A body over REQ_MAX_BODY, of any type, is refused before
- * it is read.
+ * A urlencoded POST body into rq->form; a multipart one to an upload
+ * path (is_upload) into rq->form and rq->upload; other content types
+ * leave the form empty.  A body over REQ_MAX_BODY (REQ_MAX_UPLOAD for an
+ * upload), of any type, is refused before it is read.
  * Returns ST_OK, ST_BADREQ (missing or short body) or ST_TOOLARGE.
  */
 static enum status
 parse_body(struct req *rq, const struct src *c)
 {
-	const char	*cl = src_param(c, "CONTENT_LENGTH");
+	const char	*cl = src_param(c, "CONTENT_LENGTH"),
+			*ct = src_param(c, "CONTENT_TYPE");
 	char		*body;
 	size_t		 len = 0, got;
 	long		 r;
 	enum status	 st;
+	int		 upload = is_upload(ct, rq->path);
 
-	st = content_length(cl, &len);
-	if (!is_form(src_param(c, "CONTENT_TYPE")))
+	st = content_length(cl, upload ? REQ_MAX_UPLOAD : REQ_MAX_BODY, &len);
+	if (!upload && !is_form(ct))
 		return st == ST_TOOLARGE ? ST_TOOLARGE : ST_OK;
 	if (st != ST_OK)
 		return st;
@@ -458,6 +473,9 @@ parse_body(struct req *rq, const struct src *c)
 	for (got = 0; got < len; got += (size_t)r)
 		if ((r = c->read(c->ctx, body + got, len - got)) <= 0)
 			return ST_BADREQ;
+	if (upload)
+		return multipart_req(rq->arena, ct, body, len, &rq->form,
+		    &rq->upload);
 	return req_parse_urlencoded(rq->arena, body, len, &rq->form);
 }
 

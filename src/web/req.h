@@ -27,9 +27,17 @@
 #define REQ_MAX_QUERY	8192		/* bytes of query string */
 #define REQ_MAX_COOKIES	50		/* cookies kept from the header */
 #define REQ_MAX_ID	(INT64_C(1) << 53)	/* ids: 1 .. 2^53 */
+/* A multipart/form-data body (a file upload) is read only for paths
+ * under REQ_UPLOAD_PREFIX, up to REQ_MAX_UPLOAD bytes: a 20 MiB file
+ * (media/image.h) and the form's other fields.  nginx's
+ * client_max_body_size for that location is the same 21m
+ * (deploy/nginx-*.conf); both answer a larger body with 413. */
+#define REQ_UPLOAD_PREFIX "/admin/media"
+#define REQ_MAX_UPLOAD	(21 * 1024 * 1024)
 
 struct arena;
 struct conn;
+struct mp_form;
 struct session;
 
 enum method {
@@ -56,7 +64,10 @@ struct req {
 	const char	*path;		/* decoded, without the query */
 	const char	*uri;		/* as sent, for the log */
 	struct kvlist	 query;
-	struct kvlist	 form;		/* urlencoded POST body */
+	struct kvlist	 form;		/* urlencoded POST body, or the
+					 * plain fields of a multipart one */
+	const struct mp_form *upload;	/* a multipart body's parts (files
+					 * too), else NULL */
 	struct kvlist	 cookies;
 	const char	*remote_addr;
 	const char	*user_agent;

@@ -20,6 +20,7 @@
 #include "../pages/admin_staff.h"
 #include "../pages/admin_article.h"
 #include "../pages/admin_editorial.h"
+#include "../pages/admin_media.h"
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
@@ -72,6 +73,8 @@ static const struct route routes[] = {
 	{ "/amnen/:slug.atom",	page_feed_topic,	R_GET | R_READ | R_SLUG },
 	{ "/amnen/:slug",	page_topic_show,	R_GET | R_READ | R_SLUG },
 	{ "/kontakt",		page_contact_show,	R_GET | R_READ },
+	{ "/pressbilder",	page_press_image_list,	R_GET | R_READ },
+	{ "/pressbilder/:id",	page_press_image_show,	R_GET | R_READ | R_ID },
 	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
@@ -132,6 +135,21 @@ static const struct route routes[] = {
 	{ "/admin/amnen/ny",	page_admin_topic_new,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_edit,	R_GET | R_ID | R_STAFF | R_EDIT },
 	{ "/admin/amnen/:id",	page_admin_topic_save,	R_POST | R_ID | R_STAFF | R_EDIT },
+	/* The picture library (issue 14): editors and press officers
+	 * (portraits); lead images and documents for editors, portraits
+	 * for press officers.  The POSTs take multipart/form-data (req.c,
+	 * REQ_UPLOAD_PREFIX). */
+	{ "/admin/media",	page_admin_media_list,	R_GET | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media",	page_admin_media_create, R_POST | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media/ny",	page_admin_media_new,	R_GET | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media/artikel/:id", page_admin_media_lead_form, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/artikel/:id", page_admin_media_lead_save, R_POST | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/kontakt/:id", page_admin_media_portrait_form, R_GET | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/media/kontakt/:id", page_admin_media_portrait_save, R_POST | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/media/dokument/:id", page_admin_media_doc_list, R_GET | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/dokument/:id", page_admin_media_doc_save, R_POST | R_ID | R_STAFF | R_EDIT },
+	{ "/admin/media/:id",	page_admin_media_edit,	R_GET | R_ID | R_STAFF | R_EDIT | R_PRESS },
+	{ "/admin/media/:id",	page_admin_media_save,	R_POST | R_ID | R_STAFF | R_EDIT | R_PRESS },
 	/* Embargo preview links: public, the token is checked there. */
 	{ "/forhandsvisning/:token", page_embargo_show,	R_GET },
 };

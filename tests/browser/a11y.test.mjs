@@ -7,10 +7,30 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { formatHtmlErrors, formatViolations, launchBrowser, runAxe,
+import { spawnSync } from 'node:child_process';
+import { BIN, SRC, formatHtmlErrors, formatViolations, launchBrowser, runAxe,
     sql, startSite, validateHtml } from './lib.mjs';
 
 const SEED = '/nyheter/fortsatt-satsning-pa-jamstalldhet-och-kvinnofrid';
+
+// One press picture in the site's library (once): its id.
+let pictureId = null;
+function addPicture(site)
+{
+	if (pictureId === null) {
+		const png = path.join(site.dir, 'pressbild.png');
+		let r = spawnSync('/usr/bin/python3', [path.join(SRC,
+		    'tests/integration/media_png.py'), '900', '600', png]);
+		assert.equal(r.status, 0, 'media_png.py failed');
+		r = spawnSync(BIN, ['media', 'add', png, '--alt',
+		    'En färgskala från svart till gult', '--credit', 'Anna Andersson',
+		    '--licence', 'CC BY 4.0', '--caption', 'Provbild till pressen',
+		    '--db', site.db, '--media-dir', site.media], { encoding: 'utf8' });
+		assert.equal(r.status, 0, `media add failed: ${r.stderr}`);
+		pictureId = sql(site.db, 'SELECT max(id) FROM media')[0];
+	}
+	return pictureId;
+}
 const shots = process.env.SCREENSHOT_DIR;
 
 // [name for test titles and screenshot files, path or a function of the
@@ -31,6 +51,8 @@ const ROUTES = [
 	['amne-jamstalldhet', '/amnen/jamstalldhet'],
 	['kontakt', '/kontakt'],
 	['prenumerera', '/prenumerera'],
+	['pressbilder', (site) => (addPicture(site), '/pressbilder')],
+	['pressbild', (site) => `/pressbilder/${addPicture(site)}`],
 	['sok', '/sok'],
 	['sok-traffar', '/sok?q=j%C3%A4mst%C3%A4lldhet'],
 	['sok-inga-traffar', '/sok?q=%22%28%2A'],

@@ -84,7 +84,7 @@ function tail(file, n = 40)
 
 // Bring up demo db + pressrum + nginx in a fresh temp dir.  Options:
 // testClock (pass --test-clock to serve), workers (default 2).  Resolves
-// to { base, port, dir, db, socket, stop() }; rejects (after cleaning up)
+// to { base, port, dir, db, socket, media, stop() }; rejects (after cleaning up)
 // with the server and nginx logs when the site is not answering GET /
 // within 10 seconds.  stop() is idempotent.
 export async function startSite(opts = {})
@@ -101,6 +101,7 @@ export async function startSite(opts = {})
 	const nginxLog = path.join(dir, 'nginx.log');
 	const prefix = path.join(dir, 'nginx');
 	const pages = path.join(dir, 'pages');
+	const media = path.join(dir, 'media');
 	let server = null, nginx = null, stopped = false;
 
 	const stop = async () => {
@@ -135,7 +136,7 @@ export async function startSite(opts = {})
 		const args = ['serve', '--db', db, '--socket', socket,
 		    '--workers', String(opts.workers ?? 2),
 		    '--templates', path.join(SRC, 'templates'),
-		    '--base-url', base, '--page-dir', pages];
+		    '--base-url', base, '--page-dir', pages, '--media-dir', media];
 		if (opts.testClock)
 			args.push('--test-clock');
 		let fd = logFd(serverLog);
@@ -146,7 +147,7 @@ export async function startSite(opts = {})
 		mkdirSync(prefix, { recursive: true });
 		const conf = spawnSync('bash', [
 		    path.join(SRC, 'deploy/render-nginx-conf.sh'), String(port),
-		    socket, path.join(SRC, 'public'), prefix, pages],
+		    socket, path.join(SRC, 'public'), prefix, pages, media],
 		    { encoding: 'utf8' });
 		if (conf.status !== 0)
 			await fail(`could not render the nginx config:\n${conf.stderr}`);
@@ -179,7 +180,8 @@ export async function startSite(opts = {})
 				      redirect: 'manual' });
 				await r.arrayBuffer();
 				if (![502, 503, 504].includes(r.status))
-					return { base, port, dir, db, socket, stop };
+					return { base, port, dir, db, socket, media,
+					    stop };
 			} catch { /* not yet */ }
 		}
 		await sleep(100);

@@ -140,7 +140,7 @@ site_start() {
 	    { cat "$T/demo.log"; bail "pressrum demo failed"; }
 	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
 	    --templates "${TEMPLATES:-$PRESSRUM_SRC/templates}" --base-url "$BASE" \
-	    --page-dir "$T/pages" \
+	    --page-dir "$T/pages" --media-dir "$T/media" \
 	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	nginx_start "$PRESSRUM_SRC/public"
@@ -152,7 +152,8 @@ site_start() {
 nginx_start() {
 	mkdir -p "$T/nginx"
 	"$PRESSRUM_SRC/deploy/render-nginx-conf.sh" "$PORT" "$SOCKET" \
-	    "$1" "$T/nginx" "$T/pages" >"$T/nginx/nginx.conf" ||
+	    "$1" "$T/nginx" "$T/pages" "$T/media" \
+	    >"$T/nginx/nginx.conf" ||
 	    bail "could not render the nginx config"
 	nginx -p "$T/nginx" -c "$T/nginx/nginx.conf" -g 'daemon off;' \
 	    </dev/null >>"$T/nginx.log" 2>&1 &
@@ -302,7 +303,7 @@ server_start() {
 
 	"$PRESSRUM_BIN" serve --db "$DB" --socket "$SOCKET" --workers 2 \
 	    --templates "${TEMPLATES:-$PRESSRUM_SRC/templates}" --base-url "$BASE" \
-	    --page-dir "$T/pages" \
+	    --page-dir "$T/pages" --media-dir "$T/media" \
 	    ${TEST_CLOCK:+--test-clock} </dev/null >>"$T/server.log" 2>&1 &
 	SERVER_PID=$!
 	export SERVER_PID

@@ -43,6 +43,7 @@ sed -e "s|/etc/letsencrypt/live/nyheter.example.se/fullchain.pem|$P/cert.pem|" \
     -e "s|unix:/run/pressrum/pressrum.sock|unix:$SOCKET|" \
     -e "s|/opt/pressrum/share/pressrum/public|$PRESSRUM_SRC/public|" \
     -e "s|/var/cache/pressrum/pages|$T/pages|" \
+    -e "s|/var/cache/pressrum/media|$T/media|" \
     -e "s|listen 443 ssl http2;|listen 127.0.0.1:$https_port ssl http2;|" \
     -e "s|listen 80;|listen 127.0.0.1:$http_port;|" \
     -e '/listen \[::\]/d' \

@@ -24,9 +24,9 @@ check "the admin's menu has every staff section ($(printf '%s' "$ALL" | grep -c 
     test "$(printf '%s\n' "$ALL" | grep -c .)" -ge 9
 
 declare -A WANT_MENU=(
-	[anna]="/admin /admin/artiklar /admin/amnen /admin/epost /admin/granskning /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
-	[rita]="/admin /admin/artiklar /admin/amnen /admin/epost /admin/granskning"
-	[presse]="/admin /admin/kontakter /admin/pressjour"
+	[anna]="/admin /admin/artiklar /admin/amnen /admin/media /admin/epost /admin/granskning /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
+	[rita]="/admin /admin/artiklar /admin/amnen /admin/media /admin/epost /admin/granskning"
+	[presse]="/admin /admin/media /admin/kontakter /admin/pressjour"
 )
 declare -A WHO_MAY=(
 	[/admin/artiklar]="redaktörer och administratörer"

@@ -23,7 +23,7 @@ test_clean(void **state)
 	assert_int_equal(a11y_check(&ar, "", &w), 0);
 	assert_int_equal(a11y_check(&ar, "# Bakgrund\n\ntext\n\n### Del\n\n"
 	    "## Nästa\n\n[Läs rapporten om jämställdhet](/r)\n\n"
-	    "![Karta över Sverige](/karta.png)\n", &w), 0);
+	    "![Karta över Sverige](/pressbilder/7)\n", &w), 0);
 	assert_null(w);
 }
 
@@ -68,12 +68,19 @@ test_images(void **state)
 	struct a11y_warning	*w;
 
 	(void)state;
-	assert_int_equal(a11y_check(&ar, "a\n\n![](/bild.png)\n", &w), 1);
+	assert_int_equal(a11y_check(&ar, "a\n\n![](/pressbilder/3)\n", &w),
+	    1);
 	assert_int_equal(w[0].kind, A11Y_IMAGE_ALT);
 	assert_int_equal(w[0].line, 3);
-	assert_non_null(strstr(w[0].message, "/bild.png"));
+	assert_non_null(strstr(w[0].message, "/pressbilder/3"));
 	/* A linked image gives the link its text. */
-	assert_int_equal(a11y_check(&ar, "[![Logotyp](/l.png)](/)\n", &w), 0);
+	assert_int_equal(a11y_check(&ar, "[![Logotyp](/pressbilder/2)](/)\n",
+	    &w), 0);
+	/* An image from outside the picture library (issue 14). */
+	assert_int_equal(a11y_check(&ar, "![Karta](/karta.png) och "
+	    "![Logga](https://example.se/l.png)\n", &w), 2);
+	assert_int_equal(w[0].kind, A11Y_IMAGE_LIBRARY);
+	assert_non_null(strstr(w[1].message, "finns inte i bildbanken"));
 }
 
 /* The line is the link's own, not its paragraph's, and the message
@@ -140,7 +147,7 @@ test_relative_urls(void **state)
 	assert_int_equal(w[1].kind, A11Y_URL_RELATIVE);
 	assert_non_null(strstr(w[1].message, "adressen saknas"));
 	assert_int_equal(a11y_check(&ar, "[A](/a) [B](https://b) [C](#c) "
-	    "[D](mailto:d@example.se) [E](?sida=2) ![F](//cdn.example/f.png)"
+	    "[D](mailto:d@example.se) [E](?sida=2) ![F](/pressbilder/12)"
 	    "\n", &w), 0);
 }
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# t0080-media-add.sh -- `pressrum media add FILE ...` (issue 14): a JPEG,
+# PNG or WebP goes into the library with its resized copies; its GPS
+# position and other metadata are gone from every stored file (exiftool),
+# it is turned upright by its EXIF orientation; SVG, a text file, a
+# decompression bomb (20,000 x 20,000 PNG of 50 kB) and a file over 20 MB
+# are refused in Swedish with nothing stored.  HEIC and AVIF are taken
+# (their full-size copy made as a JPEG).
+. "$(dirname "$0")/lib.sh"
+command -v exiftool >/dev/null || { echo "# no exiftool: skip"; exit 77; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-it.XXXXXX")
+trap site_stop EXIT
+DB=$T/db.sqlite
+M=$T/media
+png=$PRESSRUM_SRC/tests/integration/media_png.py
+
+# add FILE ARGS...: run media add, its output in $T/out, status in $rc.
+add() {
+	"$PRESSRUM_BIN" media add "$@" --db "$DB" --media-dir "$M" \
+	    >"$T/out" 2>&1
+	rc=$?
+}
+
+/usr/bin/python3 "$png" 800 600 "$T/Sjö bild?.png"
+add "$T/Sjö bild?.png" --alt "En gradient" --credit "Anna Andersson" \
+    --licence "CC BY 4.0" --caption "Provbild"
+check "a PNG is added (exit 0)" test "$rc" -eq 0
+assert_eq "one row" "$(q "SELECT count(*) FROM media")" 1
+assert_eq "its fields" "$(q "SELECT filename, mime, width, height, alt,
+    credit, licence, caption, legal_basis IS NULL FROM media")" \
+    "Sjö_bild_.png|image/png|800|600|En gradient|Anna Andersson|CC BY 4.0|Provbild|1"
+assert_eq "sha256 of the upload" "$(q "SELECT sha256 FROM media")" \
+    "$(sha256sum "$T/Sjö bild?.png" | cut -d' ' -f1)"
+# 320 and 640 below 800, then 800 itself (not enlarged to 1024/1600).
+assert_eq "files: the original and 320/640/800 in WebP and JPEG" \
+    "$(q "SELECT group_concat(original || mime || width, ' ') FROM
+        (SELECT * FROM media_file ORDER BY original DESC, width, mime)")" \
+    "1image/png800 0image/jpeg320 0image/webp320 0image/jpeg640 0image/webp640 0image/jpeg800 0image/webp800"
+ok=1
+for name in $(q "SELECT name FROM media_file"); do
+	[[ $name =~ ^[0-9a-f]{32}-[0-9]+\.(webp|jpg|png)$ ]] || ok=0
+	cmp -s "$M/$name" <(q "SELECT writefile('$T/blob', data) FROM
+	    media_file WHERE name = '$name'" >/dev/null; cat "$T/blob") || ok=0
+done
+check "each file is named HASH-WIDTH.EXT and written out as stored" \
+    test "$ok" -eq 1
+check "the WebP files are WebP" \
+    test "$(file -b --mime-type "$M"/*-320.webp)" = image/webp
+
+# A JPEG with a GPS position, a camera and orientation 6 (turn 90°).
+cp "$M"/*-640.jpg "$T/photo.jpg"
+exiftool -q -overwrite_original -n -GPSLatitude=59.33 -GPSLatitudeRef=N \
+    -GPSLongitude=18.07 -GPSLongitudeRef=E -Orientation=6 -Make=Canon \
+    -XMP:Creator=Hemlig "$T/photo.jpg"
+check "the test photo has a GPS position" \
+    grep -q 59.33 <(exiftool -n -GPSLatitude "$T/photo.jpg")
+add "$T/photo.jpg" --alt "Ett foto" --credit "Bo"
+check "a JPEG is added" test "$rc" -eq 0
+assert_eq "turned upright: 480 x 640" \
+    "$(q "SELECT width || 'x' || height FROM media WHERE id = 2")" 480x640
+assert_eq "original stored as JPEG, full size" \
+    "$(q "SELECT mime || width || 'x' || height FROM media_file
+        WHERE media_id = 2 AND original = 1")" "image/jpeg480x640"
+leak=""
+for name in $(q "SELECT name FROM media_file WHERE media_id = 2"); do
+	leak+=$(exiftool -a -G1 -s "$M/$name" |
+	    grep -iE 'GPS|Canon|Make|Hemlig|Creator|Rotate 90')
+done
+assert_eq "no GPS, camera or XMP in any stored file" "$leak" ""
+
+add "$T/photo.jpg" --alt "Igen" --credit "Bo"
+check "the same file again is refused" test "$rc" -eq 1
+check "... in Swedish" grep -q "finns redan" "$T/out"
+
+# refused FILE MESSAGE WHAT: media add exits 1, says MESSAGE, stores nothing.
+refused() {
+	local before
+	before=$(q "SELECT count(*) FROM media"):$(q "SELECT count(*) FROM media_file")
+	add "$1" --alt "x" --credit "y"
+	check "$3 is refused (exit 1)" test "$rc" -eq 1
+	check "... saying '$2'" grep -q "$2" "$T/out"
+	assert_eq "... nothing stored" "$(q "SELECT count(*) FROM media"):$(q \
+	    "SELECT count(*) FROM media_file")" "$before"
+}
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>' \
+    >"$T/x.svg"
+refused "$T/x.svg" "Bara JPEG, PNG, WebP, HEIC och AVIF" "an SVG"
+echo "inte en bild" >"$T/x.jpg"
+refused "$T/x.jpg" "ingen bild" "a text file named .jpg"
+/usr/bin/python3 "$png" 20000 20000 "$T/bomb.png" grey1
+check "the bomb is small on disk" test "$(stat -c %s "$T/bomb.png")" -lt 100000
+start=$(date +%s%N)
+refused "$T/bomb.png" "för många bildpunkter" "a 20,000 x 20,000 PNG"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "... at once, without decoding it (${ms} ms)" test "$ms" -lt 2000
+head -c 20971521 /dev/zero >"$T/big.jpg"
+refused "$T/big.jpg" "högst 20 MB" "a file of 20 MiB + 1 byte"
+head -c 20 /dev/zero >"$T/trunc.png"
+cat "$M"/*-800.png | head -c 5000 >"$T/trunc.png"
+refused "$T/trunc.png" "trasig" "a truncated PNG"
+
+# HEIC and AVIF (libvips through libheif): taken, the full-size copy a JPEG.
+/usr/bin/python3 "$png" 300 200 "$T/small.png"
+for kind in heic avif; do
+	if ! /usr/bin/python3 "$PRESSRUM_SRC/bench/vips_convert.py" \
+	    "$T/small.png" "$T/small.$kind" 2>/dev/null; then
+		echo "# this libvips cannot write $kind: not checked"
+		continue
+	fi
+	add "$T/small.$kind" --alt "En liten $kind" --credit "Bo"
+	check "a $kind picture is added (exit 0)" test "$rc" -eq 0
+	assert_eq "... its full-size copy a JPEG, and 300 wide in WebP and JPEG" \
+	    "$(q "SELECT group_concat(x, ', ') FROM (SELECT f.original || ' ' ||
+	    f.mime || ' ' || f.width AS x FROM media_file AS f JOIN media AS m
+	    ON m.id = f.media_id WHERE m.alt = 'En liten $kind'
+	    ORDER BY f.original DESC, f.mime)")" \
+	    "1 image/jpeg 300, 0 image/jpeg 300, 0 image/webp 300"
+done
+
+add "$T/photo.jpg" --credit "Bo"
+check "no --alt (and not --decorative) is a usage error" test "$rc" -eq 2
+check "... asking for a description" grep -q "beskriv bilden" "$T/out"
+done_testing
