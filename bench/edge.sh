@@ -15,8 +15,10 @@
 #     Prints req/s, bytes on the wire per response and the ratios.
 #  2. varnish: deploy/varnish.vcl in front of the development nginx and
 #     Pressrum, against the same VCL in front of an nginx that serves the
-#     article's bytes as a static file; h2load --h1, 64 connections, on
-#     the article.  Prints both and the ratio.
+#     article's bytes as a static file (gzip on, as the site's nginx);
+#     h2load --h1, 64 connections, on the article, with and without
+#     Accept-Encoding: gzip; ROUNDS (default 3) rounds in alternation.
+#     Prints the medians and the ratios.
 #  3. publish: 64 connections of reads (32 through Varnish, 32 to nginx
 #     straight; wrk) for --publish-secs (default 60) while an editor
 #     publishes an article every second; after each save the edge's
@@ -39,7 +41,7 @@ PRESSRUM_SRC=$ROOT
 # shellcheck source=tests/integration/varnish.sh
 . "$ROOT/tests/integration/varnish.sh"
 
-SECS=5 PUB_SECS=60 ONLY=""
+SECS=5 PUB_SECS=60 ONLY="" ROUNDS=${ROUNDS:-3}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--secs) SECS=${2:?}; shift ;;
@@ -216,29 +218,49 @@ EOF
 	sleep 0.3
 }
 
-run_varnish() {
-	local v_rps v_b s_rps s_b vz_rps vz_b sz_rps sz_b vport
+# One round of run_varnish on backend port $1: appends req/s to the
+# arrays named $2 (plain) and $3 (gzip), bytes to $4 and $5.
+varnish_round() {
+	local vport rps b
+	local -n r_plain=$2 r_gzip=$3 b_plain=$4 b_gzip=$5
+	vport=$(free_port)
+	varnish_start "$1" "$vport" || die "varnishd did not start"
+	curl -s -o /dev/null "http://127.0.0.1:$vport$ARTICLE"
+	curl -s -D- -o /dev/null "http://127.0.0.1:$vport$ARTICLE" |
+	    grep -i x-cache | sed 's/^/# /' >&2
+	read -r rps b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1)
+	r_plain+=("$rps") b_plain=$b
+	read -r rps b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1 \
+	    -H 'Accept-Encoding: gzip')
+	r_gzip+=("$rps") b_gzip=$b
+	varnish_stop
+}
 
-	say "Varnish with deploy/varnish.vcl (h2load --h1, ${SECS}s each)"
+# Varnish with the project's VCL in front of Pressrum, and in front of a
+# static nginx with the same bytes (and the same gzip): ROUNDS rounds in
+# alternation, the median of each (a single run on a shared machine
+# swings by a factor of two).
+run_varnish() {
+	local -a v=() vz=() s=() sz=()
+	local v_b="" vz_b="" s_b="" sz_b="" r
+
+	say "Varnish with deploy/varnish.vcl (h2load --h1, ${SECS}s each, $ROUNDS rounds)"
 	dev_site
 	warm "http://127.0.0.1:$NPORT$ARTICLE" "$T/dpages/current$ARTICLE/index.html"
 	static_site
-	vport=$(free_port)
-	varnish_start "$NPORT" "$vport" || die "varnishd did not start"
-	curl -s -D- -o /dev/null "http://127.0.0.1:$vport$ARTICLE" >/dev/null
-	curl -s -D- -o /dev/null "http://127.0.0.1:$vport$ARTICLE" | grep -i x-cache | sed 's/^/# /' >&2
-	read -r v_rps v_b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1)
-	read -r vz_rps vz_b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1 -H 'Accept-Encoding: gzip')
-	varnish_stop
-	varnish_start "$SPORT" "$vport" || die "varnishd did not start"
-	read -r s_rps s_b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1)
-	read -r sz_rps sz_b < <(h2load_run "http://127.0.0.1:$vport$ARTICLE" --h1 -H 'Accept-Encoding: gzip')
-	varnish_stop
+	for ((r = 1; r <= ROUNDS; r++)); do
+		varnish_round "$NPORT" v vz v_b vz_b
+		varnish_round "$SPORT" s sz s_b sz_b
+	done
 	printf '%-34s %10s %10s %8s\n' "Varnish (64 conns, HTTP/1.1)" "req/s" "B/resp" "ratio"
-	printf '%-34s %10s %10s %8s\n' "static backend" "$s_rps" "$s_b" "1.00"
-	printf '%-34s %10s %10s %8s\n' "Pressrum article" "$v_rps" "$v_b" "$(ratio "$v_rps" "$s_rps")"
-	printf '%-34s %10s %10s %8s\n' "static backend, gzip" "$sz_rps" "$sz_b" "1.00"
-	printf '%-34s %10s %10s %8s\n' "Pressrum article, gzip" "$vz_rps" "$vz_b" "$(ratio "$vz_rps" "$sz_rps")"
+	printf '%-34s %10s %10s %8s\n' "static backend" "$(median "${s[@]}")" "$s_b" "1.00"
+	printf '%-34s %10s %10s %8s\n' "Pressrum article" "$(median "${v[@]}")" "$v_b" \
+	    "$(ratio "$(median "${v[@]}")" "$(median "${s[@]}")")"
+	printf '%-34s %10s %10s %8s\n' "static backend, gzip" "$(median "${sz[@]}")" "$sz_b" "1.00"
+	printf '%-34s %10s %10s %8s\n' "Pressrum article, gzip" "$(median "${vz[@]}")" "$vz_b" \
+	    "$(ratio "$(median "${vz[@]}")" "$(median "${sz[@]}")")"
+	printf '# each round (req/s): static %s | Pressrum %s | static gzip %s | Pressrum gzip %s\n' \
+	    "${s[*]}" "${v[*]}" "${sz[*]}" "${vz[*]}"
 	bench_cleanup_keep_t
 }
 
