@@ -229,7 +229,8 @@ page_admin_article_list(struct app *app, struct req *rq, struct resp *rs)
 	size_t		 n;
 	enum status	 st;
 
-	if (req_query_uint(rq, "sida", 100000, &page) != ST_OK || page < 1)
+	/* A staff list is lenient: a page it cannot read is the first. */
+	if (req_query_page(rq, "sida", 100000, &page) != ST_OK)
 		page = 1;
 	read_filter(app, rq, &f, &q);
 	st = store_article_find(app->store, &app->arena, &f, now, PAGE_SIZE,

@@ -171,9 +171,8 @@ page_admin_audit_list(struct app *app, struct req *rq, struct resp *rs)
 	int64_t			 total;
 	enum status		 st;
 
-	if (req_query_uint(rq, "sida", MAX_PAGE, &page) == ST_BADREQ ||
-	    page < 1) {
-		page_error(app, rq, rs, ST_NOTFOUND);
+	if (req_query_page(rq, "sida", MAX_PAGE, &page) != ST_OK) {
+		page_error(app, rq, rs, ST_BADREQ);
 		return;
 	}
 	root = admin_layout(app, rq, rs, "Logg", "/admin/logg");

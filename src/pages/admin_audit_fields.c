@@ -105,7 +105,7 @@ static const char *
 name_of(struct arena *ar, const struct choices *c, const char *id,
     int experts)
 {
-	int64_t	v = strtoll(id, NULL, 10);
+	int64_t	v = req_id(id);	/* 0 matches nothing */
 	size_t	i;
 
 	for (i = 0; !experts && i < c->ntopics; i++)
@@ -140,7 +140,7 @@ names(struct arena *ar, const struct choices *c, const char *ids,
 static const char *
 shown(struct arena *ar, enum fmt f, const char *v, const struct choices *c)
 {
-	int64_t	t;
+	int64_t	t = 0;
 
 	if (*v == '\0')
 		return v;
@@ -156,7 +156,7 @@ shown(struct arena *ar, enum fmt f, const char *v, const struct choices *c)
 		return strcmp(v, "sv") == 0 ? "Svenska" :
 		    strcmp(v, "en") == 0 ? "Engelska" : v;
 	case F_TIME:
-		t = strtoll(v, NULL, 10);
+		(void)req_parse_int(v, 1, INT64_MAX, &t);
 		return t > 0 ? date_sv_time(ar, t) : "";
 	case F_UTC:
 		t = date_parse_utc(v);

@@ -81,14 +81,14 @@ void
 page_admin_mail(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct tdict	*root;
-	const char	*v = req_query(rq, "klart");
+	int64_t		 retried;
 	enum status	 st;
 
 	root = admin_layout(app, rq, rs, "E-post", "/admin/epost");
 	td_bool(root, "smtp_on", app->cfg.smtp_url != NULL);
 	td_text(root, "mail_from", app->cfg.mail_from);
-	if (v != NULL)
-		td_textf(root, "retried", "%ld", strtol(v, NULL, 10));
+	if (req_query_uint(rq, "klart", INT64_MAX, &retried) == ST_OK)
+		td_textf(root, "retried", "%lld", (long long)retried);
 	if ((st = fill_subscribers(app, root)) != ST_OK ||
 	    (st = fill_articles(app, root)) != ST_OK) {
 		page_error(app, rq, rs, st);
@@ -102,13 +102,10 @@ page_admin_mail(struct app *app, struct req *rq, struct resp *rs)
 void
 page_admin_mail_retry(struct app *app, struct req *rq, struct resp *rs)
 {
-	const char	*v = req_form(rq, "forsok_igen");
-	char		*end;
-	long long	 id = v != NULL ? strtoll(v, &end, 10) : 0;
-	int64_t		 n;
+	int64_t		 id, n;
 	enum status	 st;
 
-	if (v == NULL || *v == '\0' || *end != '\0' || id <= 0) {
+	if (req_form_id(rq, "forsok_igen", &id) != ST_OK) {
 		page_error(app, rq, rs, ST_BADREQ);
 		return;
 	}

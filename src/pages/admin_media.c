@@ -83,18 +83,19 @@ void
 page_admin_media_list(struct app *app, struct req *rq, struct resp *rs)
 {
 	const char	*q = staff_field(rq->arena, req_query(rq, "q"));
-	const char	*sida = req_query(rq, "sida");
 	struct media	*m;
 	struct tdict	*root, *d;
 	size_t		 n;
 	int64_t		 total, now = clock_now(), expired = 0;
-	long		 page = 1, pages;
+	int64_t		 n_page;
+	long		 page, pages;
 	enum status	 st;
 
-	if (sida != NULL && (page = page_parse_number(sida, 100000)) < 0) {
+	if (req_query_page(rq, "sida", 100000, &n_page) != ST_OK) {
 		page_error(app, rq, rs, ST_BADREQ);
 		return;
 	}
+	page = (long)n_page;
 	if ((st = store_media_search(app->store, &app->arena, q,
 	    MEDIA_PER_PAGE, (size_t)(page - 1) * MEDIA_PER_PAGE, &m, &n,
 	    &total)) != ST_OK) {
@@ -336,7 +337,7 @@ page_admin_media_edit(struct app *app, struct req *rq, struct resp *rs)
 	enum status		 st;
 
 	if ((st = store_media_get(app->store, &app->arena,
-	    strtoll(rq->path_arg, NULL, 10), &m)) != ST_OK) {
+	    rq->path_id, &m)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
@@ -499,7 +500,7 @@ page_admin_media_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	if ((st = store_media_get(app->store, &app->arena,
-	    strtoll(rq->path_arg, NULL, 10), &m)) != ST_OK) {
+	    rq->path_id, &m)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

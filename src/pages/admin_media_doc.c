@@ -73,7 +73,7 @@ show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 void
 page_admin_media_doc_list(struct app *app, struct req *rq, struct resp *rs)
 {
-	show(app, rq, rs, NULL, strtoll(rq->path_arg, NULL, 10), "", 0, 0);
+	show(app, rq, rs, NULL, rq->path_id, "", 0, 0);
 }
 
 /* Store the uploaded f for article id; the form error else.  Statuses
@@ -201,10 +201,9 @@ remove_file(struct app *app, const struct document *d)
 void
 page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 {
-	int64_t		 id = strtoll(rq->path_arg, NULL, 10), lead;
+	int64_t		 id = rq->path_id, lead;
 	const char	*act = staff_field(rq->arena, req_form(rq, "atgard"));
-	int64_t		 doc = staff_id(staff_field(rq->arena,
-			    req_form(rq, "dok")));
+	int64_t		 doc = req_id(req_form(rq, "dok"));
 	const char	*atitle;
 	const struct document *gone;
 	struct tdict	*root;

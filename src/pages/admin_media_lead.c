@@ -101,13 +101,13 @@ static void
 save(struct app *app, struct req *rq, struct resp *rs, enum media_slot k)
 {
 	const struct slot *sl = &slots[k];
-	int64_t		 id = strtoll(rq->path_arg, NULL, 10);
-	const char	*v = req_form(rq, "bild");
-	int64_t		 media_id = v != NULL ? strtoll(v, NULL, 10) : -1;
+	int64_t		 id = rq->path_id;
+	int64_t		 media_id = 0;
 	struct media	 m;
 	enum status	 st;
 
-	if (media_id < 0 || (media_id > 0 && (store_media_get(app->store,
+	if (req_form_uint(rq, "bild", REQ_MAX_ID, &media_id) != ST_OK ||
+	    (media_id > 0 && (store_media_get(app->store,
 	    &app->arena, media_id, &m) != ST_OK || (sl->consent &&
 	    (*m.legal_basis == '\0' || (m.expires_at != 0 &&
 	    m.expires_at <= clock_now())))))) {
@@ -136,7 +136,7 @@ void
 page_admin_media_lead_form(struct app *app, struct req *rq,
     struct resp *rs)
 {
-	show(app, rq, rs, MEDIA_LEAD, strtoll(rq->path_arg, NULL, 10),
+	show(app, rq, rs, MEDIA_LEAD, rq->path_id,
 	    staff_field(rq->arena, req_query(rq, "q")));
 }
 
@@ -153,7 +153,7 @@ void
 page_admin_media_portrait_form(struct app *app, struct req *rq,
     struct resp *rs)
 {
-	show(app, rq, rs, MEDIA_PORTRAIT, strtoll(rq->path_arg, NULL, 10),
+	show(app, rq, rs, MEDIA_PORTRAIT, rq->path_id,
 	    staff_field(rq->arena, req_query(rq, "q")));
 }
 

@@ -254,13 +254,13 @@ preview_link_flash(struct app *app, struct req *rq, struct resp *rs,
     const struct article_edit *a)
 {
 	const char	*v = req_cookie(rq, FLASH_COOKIE), *dot;
-	char		*end;
 
 	if (v == NULL)
 		return NULL;
 	flash_cookie(app, rs, a, NULL);
-	if ((dot = strchr(v, '.')) == NULL || strtoll(v, &end, 10) != a->id ||
-	    end != dot || !token_ok(dot + 1))
+	if ((dot = strchr(v, '.')) == NULL || req_id(arena_strndup(
+	    &app->arena, v, (size_t)(dot - v))) != a->id ||
+	    !token_ok(dot + 1))
 		return NULL;
 	return arena_strdup(&app->arena, dot + 1);
 }

@@ -271,7 +271,8 @@ fill_field_diffs(struct tdict *root, const struct article_edit *from,
 /*
  * /admin/artiklar/ID/versioner/jamfor?a=N&b=M -- what changed from N to
  * M in title, lead, body, links, topics and experts.  Statuses: 200,
- * 404 (no such revision), 500.
+ * 400 (a or b missing or not a version number), 404 (no such
+ * revision), 500.
  */
 void
 revision_compare(struct app *app, struct req *rq, struct resp *rs,
@@ -281,12 +282,10 @@ revision_compare(struct app *app, struct req *rq, struct resp *rs,
 	struct choices	 c;
 	struct tdict	*root;
 	int64_t		 va = 0, vb = 0;
-	enum status	 st = ST_NOTFOUND;
+	enum status	 st = ST_BADREQ;
 
-	(void)req_query_id(rq, "a", &va);	/* 0, a 404, when not one */
-	(void)req_query_id(rq, "b", &vb);
-
-	if (va == 0 || vb == 0 ||
+	if (req_query_id(rq, "a", &va) != ST_OK ||
+	    req_query_id(rq, "b", &vb) != ST_OK ||
 	    (st = store_revision_get(app->store, &app->arena, a->id, va,
 	    &ra)) != ST_OK ||
 	    (st = store_revision_get(app->store, &app->arena, a->id, vb,
@@ -387,27 +386,26 @@ restore(struct app *app, struct req *rq, const struct article_edit *a,
  * version; status and publish time stay.  When the article is no longer
  * at version M the confirmation page is shown again with the new
  * differences (409; 200 without M), nothing written.  Statuses: 200,
- * 303, 404, 409, 500.
+ * 303, 400 (N missing, N or M not a version number), 404, 409, 500.
  */
 void
 revision_restore(struct app *app, struct req *rq, struct resp *rs,
     const struct article_edit *a)
 {
 	struct article_edit r;
-	const char	*m = req_form(rq, "nuvarande");
-	enum status	 st = ST_NOTFOUND;
+	enum status	 st = ST_BADREQ, has_cur = ST_NOTFOUND;
 	int64_t		 n = 0, cur = 0;
 
-	(void)req_form_id(rq, "version", &n);
-	(void)req_form_id(rq, "nuvarande", &cur);
-	if (n <= 0 || (st = store_revision_get(app->store, &app->arena,
-	    a->id, n, &r)) != ST_OK) {
+	if (req_form_id(rq, "version", &n) != ST_OK ||
+	    (has_cur = req_form_id(rq, "nuvarande", &cur)) == ST_BADREQ ||
+	    (st = store_revision_get(app->store, &app->arena, a->id, n,
+	    &r)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}
-	if (m == NULL || cur != a->version ||
+	if (has_cur != ST_OK || cur != a->version ||
 	    n == a->version) {
-		restore_page(app, rq, rs, a, &r, m != NULL &&
+		restore_page(app, rq, rs, a, &r, has_cur == ST_OK &&
 		    n != a->version);
 		return;
 	}

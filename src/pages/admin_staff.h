@@ -67,13 +67,6 @@ page_fn		 page_admin_klarsprak_save;	/* POST /admin/klarsprak */
 /* A form field with surrounding white space trimmed, copied into ar;
  * "" when the field is missing. */
 const char	*staff_field(struct arena *, const char *val);
-/* Old name of req_id() (web/req.h), kept for code written before it;
- * new code calls req_id(). */
-static inline int64_t
-staff_id(const char *s)
-{
-	return req_id(s);
-}
 /* A plausible work phone number: digits, spaces and + - ( ) /, a '+'
  * only first, 6 to 20 digits, at most 40 characters. */
 int		 staff_phone_ok(const char *);

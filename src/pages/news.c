@@ -28,19 +28,6 @@
 
 static const char	*const kinds[] = { "nyhet", "pressmeddelande" };
 
-/* A positive decimal no larger than max, or -1 (pages.h). */
-long
-page_parse_number(const char *s, long max)
-{
-	char	*end;
-	long	 v;
-
-	if (s == NULL || *s < '0' || *s > '9' || strlen(s) > 9)
-		return -1;
-	v = strtol(s, &end, 10);
-	return *end != '\0' || v < 1 || v > max ? -1 : v;
-}
-
 /* "PUBLISHED.ID" into *at and *id; 0 when s is not one. */
 static int
 parse_cursor(const char *s, int64_t *at, int64_t *id)
@@ -84,8 +71,7 @@ read_filter(const struct req *rq, struct article_filter *f, long *page)
 	    (st == ST_OK && year < 1900))
 		return ST_BADREQ;
 	f->year = (int)year;
-	if (req_query_uint(rq, "sida", NEWS_MAX_PAGE, &n) == ST_BADREQ ||
-	    n < 1)
+	if (req_query_page(rq, "sida", NEWS_MAX_PAGE, &n) != ST_OK)
 		return ST_BADREQ;
 	*page = (long)n;
 	if ((fore != NULL && !parse_cursor(fore, &f->before_at,

@@ -106,8 +106,6 @@ struct tdict	*page_layout(struct app *, struct req *, const char *title,
  * error becomes the 500 page. */
 void		 page_render(struct app *, struct req *, struct resp *,
 		    const char *name, struct tdict *);
-/* A positive decimal no larger than max (?sida=N), or -1 (news.c). */
-long		 page_parse_number(const char *, long max);
 /* The error page for st (400, 403, 404, 405, 409, 413, 503 with
  * Retry-After for ST_BUSY, 507 for ST_FULL, or 500), Swedish; an
  * ST_DBERR is first explained by store_failure().  Drops anything the

@@ -149,17 +149,17 @@ fill_pager(struct tdict *root, long page, long pages)
 void
 page_press_image_list(struct app *app, struct req *rq, struct resp *rs)
 {
-	const char	*sida = req_query(rq, "sida");
 	struct media	*m;
 	struct tdict	*root;
 	size_t		 n;
 	int64_t		 total;
-	long		 page = 1, pages;
+	int64_t		 n_page;
+	long		 page, pages;
 	enum status	 st = ST_BADREQ;
 
-	if (sida != NULL &&
-	    (page = page_parse_number(sida, PRESS_IMAGES_MAX_PAGE)) < 0)
+	if (req_query_page(rq, "sida", PRESS_IMAGES_MAX_PAGE, &n_page) != ST_OK)
 		goto out;
+	page = (long)n_page;
 	if ((st = store_media_list(app->store, &app->arena, clock_now(),
 	    PRESS_IMAGES_PER_PAGE, (size_t)(page - 1) * PRESS_IMAGES_PER_PAGE,
 	    &m, &n, &total)) != ST_OK)
@@ -202,7 +202,7 @@ page_press_image_show(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	if ((st = store_media_get(app->store, &app->arena,
-	    strtoll(rq->path_arg, NULL, 10), &m)) != ST_OK)
+	    rq->path_id, &m)) != ST_OK)
 		goto out;
 	if (m.expires_at != 0 && m.expires_at <= clock_now()) {
 		st = ST_NOTFOUND;	/* consent has ended: hidden */

@@ -30,18 +30,6 @@
 #define SEARCH_PER_PAGE	10
 #define SEARCH_MAX_PAGE	10000
 
-/* ?sida as a page number, 1 when absent, -1 when it cannot be one. */
-static long
-read_page(const struct req *rq)
-{
-	int64_t	 v = 1;
-
-	if (req_query_uint(rq, "sida", SEARCH_MAX_PAGE, &v) == ST_BADREQ ||
-	    v < 1)
-		return -1;
-	return (long)v;
-}
-
 /* 1 if s holds a match marker. */
 static int
 marked(const char *s)
@@ -180,15 +168,18 @@ page_search(struct app *app, struct req *rq, struct resp *rs)
 	struct search_filter	 f;
 	struct tdict		*root;
 	const char		*q = req_query(rq, "q"), *match;
-	long			 page = read_page(rq), pages = 0;
+	int64_t			 n_page;
+	long			 page, pages = 0;
 	size_t			 i;
 	int			 words = 0;
 	enum status		 st = ST_BADREQ;
 
 	memset(&r, 0, sizeof(r));
 	memset(&fc, 0, sizeof(fc));
-	if (page < 0 || search_read_filter(rq, &f) != 0)
+	if (req_query_page(rq, "sida", SEARCH_MAX_PAGE, &n_page) != ST_OK ||
+	    search_read_filter(rq, &f) != 0)
 		goto out;
+	page = (long)n_page;
 	q = q != NULL && q[strspn(q, " \t\r\n")] != '\0' ? q : "";
 	if (*q != '\0' && (words = search_match_query(&app->arena, q,
 	    &match) > 0) && (st = run_search(app, match, &f, page, &r,

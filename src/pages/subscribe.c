@@ -66,8 +66,7 @@ read_form(struct req *rq, struct sub_form *f)
 {
 	const char	*v[TOPICS_MAX];
 	size_t		 i, n;
-	long long	 id;
-	char		*end;
+	int64_t		 id;
 
 	memset(f, 0, sizeof(*f));
 	f->email = req_form(rq, "epost");
@@ -81,8 +80,7 @@ read_form(struct req *rq, struct sub_form *f)
 		f->frequency = "";
 	n = kv_all(&rq->form, "amne", v, TOPICS_MAX);
 	for (i = 0; i < n && i < TOPICS_MAX; i++) {
-		id = strtoll(v[i], &end, 10);
-		if (*end == '\0' && id > 0)
+		if ((id = req_id(v[i])) != 0)	/* a box we never offered */
 			f->topics[f->ntopics++] = id;
 	}
 }

@@ -630,6 +630,17 @@ req_query_id(const struct req *rq, const char *key, int64_t *v)
 }
 
 enum status
+req_query_page(const struct req *rq, const char *key, int64_t max,
+    int64_t *v)
+{
+	enum status	 st = req_parse_int(req_query(rq, key), 1, max, v);
+
+	if (st == ST_NOTFOUND)
+		*v = 1;
+	return st == ST_BADREQ ? ST_BADREQ : ST_OK;
+}
+
+enum status
 req_form_uint(const struct req *rq, const char *key, int64_t max,
     int64_t *v)
 {

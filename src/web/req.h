@@ -134,6 +134,10 @@ int64_t		 req_id(const char *s);
 enum status	 req_query_uint(const struct req *, const char *key,
 		    int64_t max, int64_t *v);
 enum status	 req_query_id(const struct req *, const char *key, int64_t *v);
+/* ?key as a page number in [1, max]: *v is 1 when the field is left out
+ * or empty; ST_BADREQ for anything else ("0", junk, past max). */
+enum status	 req_query_page(const struct req *, const char *key,
+		    int64_t max, int64_t *v);
 enum status	 req_form_uint(const struct req *, const char *key,
 		    int64_t max, int64_t *v);
 enum status	 req_form_int(const struct req *, const char *key,

@@ -365,12 +365,12 @@ static void
 test_clock(struct app *app)
 {
 	const char	*v;
+	int64_t		 off = 0;
 
 	if (store_setting(app->store, &app->arena, "test_clock_offset",
 	    &v) == ST_OK)
-		clock_set_offset(strtoll(v, NULL, 10));
-	else
-		clock_set_offset(0);
+		(void)req_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &off);
+	clock_set_offset(off);
 }
 
 /*

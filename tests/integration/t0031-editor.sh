@@ -139,6 +139,23 @@ assert_status 200
 assert_body_contains "SKR får 20 miljoner kronor för arbetet."
 staff_request rita GET "/admin/artiklar/$ID/versioner/99"
 assert_status 404
+# a version that is not a number is a bad request, not "no such version"
+for qs in "a=2&b=x" "a=02&b=3" "a=2" "a=-1&b=3" "a=2&b=99999999999999999999"; do
+	staff_request rita GET "/admin/artiklar/$ID/versioner/jamfor?$qs"
+	assert_status 400
+done
+staff_request rita GET "/admin/artiklar/$ID/versioner/jamfor?a=2&b=99"
+assert_status 404
+for v in x 2.0 "" " 2"; do
+	staff_request rita POST "/admin/artiklar/$ID/aterstall" \
+	    --data-urlencode "version=$v" --data-urlencode nuvarande=4
+	assert_status 400
+done
+staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version=2 \
+    --data-urlencode nuvarande=4x
+assert_status 400
+assert_eq "junk versions changed nothing" \
+    "$(q "SELECT version FROM article WHERE id=$ID")" 4
 assert_eq "audit rows for the article" \
     "$(q "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE object_type='article' AND object_id=$ID ORDER BY id)")" \
     "skapade,publicerade,sparade,avpublicerade"

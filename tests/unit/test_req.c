@@ -530,6 +530,18 @@ test_typed_fields(void **state)
 	assert_int_equal(req_query_uint(&rq, "tom", 2, &v), ST_NOTFOUND);
 	assert_int_equal(req_query_uint(&rq, "x", 2, &v), ST_BADREQ);
 	assert_int_equal(v, 3);
+	assert_int_equal(req_query_page(&rq, "sida", 100, &v), ST_OK);
+	assert_int_equal(v, 3);
+	assert_int_equal(req_query_page(&rq, "saknas", 100, &v), ST_OK);
+	assert_int_equal(v, 1);
+	assert_int_equal(req_query_page(&rq, "tom", 100, &v), ST_OK);
+	assert_int_equal(v, 1);
+	v = 3;
+	assert_int_equal(req_query_page(&rq, "id", 100, &v), ST_BADREQ);
+	assert_int_equal(req_query_page(&rq, "sida", 2, &v), ST_BADREQ);
+	assert_int_equal(req_query_page(&rq, "x", 100, &v), ST_BADREQ);
+	assert_int_equal(req_query_page(&rq, "t", 100, &v), ST_BADREQ);
+	assert_int_equal(v, 3);
 	assert_int_equal(req_query_id(&rq, "id", &v), ST_BADREQ);
 	assert_int_equal(req_query_id(&rq, "n", &v), ST_OK);
 	assert_int_equal(v, 12);
