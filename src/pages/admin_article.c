@@ -1,6 +1,7 @@
 /*
- * admin_article.c -- the routes under /admin/artiklar/ID/..., the edit
- * page and deleting a draft (the list is admin_article_find.c).
+ * admin_article.c -- the routes under /admin/artiklar/ID/..., a posted
+ * form to the page of its button, the edit page and deleting a draft
+ * (the list is admin_article_find.c).
  *
  * route.c has checked the session, the role (redaktor or admin) and,
  * for a POST, the CSRF token.  The :id routes take the rest of the path
@@ -39,11 +40,45 @@ page_admin_article_new(struct app *app, struct req *rq, struct resp *rs)
 	show_form(app, rq, rs, &f, NULL, 0);
 }
 
+/*
+ * POST /admin/artiklar and /admin/artiklar/ID: the form, to the page
+ * of the button pressed (its action, read once): none or "tillbaka"
+ * shows the form again, "forhandsgranska" the preview
+ * (admin_preview.c), a save button checks and saves
+ * (admin_article_form.c).  cur is the stored article (NULL: new).
+ * Statuses: those pages', and 400 for a button that is none of ours.
+ */
+static void
+post_form(struct app *app, struct req *rq, struct resp *rs,
+    const struct article_edit *cur)
+{
+	struct edit_form f;
+
+	form_read(app, rq, cur, &f);
+	switch (f.action) {
+	case ACT_NONE:
+	case ACT_BACK:
+		show_form(app, rq, rs, &f, NULL, 0);
+		break;
+	case ACT_PREVIEW:
+		preview_show(app, rq, rs, &f, cur != NULL ?
+		    arena_printf(&app->arena, "/admin/artiklar/%lld",
+		    (long long)cur->id) : "/admin/artiklar");
+		break;
+	case ACT_BAD:
+		page_error(app, rq, rs, ST_BADREQ);
+		break;
+	default:
+		form_save(app, rq, rs, &f, cur);
+		break;
+	}
+}
+
 /* POST /admin/artiklar -- create (or preview) a new article. */
 void
 page_admin_article_create(struct app *app, struct req *rq, struct resp *rs)
 {
-	form_post(app, rq, rs, NULL);
+	post_form(app, rq, rs, NULL);
 }
 
 /* The confirmation for ?klart=CODE on the edit page; new_token: the
@@ -84,7 +119,7 @@ fill_done(struct app *app, struct req *rq, struct tdict *root,
 	if (msg == NULL)
 		return;
 	td_text(root, "done", msg);
-	if (is_public(a, clock_now())) {
+	if (article_edit_public(a, clock_now())) {
 		td_textf(root, "done_url", "/nyheter/%s", a->slug);
 		td_textf(root, "done_url_text", "Visa den publika sidan "
 		    "/nyheter/%s", a->slug);
@@ -242,7 +277,7 @@ page_admin_article_post(struct app *app, struct req *rq, struct resp *rs)
 	if (n > 4 || !load(app, rq, rs, p[0], &a))
 		goto notfound;
 	if (n == 1)
-		form_post(app, rq, rs, &a);
+		post_form(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "radera") == 0)
 		delete_post(app, rq, rs, &a);
 	else if (n == 2 && strcmp(p[1], "dra-tillbaka") == 0)

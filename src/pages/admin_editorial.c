@@ -22,6 +22,7 @@
 #include "../store/mail_queue.h"
 #include "../store/store.h"
 #include "../util/clock.h"
+#include "../util/role.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
@@ -37,12 +38,15 @@ role(const struct req *rq)
 	return rq->session != NULL ? rq->session->account.role : "";
 }
 
-int
+/* 1 when the signed-in person must send articles for review: one who
+ * edits but is no admin, with review on. */
+static int
 must_send_for_review(struct app *app, const struct req *rq)
 {
 	const char	*v;
 
-	if (strcmp(role(rq), "redaktor") != 0 ||
+	if (!role_may(role(rq), RIGHT_EDIT) ||
+	    role_may(role(rq), RIGHT_ADMIN) ||
 	    store_setting(app->store, &app->arena, "review_required",
 	    &v) != ST_OK)
 		return 0;
@@ -54,8 +58,7 @@ may_approve(const struct req *rq, int64_t sender, int64_t author)
 {
 	int64_t	 me = admin_account_id(rq);
 
-	if (strcmp(role(rq), "admin") != 0 &&
-	    strcmp(role(rq), "redaktor") != 0)
+	if (!role_may(role(rq), RIGHT_EDIT))
 		return 0;
 	return me != 0 && me != sender && me != author;
 }
@@ -63,7 +66,7 @@ may_approve(const struct req *rq, int64_t sender, int64_t author)
 int
 may_remove_silently(const struct req *rq)
 {
-	return strcmp(role(rq), "admin") == 0;
+	return role_may(role(rq), RIGHT_ADMIN);
 }
 
 const char *
@@ -155,7 +158,7 @@ enum status
 fill_editorial(struct app *app, struct req *rq, struct tdict *root,
     const struct article_edit *a)
 {
-	int	 live = a->id != 0 && is_public(a, clock_now());
+	int	 live = a->id != 0 && article_edit_public(a, clock_now());
 
 	td_bool(root, "review_mode", must_send_for_review(app, rq));
 	td_bool(root, "note_choice", live);
@@ -189,9 +192,9 @@ int
 editorial_gate(struct app *app, struct req *rq, struct resp *rs,
     struct tdict *root, struct edit_form *f, const struct article_edit *cur)
 {
-	const char	*act = f->action;
+	enum action	 act = f->action;
 
-	if (strcmp(act, "avpublicera") == 0) {
+	if (act == ACT_UNPUBLISH) {
 		if (!may_remove_silently(rq)) {
 			page_forbidden(app, rq, rs, "administratörer (en "
 			    "publicerad artikel dras tillbaka med en "
@@ -202,18 +205,18 @@ editorial_gate(struct app *app, struct req *rq, struct resp *rs,
 		    "artikeln tas bort utan förklaring (sparas i loggen).",
 		    NOTE_MAX);
 	}
-	if ((strcmp(act, "publicera") == 0 || strcmp(act, "schemalagg") ==
-	    0) && must_send_for_review(app, rq))
-		f->action = "granska";
+	if ((act == ACT_PUBLISH || act == ACT_SCHEDULE) &&
+	    must_send_for_review(app, rq))
+		f->action = ACT_REVIEW;
 	/* A public article is saved as it is; review is for publishing. */
-	if (strcmp(f->action, "granska") == 0 && cur != NULL &&
-	    is_public(cur, clock_now()))
-		f->action = "spara";
-	if (strcmp(f->action, "granska") == 0 && *f->a.lead == '\0')
+	if (f->action == ACT_REVIEW && cur != NULL &&
+	    article_edit_public(cur, clock_now()))
+		f->action = ACT_SAVE;
+	if (f->action == ACT_REVIEW && *f->a.lead == '\0')
 		form_error(app, root, "lead", "Skriv en ingress innan du "
 		    "skickar artikeln för granskning.");
-	if (strcmp(act, "spara") == 0 && cur != NULL &&
-	    is_public(cur, clock_now()) && wants_note(rq))
+	if (act == ACT_SAVE && cur != NULL &&
+	    article_edit_public(cur, clock_now()) && wants_note(rq))
 		check_posted_text(app, root, rq, "notis", "Skriv notisen "
 		    "till läsarna, eller välj Liten ändring.", NOTE_MAX);
 	return 0;
@@ -246,13 +249,13 @@ editorial_save(struct app *app, struct req *rq, const struct edit_form *f,
 	    (st = store_byline_set(app->store, id, *posted_text(rq, "byline") !=
 	    '\0')) != ST_OK)
 		return st;
-	if (strcmp(f->action, "spara") == 0 && cur != NULL &&
-	    is_public(cur, now) && wants_note(rq))
+	if (f->action == ACT_SAVE && cur != NULL &&
+	    article_edit_public(cur, now) && wants_note(rq))
 		st = store_note_add(app->store, id, admin_account_id(rq), now,
 		    posted_text(rq, "notis"));
-	if (st == ST_OK && strcmp(f->action, "avpublicera") == 0)
+	if (st == ST_OK && f->action == ACT_UNPUBLISH)
 		st = article_taken_down(app, id);
-	if (st == ST_OK && strcmp(f->action, "granska") == 0)
+	if (st == ST_OK && f->action == ACT_REVIEW)
 		st = store_review_send(app->store, id, admin_account_id(rq),
 		    review_time(f, now), now);
 	return st;
@@ -262,7 +265,7 @@ const char *
 editorial_audit_why(struct app *app, struct req *rq,
     const struct edit_form *f)
 {
-	if (strcmp(f->action, "avpublicera") != 0)
+	if (f->action != ACT_UNPUBLISH)
 		return NULL;
 	return arena_printf(&app->arena, "skäl: %s", posted_text(rq, "skal"));
 }

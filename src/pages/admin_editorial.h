@@ -22,9 +22,7 @@ page_fn		 page_admin_review_setting;	/* POST /admin/granskning */
 page_fn		 page_admin_review_show;	/* GET /admin/granskning/ID */
 page_fn		 page_admin_review_decide;	/* POST /admin/granskning/ID */
 
-/* Permissions, one question each (the role table may fold them in). */
-/* 1 when the signed-in person must send articles for review. */
-int		 must_send_for_review(struct app *, const struct req *);
+/* Permissions, one question each, from the role table (util/role.h). */
 /* 1 when the signed-in person may approve an article sent by sender
  * and written by author: another redaktor, or an admin. */
 int		 may_approve(const struct req *, int64_t sender, int64_t author);

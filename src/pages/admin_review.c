@@ -233,8 +233,8 @@ decide(struct app *app, struct req *rq, const struct review *r,
 /*
  * POST /admin/granskning/ID -- beslut=publicera or beslut=tillbaka
  * (kommentar), version: the version reviewed.  Statuses: 303, 400
- * (no comment; form again), 403 (own article), 404, 409 (changed
- * since), 500.
+ * (no comment: form again; no such beslut), 403 (own article), 404,
+ * 409 (changed since), 500.
  */
 void
 page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
@@ -243,11 +243,16 @@ page_admin_review_decide(struct app *app, struct req *rq, struct resp *rs)
 	struct article_edit a;
 	struct tdict	*root;
 	int64_t		 author, version = 0;
-	int		 approve = strcmp(posted_text(rq, "beslut"), "publicera") == 0;
+	enum decision	 d = decision_parse(req_form(rq, "beslut"));
+	int		 approve = d == DECISION_PUBLISH;
 	enum status	 st;
 
 	if (!load(app, rq, rs, &r, &a, &author))
 		return;
+	if (d == DECISION_BAD) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return;
+	}
 	if (!may_approve(rq, r.sent_by, author)) {
 		page_forbidden(app, rq, rs, "en annan redaktör eller en "
 		    "administratör än den som skrev artikeln");

@@ -9,7 +9,7 @@
  * sitemap at once (they show published articles only), and the write
  * drops every kept page and page file (cache/).  Its URL then answers
  * pages/withdrawn.c's 410.  Statuses: 200, 303, 400 (form again, text
- * kept), 403, 409 (not public, or saved meanwhile), 500.
+ * kept; no such satt), 403, 409 (not public, or saved meanwhile), 500.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +53,7 @@ refuse_not_public(struct app *app, struct req *rq, struct resp *rs,
 {
 	struct tdict	*root;
 
-	if (is_public(a, clock_now()))
+	if (article_edit_public(a, clock_now()))
 		return 0;
 	resp_status(rs, 409);
 	root = admin_layout(app, rq, rs, "Artikeln är inte publicerad",
@@ -96,13 +96,19 @@ check_replacement(struct app *app, struct tdict *root, const char *s,
 	}
 }
 
-/* Check the post; *silent: a silent removal.  Returns 0 or -1 (403
- * answered). */
+/* Check the post; *silent: a silent removal.  Returns 0 or -1 (400 or
+ * 403 answered). */
 static int
 check(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
     const struct article_edit *a, int *silent, int64_t *replacement)
 {
-	*silent = strcmp(posted_text(rq, "satt"), "tyst") == 0;
+	enum withdraw_way way = withdraw_way_parse(req_form(rq, "satt"));
+
+	if (way == WITHDRAW_BAD) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return -1;
+	}
+	*silent = way == WITHDRAW_SILENT;
 	*replacement = 0;
 	if (*silent && !may_remove_silently(rq)) {
 		page_forbidden(app, rq, rs, "administratörer");

@@ -83,6 +83,7 @@ enum status	 page_article_thumb(struct app *, struct tdict *d,
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
 page_fn		 page_statement_show;
+page_fn		 page_embargo_show;	/* embargo.c */
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
 page_fn		 page_sitemap;

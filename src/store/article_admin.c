@@ -2,7 +2,8 @@
  * article_admin.c -- the staff side of articles: one
  * article with everything its form needs, the writes (insert, update
  * with a version check, delete of a never-published draft) and the
- * article's state as JSON for the audit log.
+ * article's state as JSON for the audit log; and whether an article in
+ * hand is public.
  *
  * Called by pages/admin_article*.c, which wrap every write in one
  * transaction with the revision and the audit row.  Strings in results
@@ -69,6 +70,14 @@ read_edit(struct arena *ar, sqlite3_stmt *q, struct article_edit *a)
 	a->created_at = sqlite3_column_int64(q, 11);
 	a->updated_at = sqlite3_column_int64(q, 12);
 	a->author = column_text(ar, q, 13);
+}
+
+/* What the public queries ask of a row, for one article in hand. */
+int
+article_edit_public(const struct article_edit *a, int64_t now)
+{
+	return a->status != NULL && strcmp(a->status, "published") == 0 &&
+	    a->publish_at <= now;
 }
 
 /*

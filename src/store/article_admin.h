@@ -107,6 +107,10 @@ struct topic_edit {
 
 /* ---- article_admin.c ---- */
 
+/* 1 when a is public at now: published, and its time has come (as the
+ * public queries select). */
+int		article_edit_public(const struct article_edit *, int64_t now);
+
 /* The article with id, any status.  ST_NOTFOUND when there is none. */
 enum status	store_admin_article_get(struct store *, struct arena *,
 		    int64_t id, struct article_edit *);

@@ -44,6 +44,19 @@ token_new(char out[TOKEN_LEN + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
+int
+token_valid(const char *t)
+{
+	size_t	i;
+
+	for (i = 0; t[i] != '\0'; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' &&
+		    t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9') ||
+		    t[i] == '-' || t[i] == '_'))
+			return 0;
+	return i == TOKEN_LEN;
+}
+
 void
 token_hash(const char *token, char out[TOKEN_HASH_LEN + 1])
 {

@@ -29,6 +29,9 @@ int		password_verify(const char *hash, const char *pw);
 
 /* A fresh random token, NUL-terminated, into out. */
 void		token_new(char out[TOKEN_LEN + 1]);
+/* 1 if t looks like a token of token_new(): TOKEN_LEN characters of
+ * [A-Za-z0-9_-] (a link's token checked before it is hashed). */
+int		token_valid(const char *t);
 /* Hex BLAKE2b-256 of the token, NUL-terminated, into out. */
 void		token_hash(const char *token, char out[TOKEN_HASH_LEN + 1]);
 /* Wipe a secret from memory (not optimised away). */

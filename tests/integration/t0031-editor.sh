@@ -73,6 +73,13 @@ save new tillbaka 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
 assert_status 200
 assert_body_contains "SKR får 20 miljoner kronor för arbetet."
 
+# a button that is none of the form's is refused and saves nothing
+for act in "" Publicera "publicera " radera; do
+	save new "$act" 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
+	assert_status 400
+done
+assert_eq "an unknown button saved nothing" "$(q "SELECT count(*) FROM article")" "$n0"
+
 # --- draft, publish, edit, unpublish ---------------------------------------
 save new utkast 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
 assert_status 303

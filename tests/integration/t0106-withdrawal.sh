@@ -49,6 +49,13 @@ assert_body_contains "Ange adressen till en annan publicerad nyhet"
 assert_body_contains 'value="/nyheter/finns-inte"'
 assert_eq "nothing withdrawn" "$(q "SELECT status FROM article WHERE id = $A")" published
 
+for way in "" Tyst bort; do
+	staff_request rita POST "/admin/artiklar/$A/dra-tillbaka" --data-urlencode version=1 \
+	    --data-urlencode "satt=$way" --data-urlencode "forklaring=Fel." --data-urlencode "skal=Fel."
+	assert_status 400
+done
+assert_eq "an unknown way withdraws nothing" "$(q "SELECT status FROM article WHERE id = $A")" published
+
 WHY="Budgeten innehöll fel belopp. En rättad version publiceras i morgon."
 staff_request rita POST "/admin/artiklar/$A/dra-tillbaka" --data-urlencode version=1 \
     --data-urlencode satt=forklaring --data-urlencode "forklaring=$WHY"

@@ -79,6 +79,15 @@ staff_request rita POST "/admin/granskning/$ID" --data-urlencode beslut=publicer
 assert_status 403
 assert_eq "not published by its author" "$(q "SELECT status FROM article WHERE id = $ID")" draft
 
+# --- a decision that is neither button: 400, nothing decided ---------------------------------------
+for b in "" godkann Publicera; do
+	staff_request rolf POST "/admin/granskning/$ID" --data-urlencode "beslut=$b" \
+	    --data-urlencode version=1 --data-urlencode "kommentar=Något."
+	assert_status 400
+done
+assert_eq "no decision taken" "$(q "SELECT state || '|' || comment FROM article_review WHERE article_id = $ID")" \
+    "pending|"
+
 # --- sent back with a comment ----------------------------------------------------------------------
 staff_request rolf POST "/admin/granskning/$ID" --data-urlencode beslut=tillbaka \
     --data-urlencode version=1 --data-urlencode "kommentar="

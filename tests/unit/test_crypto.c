@@ -46,6 +46,16 @@ test_token(void **state)
 	assert_string_equal(ha, ha2);
 	token_hash(b, ha2);
 	assert_string_not_equal(ha, ha2);
+	/* What token_new() makes is valid; anything else is not. */
+	assert_true(token_valid(a));
+	assert_false(token_valid(ha));		/* 64 characters */
+	assert_false(token_valid(""));
+	memcpy(b, a, sizeof(b));
+	b[5] = '.';
+	assert_false(token_valid(b));
+	b[TOKEN_LEN - 1] = '\0';
+	b[5] = 'x';
+	assert_false(token_valid(b));		/* one short */
 }
 
 static void
