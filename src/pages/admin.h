@@ -15,12 +15,16 @@
 
 #include "pages.h"
 
+struct arena;
 struct tdict;
 
 page_fn		 page_admin_login_form;
 page_fn		 page_admin_login;
 page_fn		 page_admin_logout;
 page_fn		 page_admin_home;
+/* admin_mail.c: /admin/epost and its retry button. */
+page_fn		 page_admin_mail;
+page_fn		 page_admin_mail_retry;
 
 /* A staff POST without a live session: the sign-in form, with every
  * field of the refused POST kept in hidden inputs (status 401). */
@@ -41,6 +45,9 @@ struct tdict	*admin_layout(struct app *, struct req *, struct resp *,
  * "err_<field>" for the message beside the field. */
 void		 form_error(struct app *, struct tdict *, const char *field,
 		    const char *message);
+/* A posted field with surrounding white space trimmed, copied into ar;
+ * "" when the field is missing (admin_form.c). */
+const char	*form_field(struct arena *, const char *val);
 /* 1 when form_error() was called on this dictionary. */
 int		 form_has_errors(const struct tdict *);
 /* A change the database could not take (st from the store; an ST_DBERR

@@ -179,10 +179,10 @@ check_new(struct app *app, struct tdict *root, const char *name,
 void
 page_admin_account_create(struct app *app, struct req *rq, struct resp *rs)
 {
-	const char	*name = staff_field(&app->arena, req_form(rq, "namn"));
-	const char	*display = staff_field(&app->arena,
+	const char	*name = form_field(&app->arena, req_form(rq, "namn"));
+	const char	*display = form_field(&app->arena,
 	    req_form(rq, "visningsnamn"));
-	const char	*role = staff_field(&app->arena, req_form(rq, "roll"));
+	const char	*role = form_field(&app->arena, req_form(rq, "roll"));
 	const char	*pw = req_form(rq, "losenord");
 	char		 hash[PW_HASH_MAX];
 	struct tdict	*root;
@@ -280,9 +280,9 @@ save_details(struct app *app, struct req *rq, struct tdict *root,
 	int		 disabled = a->disabled;
 
 	if (strcmp(gora, "spara") == 0) {
-		display = staff_field(&app->arena,
+		display = form_field(&app->arena,
 		    req_form(rq, "visningsnamn"));
-		role = staff_field(&app->arena, req_form(rq, "roll"));
+		role = form_field(&app->arena, req_form(rq, "roll"));
 		if (!role_ok(role))
 			form_error(app, root, "roll", "Välj en roll.");
 		if (strlen(display) > DISPLAY_MAX)

@@ -20,6 +20,7 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
+#include "../util/valid.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
@@ -46,11 +47,11 @@ read_form(struct app *app, struct req *rq, struct contact_form *f)
 	int64_t		 id;
 
 	memset(f, 0, sizeof(*f));
-	f->c.name = staff_field(&app->arena, req_form(rq, "namn"));
-	f->c.title = staff_field(&app->arena, req_form(rq, "titel"));
-	f->c.unit = staff_field(&app->arena, req_form(rq, "enhet"));
-	f->c.phone = staff_field(&app->arena, req_form(rq, "telefon"));
-	f->c.email = staff_field(&app->arena, req_form(rq, "epost"));
+	f->c.name = form_field(&app->arena, req_form(rq, "namn"));
+	f->c.title = form_field(&app->arena, req_form(rq, "titel"));
+	f->c.unit = form_field(&app->arena, req_form(rq, "enhet"));
+	f->c.phone = form_field(&app->arena, req_form(rq, "telefon"));
+	f->c.email = form_field(&app->arena, req_form(rq, "epost"));
 	f->c.press_officer = req_form(rq, "pressansvarig") != NULL;
 	f->c.active = req_form(rq, "visas") != NULL;
 	f->version = req_id(req_form(rq, "version"));
@@ -72,11 +73,11 @@ check_form(struct app *app, struct tdict *root, const struct contact_form *f)
 		form_error(app, root, "titel", "Titeln är för lång.");
 	if (strlen(f->c.unit) > MAX_TEXT)
 		form_error(app, root, "enhet", "Enhetens namn är för långt.");
-	if (*f->c.phone != '\0' && !staff_phone_ok(f->c.phone))
+	if (*f->c.phone != '\0' && !valid_phone(f->c.phone))
 		form_error(app, root, "telefon", "Skriv telefonnumret med "
 		    "siffror, till exempel 08-452 70 00 eller "
 		    "+46 8 452 70 00.");
-	if (*f->c.email != '\0' && !staff_email_ok(f->c.email))
+	if (*f->c.email != '\0' && !valid_email(f->c.email))
 		form_error(app, root, "epost", "Skriv en e-postadress i formen "
 		    "namn@exempel.se.");
 }

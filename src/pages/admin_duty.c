@@ -14,6 +14,7 @@
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
+#include "../util/valid.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
@@ -103,8 +104,8 @@ page_admin_duty_save(struct app *app, struct req *rq, struct resp *rs)
 	enum status	 st;
 
 	root = admin_layout(app, rq, rs, "Pressjour", "/admin/pressjour");
-	phone = staff_field(&app->arena, req_form(rq, "telefon"));
-	email = staff_field(&app->arena, req_form(rq, "epost"));
+	phone = form_field(&app->arena, req_form(rq, "telefon"));
+	email = form_field(&app->arena, req_form(rq, "epost"));
 	n = kv_all(&rq->form, "jour", v, MAX_OFFICERS);
 	for (i = 0; i < n; i++)
 		if ((ids[nids] = req_id(v[i])) > 0)
@@ -112,10 +113,10 @@ page_admin_duty_save(struct app *app, struct req *rq, struct resp *rs)
 	if (*phone == '\0')
 		form_error(app, root, "telefon", "Skriv pressjourens "
 		    "telefonnummer.");
-	else if (!staff_phone_ok(phone))
+	else if (!valid_phone(phone))
 		form_error(app, root, "telefon", "Skriv telefonnumret med "
 		    "siffror, till exempel 08-452 70 00.");
-	if (*email != '\0' && !staff_email_ok(email))
+	if (*email != '\0' && !valid_email(email))
 		form_error(app, root, "epost", "Skriv en e-postadress i formen "
 		    "press@exempel.se.");
 	st = form_has_errors(root) ? ST_BADREQ : store_press_duty_save(

@@ -136,7 +136,7 @@ page_admin_klarsprak_save(struct app *app, struct req *rq, struct resp *rs)
 	const char	*target, *words, *clean, *bad;
 	enum status	 st;
 
-	target = staff_field(&app->arena, req_form(rq, "mal"));
+	target = form_field(&app->arena, req_form(rq, "mal"));
 	words = req_form(rq, "ordlista") ? req_form(rq, "ordlista") : "";
 	root = admin_layout(app, rq, rs, "Klarspråk", "/admin/klarsprak");
 	if (!target_ok(target))

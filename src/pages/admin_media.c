@@ -37,7 +37,7 @@
 static const char *
 field(struct req *rq, const char *key)
 {
-	return staff_field(rq->arena, req_form(rq, key));
+	return form_field(rq->arena, req_form(rq, key));
 }
 
 /* The text fields of the form into *meta. */
@@ -82,7 +82,7 @@ consent_text(struct arena *ar, const struct media *m, int64_t now)
 void
 page_admin_media_list(struct app *app, struct req *rq, struct resp *rs)
 {
-	const char	*q = staff_field(rq->arena, req_query(rq, "q"));
+	const char	*q = form_field(rq->arena, req_query(rq, "q"));
 	struct media	*m;
 	struct tdict	*root, *d;
 	size_t		 n;

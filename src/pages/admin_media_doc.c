@@ -84,7 +84,7 @@ upload(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 {
 	const struct mp_part	*f = rq->upload != NULL ?
 				    multipart_get(rq->upload, "fil") : NULL;
-	const char		*title = staff_field(rq->arena,
+	const char		*title = form_field(rq->arena,
 				    req_form(rq, "titel"));
 	const struct doc_type	*t = NULL;
 	struct document		 d;
@@ -202,7 +202,7 @@ void
 page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 {
 	int64_t		 id = rq->path_id, lead;
-	const char	*act = staff_field(rq->arena, req_form(rq, "atgard"));
+	const char	*act = form_field(rq->arena, req_form(rq, "atgard"));
 	int64_t		 doc = req_id(req_form(rq, "dok"));
 	const char	*atitle;
 	const struct document *gone;

@@ -137,7 +137,7 @@ page_admin_media_lead_form(struct app *app, struct req *rq,
     struct resp *rs)
 {
 	show(app, rq, rs, MEDIA_LEAD, rq->path_id,
-	    staff_field(rq->arena, req_query(rq, "q")));
+	    form_field(rq->arena, req_query(rq, "q")));
 }
 
 /* POST /admin/media/artikel/ID -- see save(). */
@@ -154,7 +154,7 @@ page_admin_media_portrait_form(struct app *app, struct req *rq,
     struct resp *rs)
 {
 	show(app, rq, rs, MEDIA_PORTRAIT, rq->path_id,
-	    staff_field(rq->arena, req_query(rq, "q")));
+	    form_field(rq->arena, req_query(rq, "q")));
 }
 
 /* POST /admin/media/kontakt/ID -- see save(). */

@@ -127,13 +127,13 @@ read_form(struct app *app, struct req *rq, struct notice_form *f)
 
 	memset(f, 0, sizeof(*f));
 	f->n.id = req_id(req_form(rq, "id"));
-	f->n.text = staff_field(ar, req_form(rq, "text"));
-	f->n.link_text = staff_field(ar, req_form(rq, "lanktext"));
-	f->n.link_url = staff_field(ar, req_form(rq, "lankadress"));
-	f->from_d = staff_field(ar, req_form(rq, "fran_datum"));
-	f->from_t = staff_field(ar, req_form(rq, "fran_tid"));
-	f->to_d = staff_field(ar, req_form(rq, "till_datum"));
-	f->to_t = staff_field(ar, req_form(rq, "till_tid"));
+	f->n.text = form_field(ar, req_form(rq, "text"));
+	f->n.link_text = form_field(ar, req_form(rq, "lanktext"));
+	f->n.link_url = form_field(ar, req_form(rq, "lankadress"));
+	f->from_d = form_field(ar, req_form(rq, "fran_datum"));
+	f->from_t = form_field(ar, req_form(rq, "fran_tid"));
+	f->to_d = form_field(ar, req_form(rq, "till_datum"));
+	f->to_t = form_field(ar, req_form(rq, "till_tid"));
 	f->n.active_from = when(f->from_d, f->from_t, "00:00");
 	f->n.active_to = *f->to_d ? when(f->to_d, f->to_t, "23:59") : 0;
 }

@@ -1,7 +1,7 @@
 /*
  * admin_staff.h -- the staff area's pages for contacts, press duty, the
- * site notice, accounts, the audit log and the accessibility statement,
- * and the small form helpers they share (admin_contact.c).
+ * site notice, accounts, the audit log, the accessibility statement and
+ * plain language (the form helpers they share are admin.h's).
  *
  * Roles (checked in route.c before a handler runs): contacts and press
  * duty are for press officers and admins; the notice, accounts, the
@@ -64,16 +64,5 @@ page_fn		 page_admin_statement_save;	/* POST /admin/tillganglighet */
 page_fn		 page_admin_klarsprak_form;	/* GET  /admin/klarsprak */
 page_fn		 page_admin_klarsprak_save;	/* POST /admin/klarsprak */
 
-/* A form field with surrounding white space trimmed, copied into ar;
- * "" when the field is missing. */
-const char	*staff_field(struct arena *, const char *val);
-/* A plausible work phone number: digits, spaces and + - ( ) /, a '+'
- * only first, 6 to 20 digits, at most 40 characters. */
-int		 staff_phone_ok(const char *);
-/* A plausible e-mail address: no white space or control character, none
- * of < > " , ; and nothing a mailto: link would read as more than the
- * address (? & % : / \), one '@' with text before it and a domain after
- * it that has a dot inside. */
-int		 staff_email_ok(const char *);
 
 #endif

@@ -112,9 +112,9 @@ page_admin_statement_save(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	f = s;
-	f.lead = staff_field(&app->arena, req_form(rq, "ingress"));
+	f.lead = form_field(&app->arena, req_form(rq, "ingress"));
 	f.body_md = req_form(rq, "brodtext") ? req_form(rq, "brodtext") : "";
-	f.reviewed = staff_field(&app->arena, req_form(rq, "granskad"));
+	f.reviewed = form_field(&app->arena, req_form(rq, "granskad"));
 	f.version = req_id(req_form(rq, "version"));
 	root = form_root(app, rq, rs, &s);
 	check_form(app, root, &f);

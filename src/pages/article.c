@@ -1,11 +1,11 @@
 /*
  * article.c -- one published article, with its experts, links and the
- * press duty box.
+ * press duty box; page_article_fill() builds that page for the preview,
+ * embargo links and the accessibility statement (statement.c) too.
  */
 #include <string.h>
 
 #include "../app.h"
-#include "../render/date.h"
 #include "../render/md.h"
 #include "../render/tmpl.h"
 #include "../store/store.h"
@@ -73,81 +73,34 @@ page_article_fill(struct app *app, struct req *rq, const struct article *a,
 }
 
 /*
- * The accessibility statement's "Senast granskad": the setting
- * statement_reviewed (YYYY-MM-DD, kept by /admin/tillganglighet), else
- * the page's last update.
- */
-static void
-fill_reviewed(struct app *app, struct tdict *root, const struct article *a)
-{
-	const char	*v;
-	int64_t		 t = -1;
-
-	if (store_setting(app->store, &app->arena, "statement_reviewed",
-	    &v) == ST_OK)
-		t = date_parse_local(v, "12:00");
-	if (t < 0)
-		t = a->updated_at;
-	td_text(root, "reviewed", date_sv(&app->arena, t));
-	td_text(root, "reviewed_iso", date_ymd(&app->arena, t));
-}
-
-/*
- * Show the public article `slug` at `path`.  Pages (kind "sida") are only
- * shown at their own addresses, news only under /nyheter.
- */
-static void
-show(struct app *app, struct req *rq, struct resp *rs, const char *slug,
-    const char *path, int want_page)
-{
-	struct article	 a;
-	struct tdict	*root;
-	enum status	 st;
-
-	if ((st = store_article_by_slug(app->store, &app->arena, slug,
-	    clock_now(), &a)) != ST_OK) {
-		if (st == ST_NOTFOUND && !want_page &&
-		    page_withdrawn(app, rq, rs, slug))
-			return;
-		goto out;
-	}
-	if ((strcmp(a.kind, "sida") == 0) != want_page) {
-		st = ST_NOTFOUND;
-		goto out;
-	}
-	if ((st = page_article_fill(app, rq, &a, path, &root)) != ST_OK)
-		goto out;
-	if (want_page && strcmp(slug, "tillganglighet") == 0) {
-		fill_reviewed(app, root, &a);
-		if ((st = page_statement_documents(app,
-		    td_sub(root, "statement"))) != ST_OK)
-			goto out;
-	}
-	page_render(app, rq, rs, "article", root);
-out:
-	if (st != ST_OK)
-		page_error(app, rq, rs, st);
-}
-
-/*
- * GET /nyheter/:slug -- one public news item or press release.
- * The slug was checked by slug_valid() in route.c.
- * Statuses: 200, 404, 500.
+ * GET /nyheter/:slug -- one public news item or press release (a page,
+ * kind "sida", is shown only at its own address).  The slug was checked
+ * by slug_valid() in route.c; a withdrawn article's URL is
+ * withdrawn.c's.  Statuses: 200, 301 or 410 (withdrawn), 404, 500.
  */
 void
 page_article_show(struct app *app, struct req *rq, struct resp *rs)
 {
-	show(app, rq, rs, rq->path_arg, arena_printf(&app->arena,
-	    "/nyheter/%s", rq->path_arg), 0);
-}
+	struct article	 a;
+	struct tdict	*root;
+	const char	*slug = rq->path_arg;
+	enum status	 st;
 
-/*
- * GET /tillganglighet -- the accessibility statement, a page (kind
- * "sida") with the slug "tillganglighet" that an editor keeps current.
- * Statuses: 200, 404, 500.
- */
-void
-page_statement_show(struct app *app, struct req *rq, struct resp *rs)
-{
-	show(app, rq, rs, "tillganglighet", "/tillganglighet", 1);
+	if ((st = store_article_by_slug(app->store, &app->arena, slug,
+	    clock_now(), &a)) != ST_OK) {
+		if (st == ST_NOTFOUND && page_withdrawn(app, rq, rs, slug))
+			return;
+		goto out;
+	}
+	if (strcmp(a.kind, "sida") == 0) {
+		st = ST_NOTFOUND;
+		goto out;
+	}
+	if ((st = page_article_fill(app, rq, &a, arena_printf(&app->arena,
+	    "/nyheter/%s", slug), &root)) != ST_OK)
+		goto out;
+	page_render(app, rq, rs, "article", root);
+out:
+	if (st != ST_OK)
+		page_error(app, rq, rs, st);
 }

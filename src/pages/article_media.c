@@ -5,8 +5,8 @@
  * the credit, and og:image / og:image:alt with absolute URLs.  A picture
  * whose consent has ended is not shown.  Also the documents attached
  * to the article, with type and size, and for one not accessible a line
- * on how to ask for an accessible version (DOS-lagen); and the list of
- * such documents in the accessibility statement.  And a contact's
+ * on how to ask for an accessible version (DOS-lagen; statement.c lists
+ * such documents with page_document_fill()).  And a contact's
  * portrait on its card, while its consent lasts; and the pictures of
  * the library placed in the text ("![alt](/pressbilder/ID)"); and a
  * topic page's press images (its articles' lead images).
@@ -54,23 +54,6 @@ fill_documents(struct app *app, struct tdict *article, int64_t article_id)
 	td_bool(article, "has_documents", n > 0);
 	for (size_t i = 0; i < n; i++)
 		page_document_fill(app, td_item(article, "documents"), &d[i]);
-	return ST_OK;
-}
-
-enum status
-page_statement_documents(struct app *app, struct tdict *article)
-{
-	struct document	*d;
-	size_t		 n;
-	enum status	 st;
-
-	if ((st = store_document_inaccessible(app->store, &app->arena,
-	    clock_now(), &d, &n)) != ST_OK)
-		return st;
-	td_bool(article, "has_inaccessible", n > 0);
-	for (size_t i = 0; i < n; i++)
-		page_document_fill(app, td_item(article, "inaccessible"),
-		    &d[i]);
 	return ST_OK;
 }
 

@@ -11,7 +11,7 @@
 #include "../render/tmpl.h"
 #include "../store/store.h"
 #include "../util/arena.h"
-#include "admin_staff.h"
+#include "../util/valid.h"
 #include "pages.h"
 
 const char *
@@ -59,7 +59,7 @@ fill_contact(struct tdict *d, struct arena *ar, const struct contact *c)
 	td_text(d, "unit", c->unit);
 	/* Checked again here: an address saved before the check grew
 	 * (one with "?bcc=") never becomes a mailto: link. */
-	td_text(d, "email", staff_email_ok(c->email) ? c->email : "");
+	td_text(d, "email", valid_email(c->email) ? c->email : "");
 	/* Every key is set, even when empty, so that a missing one never
 	 * falls through to a value of the enclosing scope. */
 	td_text(d, "phone", c->phone);
@@ -105,7 +105,7 @@ fill_press_duty(struct app *app, struct tdict *root)
 	td_text(d, "phone", pd.phone);
 	td_text(d, "phone_href", pd.phone != NULL && *pd.phone != '\0' ?
 	    phone_href(&app->arena, pd.phone) : "");
-	td_text(d, "email", staff_email_ok(pd.email) ? pd.email : "");
+	td_text(d, "email", valid_email(pd.email) ? pd.email : "");
 	td_bool(d, "has_officers", pd.n > 0);
 	td_list(d, "officers");
 	for (i = 0; i < pd.n; i++)

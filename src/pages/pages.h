@@ -1,12 +1,19 @@
 /*
- * pages.h -- the page handlers and the helpers they share.
+ * pages.h -- the public page handlers and the helpers they share.
  *
- * One file per public page family (home.c, news.c, article.c, topic.c,
- * contact.c, search.c, feed.c, error.c); layout.c fills what every page
- * shows (navigation, notice banner, canonical link), page_render.c
- * renders a page into the response; fill.c and share.c hold fillers
- * several pages use.  The
- * staff pages (admin*.c) declare theirs in admin.h.
+ * One file per public page family: home.c (/), news.c (/nyheter),
+ * article.c (/nyheter/SLUG), topic.c (/amnen), contact.c (/kontakt),
+ * press_image.c (/pressbilder), statement.c (/tillganglighet),
+ * search.c with search_filter.c (/sok, search_page.h), feed.c (Atom
+ * feeds, the sitemap, robots.txt), subscribe.c (/prenumerera) and
+ * embargo.c (/forhandsvisning/TOKEN).  article_media.c (lead images,
+ * documents, portraits, pictures in the text), article_notes.c and
+ * withdrawn.c (editorial.h) add to the article page.  layout.c fills
+ * what every page shows (navigation, notice banner, canonical link),
+ * page_render.c renders a page into the response, error.c the error
+ * pages; fill.c and share.c hold fillers several pages use.  The staff
+ * pages (admin*.c) declare theirs in admin.h, admin_staff.h,
+ * admin_article.h, admin_editorial.h and admin_media.h.
  */
 #ifndef PAGES_H
 #define PAGES_H
@@ -56,9 +63,6 @@ struct document;
  * size ("PDF, 1,2 MB"), accessible.  article_media.c. */
 void		 page_document_fill(struct app *, struct tdict *it,
 		    const struct document *d);
-/* The accessibility statement's list "inaccessible" (documents not
- * accessible, of public articles) into article.  ST_OK or ST_DBERR. */
-enum status	 page_statement_documents(struct app *, struct tdict *article);
 /* The lead images of topic topic_id's public articles into root's list
  * "press_images" (has_press_images).  ST_OK or ST_DBERR. */
 enum status	 page_topic_press_images(struct app *, struct tdict *root,
@@ -82,7 +86,7 @@ enum status	 page_article_thumb(struct app *, struct tdict *d,
  * article_media.c.  ST_OK or ST_DBERR. */
 enum status	 page_article_media_fill(struct app *, struct tdict *root,
 		    struct tdict *article, int64_t article_id);
-page_fn		 page_statement_show;
+page_fn		 page_statement_show;	/* statement.c */
 page_fn		 page_embargo_show;	/* embargo.c */
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
@@ -134,9 +138,5 @@ void		 fill_share_article(struct app *, struct tdict *,
 		    const struct article *, const char *url);
 /* Kind value to its Swedish label: "nyhet" -> "Nyhet". */
 const char	*kind_label(const char *kind);
-
-/* admin_mail.c: /admin/epost and its retry button. */
-page_fn		 page_admin_mail;
-page_fn		 page_admin_mail_retry;
 
 #endif

@@ -25,13 +25,13 @@
 #include "../util/arena.h"
 #include "../util/clock.h"
 #include "../util/crypto.h"
+#include "../util/valid.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
 #include "admin.h"
 #include "pages.h"
 
-#define EMAIL_MAX	254
 #define TOPICS_MAX	64
 
 struct sub_form {
@@ -41,24 +41,6 @@ struct sub_form {
 	int64_t		 topics[TOPICS_MAX];
 	size_t		 ntopics;
 };
-
-/* A plausible address: one '@', something before, a dot after, no
- * spaces, control characters or angle brackets, at most 254 bytes. */
-static int
-email_ok(const char *s)
-{
-	const char	*at = strchr(s, '@'), *p;
-
-	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
-	    strlen(s) > EMAIL_MAX || strchr(at + 1, '.') == NULL ||
-	    at[1] == '.' || s[strlen(s) - 1] == '.')
-		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' ||
-		    *p == ',' || *p == ';' || *p == '"' || *p == 127)
-			return 0;
-	return 1;
-}
 
 /* The form's fields; missing ones read as "". */
 static void
@@ -179,7 +161,7 @@ check_form(struct app *app, struct tdict *root, const struct sub_form *f)
 {
 	if (f->email[0] == '\0')
 		form_error(app, root, "epost", "Skriv din e-postadress.");
-	else if (!email_ok(f->email))
+	else if (!valid_email(f->email))
 		form_error(app, root, "epost", "Skriv en giltig "
 		    "e-postadress, till exempel namn@exempel.se.");
 	if (strcmp(f->scope, "alla") != 0 && strcmp(f->scope, "press") != 0 &&

@@ -211,7 +211,7 @@ roles_needed(struct arena *ar, int flags)
  * handler may run.
  */
 static int
-staff_ok(struct app *app, struct req *rq, struct resp *rs, int flags,
+check_staff(struct app *app, struct req *rq, struct resp *rs, int flags,
     struct session *s)
 {
 	rs->nocache = 1;
@@ -348,7 +348,7 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	rq->path_arg = arg;
-	if ((r->flags & R_STAFF) && !staff_ok(app, rq, rs, r->flags, &s))
+	if ((r->flags & R_STAFF) && !check_staff(app, rq, rs, r->flags, &s))
 		return;
 	if (r->flags & R_READ)
 		dispatch_read(app, rq, rs, r);
