@@ -130,7 +130,8 @@ void		 fill_article_item(struct tdict *, struct arena *,
 		    const struct article *);
 void		 fill_contact(struct tdict *, struct arena *,
 		    const struct contact *);
-/* press_duty dict with the shared line and the officers on duty. */
+/* press_duty dict with the shared line and the officers on duty (with
+ * their portraits). */
 enum status	 fill_press_duty(struct app *, struct tdict *);
 /* Open Graph article fields and schema.org NewsArticle microdata for
  * the article shown at the absolute url (share.c); on the layout dict. */
