@@ -94,6 +94,12 @@ enum status	 article_mail_saved(struct app *, struct req *,
 enum status	 article_mail_approved(struct app *,
 		    const struct article_edit *a, int64_t at, int64_t now);
 
+/* admin_article_library.c */
+/* The newest pictures of the library for the editor (list "library":
+ * a press_image_fill dict plus "markdown"; has_library, library_more,
+ * library_total). */
+enum status	 admin_article_library(struct app *, struct tdict *root);
+
 /* admin_preview.c */
 /* Build the public struct article for a from the choices; arena. */
 void		 edit_to_article(struct app *, const struct article_edit *,

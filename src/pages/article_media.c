@@ -148,6 +148,16 @@ page_contact_photo(struct app *app, struct tdict *d, int64_t contact_id)
 	return press_image_fill(app, td_sub(d, "photo"), &m, "6rem");
 }
 
+int
+page_picture_known(void *ctx, long long id)
+{
+	struct app	*app = ctx;
+	struct media	 m;
+
+	return store_media_get(app->store, &app->arena, id, &m) == ST_OK &&
+	    (m.expires_at == 0 || m.expires_at > clock_now());
+}
+
 const char *
 page_article_picture(void *ctx, long long id, const char *alt, int block)
 {
