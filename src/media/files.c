@@ -59,14 +59,17 @@ media_store(struct store *db, const struct media *m,
 	return st;
 }
 
-/* Write len bytes to dir/name through dir/.name.tmp; 0 or -1. */
+/* Write len bytes to dir/name through dir/.name.PID.tmp (the master and
+ * a worker or the CLI may write the same file at once: each renames its
+ * own, the bytes are the same); 0 or -1. */
 static int
 write_file(const char *dir, const char *name, const void *data, size_t len)
 {
 	char	 tmp[4096], path[4096];
 	int	 fd, ok;
 
-	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name);
+	snprintf(tmp, sizeof(tmp), "%s/.%s.%ld.tmp", dir, name,
+	    (long)getpid());
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		return -1;
