@@ -90,6 +90,11 @@ enum status	 audit_article_why(struct app *, struct req *, int64_t id,
 enum status	 article_mail_saved(struct app *, struct req *,
 		    const char *action, const struct article_edit *cur,
 		    const struct article_edit *a, int64_t id, int64_t now);
+/* The form's mail boxes: press_list (journalists and the list not yet
+ * chosen), press_planned, press_count, press_checked, mail_sent,
+ * update_checked (as posted). */
+enum status	 fill_article_mail(struct app *, struct req *,
+		    struct tdict *root, const struct article_edit *);
 /* The same for a reviewer's publish of a at at (admin_review.c). */
 enum status	 article_mail_approved(struct app *,
 		    const struct article_edit *a, int64_t at, int64_t now);

@@ -383,6 +383,7 @@ show_form_into(struct app *app, struct req *rq, struct resp *rs,
 	fill_links(root, f);
 	fill_warnings(app, root, f);
 	if ((st = admin_article_library(app, root)) != ST_OK ||
+	    (st = fill_article_mail(app, rq, root, &f->a)) != ST_OK ||
 	    (st = fill_editorial(app, rq, root, &f->a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;

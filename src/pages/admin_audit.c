@@ -43,6 +43,7 @@ static const struct {
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
 	{ "klarsprak",	AUDIT_KLARSPRAK, "Klarspråk",	"Klarspråk",	"/admin/klarsprak",	"klarspråksinställningarna" },
 	{ "bild",	AUDIT_MEDIA,	"Bild",		"Bilder",	"/admin/media/",	"bild" },
+	{ "journalist",	AUDIT_JOURNALIST, "Journalist",	"Presslistan",	"/admin/presslista/",	"journalist" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the

@@ -35,6 +35,7 @@ struct store;
 #define AUDIT_TOPIC	"topic"
 #define AUDIT_KLARSPRAK	"klarsprak"
 #define AUDIT_MEDIA	"media"		/* the picture library */
+#define AUDIT_JOURNALIST "journalist"	/* the press list */
 
 /* ---- Contacts (contact_admin.c) -------------------------------------- */
 

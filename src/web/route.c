@@ -101,6 +101,11 @@ static const struct route routes[] = {
 	{ "/admin/kontakter/ny", page_admin_contact_new, R_GET | R_STAFF | R_PRESS },
 	{ "/admin/kontakter/:id", page_admin_contact_edit, R_GET | R_ID | R_STAFF | R_PRESS },
 	{ "/admin/kontakter/:id", page_admin_contact_save, R_POST | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/presslista",	page_admin_presslist,	R_GET | R_STAFF | R_PRESS },
+	{ "/admin/presslista",	page_admin_presslist_create, R_POST | R_STAFF | R_PRESS },
+	{ "/admin/presslista/ny", page_admin_presslist_new, R_GET | R_STAFF | R_PRESS },
+	{ "/admin/presslista/:id", page_admin_presslist_edit, R_GET | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/presslista/:id", page_admin_presslist_save, R_POST | R_ID | R_STAFF | R_PRESS },
 	{ "/admin/pressjour",	page_admin_duty_form,	R_GET | R_STAFF | R_PRESS },
 	{ "/admin/pressjour",	page_admin_duty_save,	R_POST | R_STAFF | R_PRESS },
 	/* Site notice, accounts, audit log, statement: admins. */
