@@ -125,6 +125,8 @@ static const struct route routes[] = {
 	 * routes take ID/versioner/N and the like (R_TAIL). */
 	{ "/admin/epost",	page_admin_mail,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/epost",	page_admin_mail_retry,	R_POST | R_STAFF | R_EDIT },
+	{ "/admin/epost/person", page_admin_mail_person, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/epost/person", page_admin_mail_person_post, R_POST | R_STAFF | R_ADMIN },
 	{ "/admin/artiklar",	page_admin_article_list, R_GET | R_STAFF | R_EDIT },
 	{ "/admin/artiklar",	page_admin_article_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },
