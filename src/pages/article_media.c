@@ -34,6 +34,7 @@ page_document_fill(struct app *app, struct tdict *it,
 	td_text(it, "kind", document_label(d->mime));
 	td_text(it, "size", page_size_text(&app->arena, d->bytes));
 	td_bool(it, "accessible", d->accessible);
+	td_bool(it, "publication", d->publication);
 	if (d->article_slug != NULL)
 		td_textf(it, "article_href", "/nyheter/%s", d->article_slug);
 	if (d->article_title != NULL)

@@ -89,6 +89,7 @@ page_fn		 page_statement_show;
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
 page_fn		 page_sitemap;
+page_fn		 page_feed_eplikt;	/* GET /eplikt.rss */
 page_fn		 page_robots;
 page_fn		 page_search;
 /* subscribe.c: news by e-mail, double opt-in. */

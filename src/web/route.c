@@ -77,6 +77,7 @@ static const struct route routes[] = {
 	{ "/pressbilder/:id",	page_press_image_show,	R_GET | R_READ | R_ID },
 	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
+	{ "/eplikt.rss",	page_feed_eplikt,	R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
 	{ "/sok",		page_search,		R_GET | R_READ | R_FRESH },
 	{ "/prenumerera",	page_subscribe_form,	R_GET },
