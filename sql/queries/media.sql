@@ -11,7 +11,11 @@ INSERT INTO media_file (name, media_id, original, mime, width, height, data)
 VALUES (:name, :media_id, :original, :mime, :width, :height, :data);
 
 -- name: media_file_names
-SELECT name FROM media_file ORDER BY id;
+-- Every file, and whether its picture's consent has ended by :now (its
+-- files must then leave the directory nginx serves).
+SELECT f.name, ifnull(m.expires_at, 0) <> 0 AND m.expires_at <= :now
+FROM media_file f JOIN media m ON m.id = f.media_id
+ORDER BY f.id;
 
 -- name: media_file_data
 SELECT data FROM media_file WHERE name = :name;

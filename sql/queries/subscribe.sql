@@ -36,11 +36,18 @@ UPDATE subscriber SET confirmed_at = :now
  WHERE confirm_hash = :hash AND confirmed_at IS NULL;
 
 -- name: subscriber_by_unsub
+-- A subscriber's or a press-list journalist's token (both end the same
+-- way, by the link in every mail).
 SELECT id, email, confirmed_at IS NOT NULL FROM subscriber
- WHERE unsub_token = :token;
+ WHERE unsub_token = :token
+UNION ALL
+SELECT id, email, 1 FROM journalist WHERE unsub_token = :token;
 
 -- name: subscriber_delete
 DELETE FROM subscriber WHERE unsub_token = :token;
+
+-- name: journalist_delete_unsub
+DELETE FROM journalist WHERE unsub_token = :token;
 
 -- name: outbox_due
 SELECT id, recipient, subject, body_text, body_html, unsub_token,

@@ -17,7 +17,9 @@
  * pages changed, so the edge caches can be purged (cli/edges.c): when
  * the write counter moved (a worker's save or an outside write alike),
  * when a scheduled moment has come (schedwatch.c, to the millisecond,
- * whether or not any page was read) and after a template reload.
+ * whether or not any page was read) and after a template reload.  Then
+ * the picture files follow too (media/files.c): a picture whose consent
+ * has ended leaves the directory nginx serves, at that moment.
  */
 #define _GNU_SOURCE
 #include <sys/inotify.h>
@@ -32,6 +34,7 @@
 
 #include "../app.h"
 #include "../cache/pagefiles.h"
+#include "../media/files.h"
 #include "../store/search.h"
 #include "../store/store.h"
 #include "../util/clock.h"
@@ -50,6 +53,7 @@ pagewatch_open(struct pagewatch *w, const struct config *cfg)
 	int64_t		 until;
 
 	w->dir = cfg->page_dir;
+	w->media_dir = cfg->media_dir;
 	snprintf(w->base, sizeof(w->base), "%s",
 	    slash ? slash + 1 : cfg->db_path);
 	if (slash == NULL)
@@ -94,8 +98,9 @@ drain(struct pagewatch *w)
 	return hit;
 }
 
-int
-pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
+/* pagewatch_wait() without the picture files. */
+static int
+wait_change(struct pagewatch *w, const sigset_t *open_mask)
 {
 	struct pollfd	 pfd = { .fd = w->fd, .events = POLLIN };
 	struct timespec	 ts = { 0, 0 };
@@ -139,6 +144,18 @@ pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
 	}
 	w->owed = store_text_owed(w->db);
 	return changed;
+}
+
+int
+pagewatch_wait(struct pagewatch *w, const sigset_t *open_mask)
+{
+	if (!wait_change(w, open_mask))
+		return 0;
+	/* A new picture, a consent renewed or ended (a scheduled moment):
+	 * the files nginx serves follow.  Logged on failure. */
+	if (w->media_dir != NULL)
+		(void)media_files_write(w->db, w->media_dir);
+	return 1;
 }
 
 /*

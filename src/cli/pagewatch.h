@@ -19,6 +19,7 @@ struct pagewatch {
 	int		 fd;		/* inotify on the database's directory */
 	struct store	*db;
 	const char	*dir;		/* the page directory */
+	const char	*media_dir;	/* the picture files, or NULL */
 	char		 base[256];	/* the database's file name */
 	int64_t		 rehold;	/* hold again then; 0: no need */
 	int		 owed;		/* search text to fill once quiet */
@@ -32,7 +33,8 @@ int	pagewatch_open(struct pagewatch *, const struct config *);
  * database or the next scheduled change; hold the files as needed.
  * Returns 1 when the public pages changed (a write by anyone, a
  * scheduled moment come, the second hold after a template reload): the
- * edge caches are to be purged.  The page directory may be NULL (edges
+ * edge caches are to be purged, and the picture files are brought in
+ * line (media_files_write()).  The page directory may be NULL (edges
  * only). */
 int	pagewatch_wait(struct pagewatch *, const sigset_t *open_mask);
 /* The templates were reloaded: no page file of the old ones is served,

@@ -375,7 +375,8 @@ cli_serve(struct config *cfg)
 	if (edges_start(&edges, cfg) != 0)
 		return 1;
 	if ((cfg->page_dir != NULL && pagefiles_init(cfg->page_dir) != 0) ||
-	    ((cfg->page_dir != NULL || cfg->npurge > 0) &&
+	    ((cfg->page_dir != NULL || cfg->npurge > 0 ||
+	    cfg->media_dir != NULL) &&
 	    pagewatch_open(&watch, cfg) != 0)) {
 		edges_stop(&edges);
 		return 1;

@@ -63,6 +63,53 @@ mail_compose_article(struct arena *ar, const char *base_url,
 }
 
 void
+mail_compose_embargo(struct arena *ar, const char *base_url,
+    const struct mail_article *a, const char *embargo_sv, const char *token,
+    struct mail_body *b)
+{
+	struct buf	 t, h;
+	const char	*preview = arena_printf(ar, "%s/forhandsvisning/%s",
+			    base_url, token);
+	const char	*url = arena_printf(ar, "%s/nyheter/%s", base_url,
+			    a->slug);
+
+	buf_init(&t);
+	buf_init(&h);
+	b->subject = arena_printf(ar, "Under embargo till %s: %s", embargo_sv,
+	    a->title);
+	buf_printf(&t, "Pressmeddelande under embargo till %s\n\n%s\n\n",
+	    embargo_sv, a->title);
+	if (*a->lead != '\0')
+		buf_printf(&t, "%s\n\n", a->lead);
+	buf_printf(&t, "Texten får inte publiceras före %s.\n\n"
+	    "Läs hela texten i förväg (en länk till dig på presslistan, "
+	    "dela den inte):\n%s\n\nNär embargot släpper finns texten "
+	    "här:\n%s\n", embargo_sv, preview, url);
+	buf_puts(&h, "<p>Pressmeddelande under embargo till ");
+	html_text(&h, embargo_sv);
+	buf_puts(&h, "</p>\n<h1>");
+	html_text(&h, a->title);
+	buf_puts(&h, "</h1>\n");
+	if (*a->lead != '\0') {
+		buf_puts(&h, "<p>");
+		html_text(&h, a->lead);
+		buf_puts(&h, "</p>\n");
+	}
+	buf_puts(&h, "<p><strong>Texten får inte publiceras före ");
+	html_text(&h, embargo_sv);
+	buf_puts(&h, ".</strong></p>\n<p><a href=\"");
+	html_text(&h, preview);
+	buf_puts(&h, "\">Läs hela texten i förväg</a> (en länk till dig på "
+	    "presslistan, dela den inte).</p>\n<p>När embargot släpper "
+	    "finns texten på <a href=\"");
+	html_text(&h, url);
+	buf_puts(&h, "\">");
+	html_text(&h, url);
+	buf_puts(&h, "</a>.</p>\n");
+	finish(ar, &t, &h, b);
+}
+
+void
 mail_compose_digest(struct arena *ar, const char *base_url,
     const char *day_sv, const struct mail_article *a, size_t n,
     struct mail_body *b)

@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../render/date.h"
 #include "../render/html.h"
+#include "../store/article_admin.h"
 #include "../store/mail_queue.h"
 #include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/crypto.h"
 #include "compose.h"
 #include "queue.h"
 
@@ -48,6 +51,38 @@ make(struct store *db, struct arena *ar, const char *base_url, int64_t id,
 	return store_mail_done(db, id);
 }
 
+/* The embargo preview links stay valid this long after publication
+ * (a journalist's link then shows the public article's text). */
+#define EMBARGO_LINK_AFTER	(7 * 86400)
+
+/* A scheduled press release's mail to the press list, now: a preview
+ * link of its own made for it (store/preview.c), under embargo. */
+static enum status
+embargo(struct store *db, struct arena *ar, const char *base_url,
+    const struct mail_save *s, int64_t now)
+{
+	struct mail_article a;
+	struct mail_body b;
+	char		 host[256], token[TOKEN_LEN + 1];
+	char		 hash[TOKEN_HASH_LEN + 1];
+	int64_t		 n;
+	enum status	 st;
+
+	if ((st = store_mail_article(db, ar, s->id, &a)) != ST_OK)
+		return st;
+	token_new(token);
+	token_hash(token, hash);
+	if ((st = store_preview_add(db, s->id, hash, s->publish_at +
+	    EMBARGO_LINK_AFTER, s->account_id, now)) == ST_OK) {
+		mail_host(base_url, host, sizeof(host));
+		mail_compose_embargo(ar, base_url, &a, date_sv_time(ar,
+		    s->publish_at), token, &b);
+		st = store_mail_enqueue_press(db, s->id, &b, host, now, &n);
+	}
+	secure_zero(token, sizeof(token));
+	return st;
+}
+
 /* An update to those who got the first mail of article id. */
 static enum status
 update(struct store *db, struct arena *ar, const char *base_url,
@@ -72,14 +107,20 @@ enum status
 mail_on_save(struct store *db, struct arena *ar, const char *base_url,
     const struct mail_save *s, int64_t now)
 {
-	int		 done = 0, press = 0;
+	int		 done = 0, press = 0, ahead;
 	int64_t		 n;
 	enum status	 st;
 
 	if (!s->published)
 		return store_mail_cancel(db, s->id);
+	/* Ahead of time once: not when the press list was already chosen. */
+	ahead = s->newly && s->press && s->publish_at > now &&
+	    ((st = store_mail_plan_state(db, s->id, &done, &press)) ==
+	    ST_NOTFOUND || (st == ST_OK && !press));
 	if (s->newly && (st = store_mail_plan(db, s->id, s->publish_at,
 	    s->press)) != ST_OK)
+		return st;
+	if (ahead && (st = embargo(db, ar, base_url, s, now)) != ST_OK)
 		return st;
 	st = store_mail_plan_state(db, s->id, &done, &press);
 	if (st == ST_NOTFOUND)

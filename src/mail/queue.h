@@ -24,6 +24,7 @@ struct mail_save {
 	int64_t		 publish_at;
 	int		 press;		/* "skicka till presslistan" */
 	int		 update;	/* "skicka uppdatering" */
+	int64_t		 account_id;	/* who saved (the embargo link's) */
 };
 
 /* The host of base_url ("https://a.se:8080/x" -> "a.se"), into h. */
@@ -31,7 +32,10 @@ void		mail_host(const char *base_url, char *h, size_t hlen);
 /*
  * Called in the transaction of every article save: a publish or a
  * schedule plans the mail for the publish time (and makes its rows
- * when that is now); an unpublish or a return to draft cancels; an
+ * when that is now); a press release scheduled with the press list
+ * chosen mails the journalists an embargo preview link at once (their
+ * Message-ID is the one of the mail at publication, so they get one
+ * mail, not two); an unpublish or a return to draft cancels; an
  * edit sends nothing unless s->update asks for an update to the
  * subscribers who got the first mail.
  */

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "../app.h"
+#include "../store/person.h"
 #include "../store/store.h"
 #include "../store/subscribe.h"
 #include "../util/arena.h"
@@ -156,6 +157,7 @@ sender_main(const struct config *cfg)
 	pid_t		 parent = getppid();
 	int64_t		 now;
 	time_t		 made = 0;
+	int64_t		 swept = 0;
 
 	signals();
 	if (lock_db(cfg->db_path, parent) == -1)
@@ -177,6 +179,10 @@ sender_main(const struct config *cfg)
 		    (mail_make_due(db, &ar, cfg->base_url, now) < 0 ||
 		    mail_make_digest(db, &ar, cfg->base_url, now) < 0))
 			log_error("sender: could not make the due mail");
+		/* Once a minute (of the clock the tests may move). */
+		if (now / 60 != swept / 60 && store_mail_sweep(db, now) ==
+		    ST_OK)
+			swept = now;
 		if (conn == NULL || !send_one(cfg, conn, db, &ar, &msg, now))
 			nanosleep(&pause, NULL);	/* a signal cuts it */
 	}

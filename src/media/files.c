@@ -19,6 +19,7 @@
 #include "../store/document.h"
 #include "../store/media.h"
 #include "../store/store.h"
+#include "../util/clock.h"
 #include "../util/crypto.h"
 #include "../util/log.h"
 #include "../util/utf8.h"
@@ -58,14 +59,17 @@ media_store(struct store *db, const struct media *m,
 	return st;
 }
 
-/* Write len bytes to dir/name through dir/.name.tmp; 0 or -1. */
+/* Write len bytes to dir/name through dir/.name.PID.tmp (the master and
+ * a worker or the CLI may write the same file at once: each renames its
+ * own, the bytes are the same); 0 or -1. */
 static int
 write_file(const char *dir, const char *name, const void *data, size_t len)
 {
 	char	 tmp[4096], path[4096];
 	int	 fd, ok;
 
-	snprintf(tmp, sizeof(tmp), "%s/.%s.tmp", dir, name);
+	snprintf(tmp, sizeof(tmp), "%s/.%s.%ld.tmp", dir, name,
+	    (long)getpid());
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 		return -1;
@@ -84,9 +88,10 @@ struct writer {
 	int		 failed;
 };
 
-/* store_media_file_names() callback: write name unless it is there. */
+/* store_media_file_names() callback: write name unless it is there;
+ * remove it when its picture is hidden (consent ended). */
 static int
-write_missing(const char *name, void *ctx)
+write_missing(const char *name, int hidden, void *ctx)
 {
 	struct writer	*w = ctx;
 	char		 path[4096];
@@ -94,6 +99,10 @@ write_missing(const char *name, void *ctx)
 	void		*data;
 	size_t		 len;
 
+	if (hidden) {
+		media_files_remove(w->dir, &name, 1);
+		return 0;
+	}
 	snprintf(path, sizeof(path), "%s/%s", w->dir, name);
 	if (stat(path, &sb) == 0)
 		return 0;
@@ -167,7 +176,8 @@ media_files_write(struct store *db, const char *dir)
 	snprintf(dok, sizeof(dok), "%s/dok", dir);
 	if (make_dir(dir) != 0 || make_dir(dok) != 0)
 		return -1;
-	if (store_media_file_names(db, write_missing, &w) != ST_OK ||
+	if (store_media_file_names(db, clock_now(), write_missing, &w) !=
+	    ST_OK ||
 	    store_document_names(db, write_missing_doc, &w) != ST_OK)
 		return -1;
 	return w.failed ? -1 : 0;

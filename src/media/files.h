@@ -26,7 +26,10 @@ void		media_file_name(const struct media_file *,
 enum status	media_store(struct store *, const struct media *m,
 		    const struct media_image *img, int64_t *id);
 /* Write every file the database holds and dir lacks into dir (made if
- * missing), each through a temporary file and rename().  0 or -1. */
+ * missing), each through a temporary file and rename(), and remove the
+ * files of pictures whose consent has ended (a renewed consent writes
+ * them again).  The master runs it at start and whenever the database
+ * changes or a scheduled moment (a consent's end) comes.  0 or -1. */
 int		media_files_write(struct store *, const char *dir);
 /* The same with a store of its own on the database at db_path (the
  * master at start, before its workers).  0 or -1. */

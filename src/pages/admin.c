@@ -37,6 +37,7 @@ static const struct {
 	{ "/admin/granskning",	"Granskning",	RIGHT_EDIT },
 	{ "/admin/kontakter",	"Kontakter",	RIGHT_PRESS },
 	{ "/admin/pressjour",	"Pressjour",	RIGHT_PRESS },
+	{ "/admin/presslista",	"Presslista",	RIGHT_PRESS },
 	{ "/admin/notis",	"Notis",	RIGHT_ADMIN },
 	{ "/admin/tillganglighet", "Tillgänglighet", RIGHT_ADMIN },
 	{ "/admin/klarsprak",	"Klarspråk",	RIGHT_ADMIN },

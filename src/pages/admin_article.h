@@ -101,9 +101,20 @@ void		 form_save(struct app *, struct req *, struct resp *,
 enum status	 article_mail_saved(struct app *, struct req *,
 		    enum action act, const struct article_edit *cur,
 		    const struct article_edit *a, int64_t id, int64_t now);
+/* The form's mail boxes: press_list (journalists and the list not yet
+ * chosen), press_planned, press_count, press_checked, mail_sent,
+ * update_checked (as posted). */
+enum status	 fill_article_mail(struct app *, struct req *,
+		    struct tdict *root, const struct article_edit *);
 /* The same for a reviewer's publish of a at at (admin_review.c). */
 enum status	 article_mail_approved(struct app *,
 		    const struct article_edit *a, int64_t at, int64_t now);
+
+/* admin_article_library.c */
+/* The newest pictures of the library for the editor (list "library":
+ * a press_image_fill dict plus "markdown"; has_library, library_more,
+ * library_total). */
+enum status	 admin_article_library(struct app *, struct tdict *root);
 
 /* admin_preview.c */
 /* ACT_PREVIEW: the public page of f, not saved; its buttons post to

@@ -293,7 +293,8 @@ fill_warnings(struct app *app, struct tdict *root, const struct edit_form *f)
 	struct a11y_warning *w;
 	size_t		 n, i;
 
-	n = a11y_check(&app->arena, f->a.body_md, &w);
+	n = a11y_check(&app->arena, f->a.body_md,
+	    page_picture_known, app, &w);
 	td_bool(root, "has_warnings", n > 0);
 	td_list(root, "warnings");
 	for (i = 0; i < n; i++)
@@ -368,7 +369,9 @@ show_form_into(struct app *app, struct req *rq, struct resp *rs,
 	fill_experts(root, f, &c);
 	fill_links(root, f);
 	fill_warnings(app, root, f);
-	if ((st = fill_editorial(app, rq, root, &f->a)) != ST_OK) {
+	if ((st = admin_article_library(app, root)) != ST_OK ||
+	    (st = fill_article_mail(app, rq, root, &f->a)) != ST_OK ||
+	    (st = fill_editorial(app, rq, root, &f->a)) != ST_OK) {
 		page_error(app, rq, rs, st);
 		return;
 	}

@@ -126,7 +126,8 @@ check_a11y(struct app *app, struct tdict *root, const struct edit_form *f)
 	size_t		 n, i;
 
 	if (f->override_a11y ||
-	    (n = a11y_check(&app->arena, f->a.body_md, &w)) == 0)
+	    (n = a11y_check(&app->arena, f->a.body_md,
+	    page_picture_known, app, &w)) == 0)
 		return;
 	for (i = 0; i < n; i++)
 		form_error(app, root, "body", w[i].message);

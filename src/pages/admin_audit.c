@@ -43,6 +43,8 @@ static const struct {
 	{ "ämne",	AUDIT_TOPIC,	"Ämne",		"Ämnen",	"/admin/amnen/",	"ämne" },
 	{ "klarsprak",	AUDIT_KLARSPRAK, "Klarspråk",	"Klarspråk",	"/admin/klarsprak",	"klarspråksinställningarna" },
 	{ "bild",	AUDIT_MEDIA,	"Bild",		"Bilder",	"/admin/media/",	"bild" },
+	{ "person",	AUDIT_PERSON,	"Personuppgifter", "Personuppgifter", "/admin/epost/person", "en persons uppgifter" },
+	{ "journalist",	AUDIT_JOURNALIST, "Journalist",	"Presslistan",	"/admin/presslista/",	"journalist" },
 };
 
 /* The index in types[] of the stored object_type (by_param 0) or of the

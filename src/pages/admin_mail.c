@@ -11,8 +11,10 @@
 #include "../render/date.h"
 #include "../render/tmpl.h"
 #include "../store/mail_admin.h"
+#include "../store/store.h"
 #include "../util/arena.h"
 #include "../util/clock.h"
+#include "../util/role.h"
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
@@ -87,6 +89,8 @@ page_admin_mail(struct app *app, struct req *rq, struct resp *rs)
 	root = admin_layout(app, rq, rs, "E-post", "/admin/epost");
 	td_bool(root, "smtp_on", app->cfg.smtp_url != NULL);
 	td_text(root, "mail_from", app->cfg.mail_from);
+	td_bool(root, "may_person", rq->session != NULL &&
+	    role_may(rq->session->account.role, RIGHT_ADMIN));
 	if (req_query_uint(rq, "klart", INT64_MAX, &retried) == ST_OK)
 		td_textf(root, "retried", "%lld", (long long)retried);
 	if ((st = fill_subscribers(app, root)) != ST_OK ||

@@ -54,6 +54,7 @@ show(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	td_text(root, "article_title", atitle);
 	td_text(root, "title", title);
 	td_bool(root, "accessible", accessible);
+	td_bool(root, "publication", req_form(rq, "publikation") != NULL);
 	td_bool(root, "has_docs", n > 0);
 	td_list(root, "docs");
 	for (size_t i = 0; i < n; i++) {
@@ -134,6 +135,7 @@ upload(struct app *app, struct req *rq, struct resp *rs, struct tdict *root,
 	d.title = title;
 	d.mime = t->mime;
 	d.accessible = acc;
+	d.publication = req_form(rq, "publikation") != NULL;
 	if ((st = store_begin(app->store)) == ST_OK &&
 	    (st = store_document_add(app->store, &d, f->data, f->len,
 	    clock_now(), &did)) == ST_OK &&
@@ -193,7 +195,8 @@ remove_file(struct app *app, const struct document *d)
 
 /*
  * POST /admin/media/dokument/ID -- atgard=ladda-upp (multipart: fil,
- * titel, tillganglig), tillganglig or otillganglig (dok=DOC_ID), ta-bort
+ * titel, tillganglig, publikation), tillganglig or otillganglig,
+ * publikation or inte-publikation (dok=DOC_ID), ta-bort
  * (dok=DOC_ID).  Statuses: 303; 400 (no file, no title), 409 (attached
  * already), 413 (over 20 MB), 415 (not a document) with the form again;
  * 404; 503/507; 500.
@@ -225,6 +228,10 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 	if (strcmp(act, "tillganglig") == 0 || strcmp(act, "otillganglig") == 0)
 		st = store_document_set_accessible(app->store, doc, id,
 		    act[0] == 't');
+	else if (strcmp(act, "publikation") == 0 ||
+	    strcmp(act, "inte-publikation") == 0)
+		st = store_document_set_publication(app->store, doc, id,
+		    act[0] == 'p');
 	else if (strcmp(act, "ta-bort") == 0)
 		st = store_document_delete(app->store, doc, id);
 	else

@@ -54,7 +54,8 @@ fill_a11y(struct app *app, struct tdict *d, const char *body)
 	struct a11y_warning *w;
 	size_t		 n, i;
 
-	n = a11y_check(&app->arena, body, &w);
+	n = a11y_check(&app->arena, body, page_picture_known, app,
+	    &w);
 	td_bool(d, "has_warnings", n > 0);
 	td_list(d, "warnings");
 	for (i = 0; i < n; i++)

@@ -60,6 +60,17 @@ page_fn		 page_admin_audit_list;		/* GET  /admin/logg */
 page_fn		 page_admin_statement_form;	/* GET  /admin/tillganglighet */
 page_fn		 page_admin_statement_save;	/* POST /admin/tillganglighet */
 
+/* admin_mail_person.c */
+page_fn		 page_admin_mail_person;	/* GET  /admin/epost/person */
+page_fn		 page_admin_mail_person_post;	/* POST /admin/epost/person */
+
+/* admin_presslist.c */
+page_fn		 page_admin_presslist;		/* GET  /admin/presslista */
+page_fn		 page_admin_presslist_new;	/* GET  /admin/presslista/ny */
+page_fn		 page_admin_presslist_create;	/* POST /admin/presslista */
+page_fn		 page_admin_presslist_edit;	/* GET  /admin/presslista/ID */
+page_fn		 page_admin_presslist_save;	/* POST /admin/presslista/ID */
+
 /* admin_klarsprak.c */
 page_fn		 page_admin_klarsprak_form;	/* GET  /admin/klarsprak */
 page_fn		 page_admin_klarsprak_save;	/* POST /admin/klarsprak */

@@ -34,6 +34,7 @@ page_document_fill(struct app *app, struct tdict *it,
 	td_text(it, "kind", document_label(d->mime));
 	td_text(it, "size", page_size_text(&app->arena, d->bytes));
 	td_bool(it, "accessible", d->accessible);
+	td_bool(it, "publication", d->publication);
 	if (d->article_slug != NULL)
 		td_textf(it, "article_href", "/nyheter/%s", d->article_slug);
 	if (d->article_title != NULL)
@@ -129,6 +130,16 @@ page_contact_photo(struct app *app, struct tdict *d, int64_t contact_id)
 	if (st != ST_OK)
 		return st;
 	return press_image_fill(app, td_sub(d, "photo"), &m, "6rem");
+}
+
+int
+page_picture_known(void *ctx, long long id)
+{
+	struct app	*app = ctx;
+	struct media	 m;
+
+	return store_media_get(app->store, &app->arena, id, &m) == ST_OK &&
+	    (m.expires_at == 0 || m.expires_at > clock_now());
 }
 
 const char *

@@ -1,6 +1,7 @@
 /*
  * feed.c -- the machine-read pages: Atom feeds (all news, and one per
- * topic), sitemap.xml and robots.txt.  Every URL in them is absolute, built from the
+ * topic), the e-plikt feed of publications for the National Library,
+ * sitemap.xml and robots.txt.  Every URL in them is absolute, built from the
  * configured base URL (never from the Host header).
  */
 #include <string.h>
@@ -9,7 +10,9 @@
 #include "../render/date.h"
 #include "../render/md.h"
 #include "../render/tmpl.h"
+#include "../store/document.h"
 #include "../store/store.h"
+#include "../util/civil.h"
 #include "../util/clock.h"
 #include "../web/req.h"
 #include "../web/resp.h"
@@ -173,6 +176,48 @@ page_sitemap(struct app *app, struct req *rq, struct resp *rs)
 	}
 	resp_type(rs, "application/xml; charset=utf-8");
 	page_render(app, rq, rs, "sitemap", root);
+}
+
+/*
+ * GET /eplikt.rss -- the documents flagged as publications, of public
+ * articles, newest first and not paged, as KB's specification for
+ * legal deposit by RSS asks: RSS 2.0 with Dublin Core and Media RSS,
+ * one item per publication with its title, the file's address (link,
+ * enclosure and media:content with type and size) and when it was
+ * first made available (pubDate, dcterms:issued).
+ * Statuses: 200, 500.
+ */
+void
+page_feed_eplikt(struct app *app, struct req *rq, struct resp *rs)
+{
+	struct document	*d;
+	struct tdict	*root, *it;
+	char		 date[32];
+	size_t		 n, i;
+	enum status	 st;
+
+	if ((st = store_document_publications(app->store, &app->arena,
+	    clock_now(), &d, &n)) != ST_OK) {
+		page_error(app, rq, rs, st);
+		return;
+	}
+	root = page_layout(app, rq, NULL, "/eplikt.rss", NULL);
+	for (i = 0; i < n; i++) {
+		it = td_item(root, "items");
+		td_text(it, "title", d[i].title);
+		td_textf(it, "href", "%s/media/dok/%s/%s", app->cfg.base_url,
+		    d[i].name, d[i].filename);
+		td_text(it, "mime", d[i].mime);
+		td_textf(it, "bytes", "%lld", (long long)d[i].bytes);
+		civil_http_date(d[i].published_at, date);
+		td_text(it, "pub_date", arena_strdup(&app->arena, date));
+		td_text(it, "issued", date_iso(&app->arena,
+		    d[i].published_at));
+		td_textf(it, "article_href", "%s/nyheter/%s",
+		    app->cfg.base_url, d[i].article_slug);
+	}
+	resp_type(rs, "application/rss+xml; charset=utf-8");
+	page_render(app, rq, rs, "eplikt", root);
 }
 
 /*

@@ -108,8 +108,11 @@ fill_press_duty(struct app *app, struct tdict *root)
 	td_text(d, "email", valid_email(pd.email) ? pd.email : "");
 	td_bool(d, "has_officers", pd.n > 0);
 	td_list(d, "officers");
-	for (i = 0; i < pd.n; i++)
-		fill_contact(td_item(d, "officers"), &app->arena,
-		    &pd.officers[i]);
-	return ST_OK;
+	for (i = 0; i < pd.n && st == ST_OK; i++) {
+		struct tdict *o = td_item(d, "officers");
+
+		fill_contact(o, &app->arena, &pd.officers[i]);
+		st = page_contact_photo(app, o, pd.officers[i].id);
+	}
+	return st;
 }

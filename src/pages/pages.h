@@ -71,6 +71,9 @@ enum status	 page_topic_press_images(struct app *, struct tdict *root,
  * (a press_image_fill dict), else photo false.  ST_OK or ST_DBERR. */
 enum status	 page_contact_photo(struct app *, struct tdict *d,
 		    int64_t contact_id);
+/* a11y_picture_fn for the editor's warnings: 1 if picture id can be
+ * shown now (exists, consent not ended).  ctx: the struct app. */
+int		 page_picture_known(void *ctx, long long id);
 /* md_picture_fn for an article's text: picture id as a <figure> (block)
  * or <picture>, alt the text's own when given; NULL when there is no
  * such picture or its consent has ended.  ctx: the struct app. */
@@ -91,6 +94,7 @@ page_fn		 page_embargo_show;	/* embargo.c */
 page_fn		 page_feed_all;
 page_fn		 page_feed_topic;
 page_fn		 page_sitemap;
+page_fn		 page_feed_eplikt;	/* GET /eplikt.rss */
 page_fn		 page_robots;
 page_fn		 page_search;
 /* subscribe.c: news by e-mail, double opt-in. */
@@ -130,7 +134,8 @@ void		 fill_article_item(struct tdict *, struct arena *,
 		    const struct article *);
 void		 fill_contact(struct tdict *, struct arena *,
 		    const struct contact *);
-/* press_duty dict with the shared line and the officers on duty. */
+/* press_duty dict with the shared line and the officers on duty (with
+ * their portraits). */
 enum status	 fill_press_duty(struct app *, struct tdict *);
 /* Open Graph article fields and schema.org NewsArticle microdata for
  * the article shown at the absolute url (share.c); on the layout dict. */

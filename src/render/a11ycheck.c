@@ -159,9 +159,44 @@ check_url(struct arena *ar, const struct md_item *it,
 		    clip(ar, it->url), clip(ar, it->url)));
 }
 
+/* The picture library's callback, passed down to check_item(). */
+struct pictures {
+	a11y_picture_fn	 known;
+	void		*ctx;
+};
+
+static void
+check_image(struct arena *ar, const struct md_item *it,
+    const struct pictures *p, struct a11y_warning **out, size_t *n)
+{
+	long long	id = md_picture_id(it->url);
+
+	check_url(ar, it, out, n);
+	if (id == 0 && !md_url_dropped(it->url) &&
+	    it->url[0] != '\0' && !relative_url(it->url))
+		warn(ar, out, n, A11Y_IMAGE_LIBRARY, it->line,
+		    arena_printf(ar, "Rad %d, bilden %s: bilden finns "
+		    "inte i bildbanken. Ladda upp den under Bildbank "
+		    "och skriv ![beskrivning](/pressbilder/NUMMER), så "
+		    "får den fotograf, storlekar och samtycke.",
+		    it->line, quote(ar, it)));
+	if (id != 0 && p->known != NULL && !p->known(p->ctx, id))
+		warn(ar, out, n, A11Y_IMAGE_MISSING, it->line,
+		    arena_printf(ar, "Rad %d, bilden %s: bildbanken har "
+		    "ingen bild nummer %lld att visa (den är borttagen, "
+		    "numret är fel eller samtycket har gått ut). Välj en "
+		    "bild ur bildbanken.", it->line, quote(ar, it), id));
+	if (it->text[0] == '\0')
+		warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
+		    arena_printf(ar, "Rad %d, bilden %s: bilden saknar "
+		    "alternativtext. Beskriv bilden inom hakparentesen: "
+		    "![beskrivning](adress).", it->line,
+		    quote(ar, it)));
+}
+
 static void
 check_item(struct arena *ar, const struct md_item *it, int *prev,
-    struct a11y_warning **out, size_t *n)
+    const struct pictures *p, struct a11y_warning **out, size_t *n)
 {
 	switch (it->kind) {
 	case MD_HEADING:
@@ -185,28 +220,16 @@ check_item(struct arena *ar, const struct md_item *it, int *prev,
 			    clip(ar, it->text)));
 		break;
 	case MD_IMAGE:
-		check_url(ar, it, out, n);
-		if (md_picture_id(it->url) == 0 && !md_url_dropped(it->url) &&
-		    it->url[0] != '\0' && !relative_url(it->url))
-			warn(ar, out, n, A11Y_IMAGE_LIBRARY, it->line,
-			    arena_printf(ar, "Rad %d, bilden %s: bilden finns "
-			    "inte i bildbanken. Ladda upp den under Bildbank "
-			    "och skriv ![beskrivning](/pressbilder/NUMMER), så "
-			    "får den fotograf, storlekar och samtycke.",
-			    it->line, quote(ar, it)));
-		if (it->text[0] == '\0')
-			warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
-			    arena_printf(ar, "Rad %d, bilden %s: bilden saknar "
-			    "alternativtext. Beskriv bilden inom hakparentesen: "
-			    "![beskrivning](adress).", it->line,
-			    quote(ar, it)));
+		check_image(ar, it, p, out, n);
 		break;
 	}
 }
 
 size_t
-a11y_check(struct arena *ar, const char *md, struct a11y_warning **out)
+a11y_check(struct arena *ar, const char *md, a11y_picture_fn known,
+    void *ctx, struct a11y_warning **out)
 {
+	struct pictures	 p = { known, ctx };
 	struct md_item	*items;
 	size_t		 nitems, i, n = 0;
 	int		 prev = 1;	/* the title is the h1 */
@@ -215,6 +238,6 @@ a11y_check(struct arena *ar, const char *md, struct a11y_warning **out)
 	if (md_outline(ar, md, &items, &nitems) != ST_OK)
 		return 0;
 	for (i = 0; i < nitems; i++)
-		check_item(ar, &items[i], &prev, out, &n);
+		check_item(ar, &items[i], &prev, &p, out, &n);
 	return n;
 }

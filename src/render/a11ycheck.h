@@ -12,7 +12,8 @@
  * (javascript:, data:, ...; the link shows as plain text), relative to
  * the page ("bild.png" would be looked for under /nyheter/) or empty,
  * and images that are not the picture library's ("/pressbilder/ID":
- * those have credit, sizes and consent; others may be gone tomorrow).
+ * those have credit, sizes and consent; others may be gone tomorrow)
+ * or that the library no longer has (deleted, or consent run out).
  * Each message gives the source line and quotes the link or image as
  * Markdown.  The form and the preview show the warnings; publishing
  * with warnings needs an explicit override.
@@ -28,7 +29,8 @@ enum a11y_kind {
 	A11Y_IMAGE_ALT,
 	A11Y_URL_DROPPED,	/* javascript:, data:, ...: shown as text */
 	A11Y_URL_RELATIVE,	/* "bild.png" or empty: broken when public */
-	A11Y_IMAGE_LIBRARY	/* an image not from the picture library */
+	A11Y_IMAGE_LIBRARY,	/* an image not from the picture library */
+	A11Y_IMAGE_MISSING	/* "/pressbilder/ID" with no such picture now */
 };
 
 struct a11y_warning {
@@ -39,10 +41,16 @@ struct a11y_warning {
 
 struct arena;
 
+/* Whether picture id of the library can be shown now: 1, or 0 when it
+ * was deleted, never existed or its consent has run out. */
+typedef int (*a11y_picture_fn)(void *ctx, long long id);
+
 /* Check md; *out (arena, NULL when none) gets the warnings in document
  * order.  Returns how many.  A body md_render() refuses gives none
- * (the form reports that separately). */
-size_t	a11y_check(struct arena *, const char *md, struct a11y_warning **out);
+ * (the form reports that separately).  known (NULL: not checked) says
+ * whether a "/pressbilder/ID" image is in the library. */
+size_t	a11y_check(struct arena *, const char *md, a11y_picture_fn known,
+	    void *ctx, struct a11y_warning **out);
 
 /* 1 if text (trimmed of spaces and punctuation, any case) is one of the
  * link texts that make no sense out of context. */

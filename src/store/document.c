@@ -23,6 +23,8 @@ store_document_add(struct store *db, const struct document *d,
 	    (rc = bind_text(q, ":mime", d->mime)) == SQLITE_OK &&
 	    (rc = bind_int64(q, ":bytes", (int64_t)len)) == SQLITE_OK &&
 	    (rc = bind_int64(q, ":accessible", d->accessible)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":publication", d->publication)) ==
+	    SQLITE_OK &&
 	    (rc = bind_int64(q, ":created_at", now)) == SQLITE_OK)
 		rc = sqlite3_bind_blob64(q, sqlite3_bind_parameter_index(q,
 		    ":data"), data, len, SQLITE_STATIC);
@@ -31,10 +33,10 @@ store_document_add(struct store *db, const struct document *d,
 	return st;
 }
 
-/* Rows of query qid (bound) into *out; with_article: 10 columns. */
+/* Rows of query qid (bound) into *out. */
 static enum status
 rows(struct store *db, struct arena *ar, enum query_id qid,
-    int with_article, struct document **out, size_t *n)
+    struct document **out, size_t *n)
 {
 	sqlite3_stmt	*q = db->stmt[qid];
 	struct document	*d;
@@ -55,10 +57,10 @@ rows(struct store *db, struct arena *ar, enum query_id qid,
 		d->mime = column_text(ar, q, 5);
 		d->bytes = sqlite3_column_int64(q, 6);
 		d->accessible = sqlite3_column_int(q, 7);
-		if (with_article) {
-			d->article_title = column_text(ar, q, 8);
-			d->article_slug = column_text(ar, q, 9);
-		}
+		d->publication = sqlite3_column_int(q, 8);
+		d->article_title = column_text(ar, q, 9);
+		d->article_slug = column_text(ar, q, 10);
+		d->published_at = sqlite3_column_int64(q, 11);
 	}
 	if (rc != SQLITE_DONE)
 		store_log_error(db, qid);
@@ -75,7 +77,7 @@ store_document_list(struct store *db, struct arena *ar, int64_t article_id,
 	if (bind_int64(db->stmt[Q_DOCUMENT_LIST], ":article_id", article_id)
 	    != SQLITE_OK)
 		return ST_DBERR;
-	return rows(db, ar, Q_DOCUMENT_LIST, 0, out, n);
+	return rows(db, ar, Q_DOCUMENT_LIST, out, n);
 }
 
 enum status
@@ -87,24 +89,54 @@ store_document_inaccessible(struct store *db, struct arena *ar, int64_t now,
 	if (bind_int64(db->stmt[Q_DOCUMENT_INACCESSIBLE], ":now", now) !=
 	    SQLITE_OK)
 		return ST_DBERR;
-	return rows(db, ar, Q_DOCUMENT_INACCESSIBLE, 1, out, n);
+	return rows(db, ar, Q_DOCUMENT_INACCESSIBLE, out, n);
+}
+
+enum status
+store_document_publications(struct store *db, struct arena *ar, int64_t now,
+    struct document **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (bind_int64(db->stmt[Q_DOCUMENT_PUBLICATIONS], ":now", now) !=
+	    SQLITE_OK)
+		return ST_DBERR;
+	return rows(db, ar, Q_DOCUMENT_PUBLICATIONS, out, n);
+}
+
+/* Set flag (the parameter name) of document id of article_id by query
+ * qid; ST_NOTFOUND when no such pair. */
+static enum status
+set_flag(struct store *db, enum query_id qid, const char *flag, int64_t id,
+    int64_t article_id, int on)
+{
+	sqlite3_stmt	*q = db->stmt[qid];
+	enum status	 st;
+	int		 rc;
+
+	if ((rc = bind_int64(q, ":id", id)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":article_id", article_id)) == SQLITE_OK)
+		rc = bind_int64(q, flag, on != 0);
+	if ((st = stmt_write(db, qid, rc)) == ST_OK &&
+	    sqlite3_changes(db->db) == 0)
+		st = ST_NOTFOUND;
+	return st;
 }
 
 enum status
 store_document_set_accessible(struct store *db, int64_t id,
     int64_t article_id, int accessible)
 {
-	sqlite3_stmt	*q = db->stmt[Q_DOCUMENT_SET_ACCESSIBLE];
-	enum status	 st;
-	int		 rc;
+	return set_flag(db, Q_DOCUMENT_SET_ACCESSIBLE, ":accessible", id,
+	    article_id, accessible);
+}
 
-	if ((rc = bind_int64(q, ":id", id)) == SQLITE_OK &&
-	    (rc = bind_int64(q, ":article_id", article_id)) == SQLITE_OK)
-		rc = bind_int64(q, ":accessible", accessible);
-	if ((st = stmt_write(db, Q_DOCUMENT_SET_ACCESSIBLE, rc)) == ST_OK &&
-	    sqlite3_changes(db->db) == 0)
-		st = ST_NOTFOUND;
-	return st;
+enum status
+store_document_set_publication(struct store *db, int64_t id,
+    int64_t article_id, int publication)
+{
+	return set_flag(db, Q_DOCUMENT_SET_PUBLICATION, ":publication", id,
+	    article_id, publication);
 }
 
 enum status

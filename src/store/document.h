@@ -23,8 +23,10 @@ struct document {
 	const char	*mime;
 	int64_t		 bytes;
 	int		 accessible;
-	const char	*article_title;	/* document_inaccessible only */
+	int		 publication;	/* for the e-plikt feed */
+	const char	*article_title;	/* not by store_document_add */
 	const char	*article_slug;
+	int64_t		 published_at;	/* the article's publish time */
 };
 
 /* Insert d with len bytes at data; *id the new row's.  ST_OK, ST_CONFLICT
@@ -37,9 +39,14 @@ enum status	store_document_list(struct store *, struct arena *,
 /* Documents of articles public at now that are not accessible. */
 enum status	store_document_inaccessible(struct store *, struct arena *,
 		    int64_t now, struct document **out, size_t *n);
+/* Publications (flagged) of articles public at now, newest first. */
+enum status	store_document_publications(struct store *, struct arena *,
+		    int64_t now, struct document **out, size_t *n);
 /* Flag document id of article_id; ST_NOTFOUND when no such pair. */
 enum status	store_document_set_accessible(struct store *, int64_t id,
 		    int64_t article_id, int accessible);
+enum status	store_document_set_publication(struct store *, int64_t id,
+		    int64_t article_id, int publication);
 enum status	store_document_delete(struct store *, int64_t id,
 		    int64_t article_id);
 /* fn(name, filename, ctx) for every document; ST_OK or ST_DBERR. */

@@ -52,17 +52,19 @@ store_media_file_add(struct store *db, int64_t media_id, const char *name,
 }
 
 enum status
-store_media_file_names(struct store *db, int (*fn)(const char *, void *),
-    void *ctx)
+store_media_file_names(struct store *db, int64_t now,
+    int (*fn)(const char *, int, void *), void *ctx)
 {
 	sqlite3_stmt	*q = db->stmt[Q_MEDIA_FILE_NAMES];
-	int		 rc;
+	int		 rc = SQLITE_ERROR;
 
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (fn((const char *)sqlite3_column_text(q, 0), ctx) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	if (bind_int64(q, ":now", now) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			if (fn((const char *)sqlite3_column_text(q, 0),
+			    sqlite3_column_int(q, 1), ctx) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
 	if (rc != SQLITE_DONE)
 		store_log_error(db, Q_MEDIA_FILE_NAMES);
 	stmt_done(q);

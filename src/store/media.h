@@ -40,10 +40,11 @@ enum status	store_media_add(struct store *, const struct media *m,
 enum status	store_media_file_add(struct store *, int64_t media_id,
 		    const char *name, int original, const char *mime,
 		    int width, int height, const void *data, size_t len);
-/* Call fn(name, ctx) for every file name; stops early when fn returns
+/* Call fn(name, hidden, ctx) for every file name, hidden 1 when its
+ * picture's consent has ended at now; stops early when fn returns
  * non-zero.  ST_OK or ST_DBERR. */
-enum status	store_media_file_names(struct store *,
-		    int (*fn)(const char *, void *), void *ctx);
+enum status	store_media_file_names(struct store *, int64_t now,
+		    int (*fn)(const char *, int, void *), void *ctx);
 /* The bytes of the file called name: malloc'd into *data (caller frees).
  * ST_OK, ST_NOTFOUND or ST_DBERR. */
 enum status	store_media_file_data(struct store *, const char *name,

@@ -35,6 +35,8 @@ struct store;
 #define AUDIT_TOPIC	"topic"
 #define AUDIT_KLARSPRAK	"klarsprak"
 #define AUDIT_MEDIA	"media"		/* the picture library */
+#define AUDIT_JOURNALIST "journalist"	/* the press list */
+#define AUDIT_PERSON	"person"	/* a GDPR erasure (no address kept) */
 
 /* ---- Contacts (contact_admin.c) -------------------------------------- */
 

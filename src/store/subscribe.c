@@ -185,7 +185,10 @@ store_subscriber_end(struct store *db, const char *token, int del)
 	if ((st = store_begin(db)) != ST_OK)
 		return st;
 	if ((st = stmt_write(db, Q_SUBSCRIBER_DELETE, bind_text(
-	    db->stmt[Q_SUBSCRIBER_DELETE], ":token", token))) != ST_OK) {
+	    db->stmt[Q_SUBSCRIBER_DELETE], ":token", token))) != ST_OK ||
+	    (st = stmt_write(db, Q_JOURNALIST_DELETE_UNSUB, bind_text(
+	    db->stmt[Q_JOURNALIST_DELETE_UNSUB], ":token", token))) !=
+	    ST_OK) {
 		store_rollback(db);
 		return st;
 	}

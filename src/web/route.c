@@ -77,6 +77,7 @@ static const struct route routes[] = {
 	{ "/pressbilder/:id",	page_press_image_show,	R_GET | R_READ | R_ID },
 	{ "/tillganglighet",	page_statement_show,	R_GET | R_READ },
 	{ "/sitemap.xml",	page_sitemap,		R_GET | R_READ },
+	{ "/eplikt.rss",	page_feed_eplikt,	R_GET | R_READ },
 	{ "/robots.txt",	page_robots,		R_GET | R_READ },
 	{ "/sok",		page_search,		R_GET | R_READ | R_FRESH },
 	{ "/prenumerera",	page_subscribe_form,	R_GET },
@@ -101,6 +102,11 @@ static const struct route routes[] = {
 	{ "/admin/kontakter/ny", page_admin_contact_new, R_GET | R_STAFF | R_PRESS },
 	{ "/admin/kontakter/:id", page_admin_contact_edit, R_GET | R_ID | R_STAFF | R_PRESS },
 	{ "/admin/kontakter/:id", page_admin_contact_save, R_POST | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/presslista",	page_admin_presslist,	R_GET | R_STAFF | R_PRESS },
+	{ "/admin/presslista",	page_admin_presslist_create, R_POST | R_STAFF | R_PRESS },
+	{ "/admin/presslista/ny", page_admin_presslist_new, R_GET | R_STAFF | R_PRESS },
+	{ "/admin/presslista/:id", page_admin_presslist_edit, R_GET | R_ID | R_STAFF | R_PRESS },
+	{ "/admin/presslista/:id", page_admin_presslist_save, R_POST | R_ID | R_STAFF | R_PRESS },
 	{ "/admin/pressjour",	page_admin_duty_form,	R_GET | R_STAFF | R_PRESS },
 	{ "/admin/pressjour",	page_admin_duty_save,	R_POST | R_STAFF | R_PRESS },
 	/* Site notice, accounts, audit log, statement: admins. */
@@ -120,6 +126,8 @@ static const struct route routes[] = {
 	 * routes take ID/versioner/N and the like (R_TAIL). */
 	{ "/admin/epost",	page_admin_mail,	R_GET | R_STAFF | R_EDIT },
 	{ "/admin/epost",	page_admin_mail_retry,	R_POST | R_STAFF | R_EDIT },
+	{ "/admin/epost/person", page_admin_mail_person, R_GET | R_STAFF | R_ADMIN },
+	{ "/admin/epost/person", page_admin_mail_person_post, R_POST | R_STAFF | R_ADMIN },
 	{ "/admin/artiklar",	page_admin_article_list, R_GET | R_STAFF | R_EDIT },
 	{ "/admin/artiklar",	page_admin_article_create, R_POST | R_STAFF | R_EDIT },
 	{ "/admin/artiklar/ny",	page_admin_article_new,	R_GET | R_STAFF | R_EDIT },

@@ -1,7 +1,10 @@
 // mail.test.mjs -- news by e-mail in a real Chromium through nginx, with
 // JavaScript off for the reader: /prenumerera (form, errors kept, the
-// "check your mail" page) and the staff page /admin/epost (with a mail
-// that waits and one that failed) have zero axe-core violations at 1280
+// "check your mail" page), the staff page /admin/epost (with a mail
+// that waits and one that failed), the press list (list, a journalist's
+// form with an error), the editor with its mail boxes, a person's data
+// (GDPR) and the documents page with its publication flag have zero
+// axe-core violations at 1280
 // and 320 px, no sideways scrolling at 320 px and zero Nu HTML checker
 // errors.  With SCREENSHOT_DIR set, screenshots are written there
 // (mail-<name>-<width>.png).
@@ -22,6 +25,7 @@ describe('news by e-mail', () => {
 		site = await startSite();
 		browser = await launchBrowser();
 		mkuser(site.db, 'red', 'redaktor');
+		mkuser(site.db, 'anna', 'admin');
 	});
 	after(async () => {
 		await browser?.close();
@@ -83,6 +87,55 @@ describe('news by e-mail', () => {
 		const bad = [...res].filter(([, errs]) => errs.length)
 		    .map(([name, errs]) => `${name}:\n${formatHtmlErrors(errs)}`);
 		assert.deepEqual(bad, [], bad.join('\n'));
+		await ctx.close();
+	});
+
+	it('the press list, the mail boxes, a person\'s data and the documents page are accessible and valid', async () => {
+		const docs = [];
+		const ctx = await browser.newContext({ bypassCSP: true });
+		const page = await ctx.newPage();
+		await signIn(page, site.base, 'anna');
+		let r = await page.goto(`${site.base}/admin/presslista/ny`);
+		await page.fill('#name', 'Karin Ek');
+		await page.fill('#outlet', 'Lokaltidningen');
+		await page.fill('#email', 'karin@');
+		const [bad] = await Promise.all([
+		    page.waitForResponse((x) => x.request().method() === 'POST'),
+		    page.getByRole('button', { name: 'Spara' }).click()]);
+		await page.waitForLoadState();
+		assert.equal(bad.status(), 400);
+		assert.equal(await page.inputValue('#name'), 'Karin Ek');
+		docs.push({ name: 'presslista-fel', html: await bad.text() });
+		await check(page, 'presslista-fel');
+		await page.fill('#email', 'karin@lokaltidningen.se');
+		await page.locator('input[name=topics]').first().check();
+		await Promise.all([page.waitForURL(/klart=sparad/),
+		    page.getByRole('button', { name: 'Spara' }).click()]);
+		r = await page.goto(page.url());
+		docs.push({ name: 'presslista-journalist', html: await r.text() });
+		await check(page, 'presslista-journalist');
+		r = await page.goto(`${site.base}/admin/presslista`);
+		assert.equal(r.status(), 200);
+		assert.match(await page.textContent('main'), /Karin Ek/);
+		docs.push({ name: 'presslista', html: await r.text() });
+		await check(page, 'presslista');
+		r = await page.goto(`${site.base}/admin/artiklar/ny`);
+		assert.equal(await page.getByLabel(/Skicka till presslistan/).count(), 1);
+		docs.push({ name: 'editor', html: await r.text() });
+		await check(page, 'editor');
+		r = await page.goto(`${site.base}/admin/epost/person?epost=karin@lokaltidningen.se`);
+		assert.match(await page.textContent('main'), /På presslistan: ja/);
+		docs.push({ name: 'person', html: await r.text() });
+		await check(page, 'person');
+		const aid = sql(site.db, "SELECT id FROM article WHERE status = 'published' LIMIT 1")[0];
+		r = await page.goto(`${site.base}/admin/media/dokument/${aid}`);
+		assert.equal(await page.getByLabel(/Dokumentet är en publikation/).count(), 1);
+		docs.push({ name: 'dokument', html: await r.text() });
+		await check(page, 'dokument');
+		const res = await validateHtml(docs);
+		const errs = [...res].filter(([, e]) => e.length)
+		    .map(([name, e]) => `${name}:\n${formatHtmlErrors(e)}`);
+		assert.deepEqual(errs, [], errs.join('\n'));
 		await ctx.close();
 	});
 });

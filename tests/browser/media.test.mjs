@@ -4,6 +4,9 @@
 //   <input type=file>, once with JavaScript off and once with it on, and
 //   lands on the picture's page; an SVG is refused in Swedish with the
 //   text kept;
+// - an editor places a picture in an article's text by keyboard: the
+//   toolbar's "Bild" opens the library under the field, "Infoga" puts
+//   the picture's line at the caret;
 // - the editor gives an article a lead image from the library, and the
 //   article shows it in a <figure> with og:image; attaches a PDF; a
 //   contact gets a portrait;
@@ -133,6 +136,39 @@ describe('the picture library in a browser', () => {
 		docs.push(['pressbilder', '/pressbilder', null]);
 		docs.push(['pressbild', `/pressbilder/${mid}`, null]);
 		docs.push(['artikel-med-bild', SEED, null]);
+	});
+
+	it('places a picture in the text from the toolbar, by keyboard', async () => {
+		const p = await signIn(browser, site, 'red', true);
+		const mid = sql(site.db, 'SELECT max(id) FROM media')[0];
+		const alt = sql(site.db, `SELECT alt FROM media WHERE id = ${mid}`)[0];
+		await p.goto(`${site.base}/admin/artiklar/ny`);
+		await p.fill('#title', 'Bild ur bildbanken');
+		await p.fill('#lead', 'En bild i texten.');
+		await p.focus('#body');
+		await p.keyboard.type('Före.');
+		await p.keyboard.press('Alt+F10');
+		await p.keyboard.press('End');
+		assert.equal(await p.evaluate(() => document.activeElement
+		    .textContent), 'Bild');
+		await p.keyboard.press('Enter');
+		assert.equal(await p.evaluate(() => document.activeElement
+		    .getAttribute('aria-label')), `Infoga Bild ${mid}: ${alt} i texten`);
+		assert.equal(await p.locator('#bildbank').getAttribute('open'), '');
+		if (shots)
+			await p.locator('#bildbank').screenshot({ path:
+			    path.join(shots, 'media-editor-library-1280.png') });
+		await p.keyboard.press('Enter');
+		assert.equal(await p.evaluate(() => document.activeElement.id), 'body');
+		assert.equal(await p.inputValue('#body'),
+		    `Före.\n\n![${alt}](/pressbilder/${mid})\n\n`);
+		const r = await submit(p, 'button[value=publicera]');
+		assert.equal(r.status(), 200);
+		const a = await (await fetch(`${site.base}/nyheter/bild-ur-bildbanken`)).text();
+		assert.match(a, /<figure class="article-image">/);
+		assert.match(a, new RegExp(`alt="${alt}"`));
+		docs.push(['editor-bildbank', '/admin/artiklar/ny', null]);
+		await p.context().close();
 	});
 
 	it('attaches a document and gives a contact a portrait', async () => {

@@ -41,7 +41,7 @@ async function shot(page, name, width)
 }
 
 // Press key until the focused element matches pred (at most n times).
-async function tabTo(page, pred, key = 'Tab', n = 40)
+async function tabTo(page, pred, key = 'Tab', n = 100)
 {
 	for (let i = 0; i < n; i++) {
 		if (await page.evaluate(pred))

@@ -79,6 +79,14 @@ for p in m.walk():
 PY
 }
 
+# form_version NAME ID: the version article ID's edit form holds (what a
+# save must send back).
+form_version() {
+	staff_request "$1" GET "/admin/artiklar/$2"
+	printf '%s' "$BODY" | grep -o 'name="version" value="[0-9]*"' |
+	    grep -o '[0-9]*'
+}
+
 # publish_press NAME TITLE SLUG [curl args]: a press release published
 # at once (publish_article with kind pressmeddelande).
 publish_press() {

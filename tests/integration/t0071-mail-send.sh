@@ -67,8 +67,7 @@ check "bertil gets topic 1" wait_mail bertil@exempel.se 2
 check "cecilia gets the press release" wait_mail cecilia@exempel.se 2
 
 # --- an edit sends nothing; "skicka uppdatering" sends one --------------------------
-staff_request red GET "/admin/artiklar/$A1"
-V=$(printf '%s' "$BODY" | grep -o 'name="version" value="[0-9]*"' | grep -o '[0-9]*')
+V=$(form_version red "$A1")
 staff_request red POST "/admin/artiklar/$A1" --data-urlencode "action=spara" \
     --data-urlencode "version=$V" --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Nytt äldreboende i Åby" --data-urlencode "slug=nytt-aldreboende" \
@@ -95,8 +94,7 @@ A4=$ARTICLE_ID
 sleep 3
 check "the relay's answer is kept" test -n "$(q "SELECT last_error FROM outbox WHERE article_id = $A3 AND last_error LIKE '%451%' LIMIT 1")"
 # Unpublish A4 while its mail waits: it is cancelled.
-staff_request red GET "/admin/artiklar/$A4"
-V=$(printf '%s' "$BODY" | grep -o 'name="version" value="[0-9]*"' | grep -o '[0-9]*')
+V=$(form_version red "$A4")
 # Taking an article down silently is for an admin, with a reason.
 staff_user_add anna admin
 staff_signin anna

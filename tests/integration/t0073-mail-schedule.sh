@@ -48,8 +48,7 @@ assert_eq "nothing in the outbox before the time" "$(q "SELECT count(*) FROM out
 sleep 2
 assert_eq "nothing sent before the time" "$(mails_to eva@exempel.se)" 1
 
-staff_request red GET "/admin/artiklar/$A2"
-V=$(printf '%s' "$BODY" | grep -o 'name="version" value="[0-9]*"' | grep -o '[0-9]*')
+V=$(form_version red "$A2")
 staff_request red POST "/admin/artiklar/$A2" --data-urlencode "action=utkast" \
     --data-urlencode "version=$V" --data-urlencode "kind=nyhet" \
     --data-urlencode "title=Återkallad nyhet" --data-urlencode "slug=aterkallad" \

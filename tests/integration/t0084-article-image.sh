@@ -93,11 +93,24 @@ assert_status 400
 # elsewhere is a warning in the editor.
 staff_request red GET "/admin/media/$mid"
 assert_body_contains "![Solnedgång över hamnen](/pressbilder/$mid)"
-publish_article red "Bilder i text" bilder-i-text "Före.
+BODY_MD="Före.
 
 ![Hamnen från kajen](/pressbilder/$mid)
 
 Text med ![liten hamn](/pressbilder/$mid) i mitten och ![saknad bild](/pressbilder/999)."
+# A picture the library does not have is a warning: not published
+# until the editor overrides it, and no row is written.
+publish_article red "Bilder i text" bilder-i-text "$BODY_MD"
+assert_status 400
+assert_body_contains 'bildbanken har ingen bild nummer 999 att visa'
+assert_body_lacks "bildbanken har ingen bild nummer $mid "
+assert_eq 'the refused article is not stored' "$(q "SELECT count(*) FROM article WHERE slug = 'bilder-i-text'")" 0
+# The editor offers the library: the newest pictures with their lines.
+staff_request red GET /admin/artiklar/ny
+assert_body_contains '<details class="library" id="bildbank">'
+assert_body_contains "<code class=\"library-md\">![Solnedgång över hamnen](/pressbilder/$mid)</code>"
+publish_article red "Bilder i text" bilder-i-text "$BODY_MD" \
+    --data-urlencode "override_a11y=1"
 assert_status 303
 get /nyheter/bilder-i-text
 assert_body_contains '<figure class="article-image">'

@@ -4,7 +4,8 @@
 # basis, date, expiry) in the library and chooses it for the contact at
 # /admin/media/kontakt/ID (only pictures with consent are offered); the
 # portrait shows on /kontakt and with the article that names the
-# contact as expert; when the consent ends it disappears from both at
+# contact as expert, and in the press-duty box when the person is on
+# duty; when the consent ends it disappears from both at
 # once (the page cache and page files too), and the library tells the
 # staff.
 . "$(dirname "$0")/lib.sh"
@@ -51,6 +52,10 @@ assert_body_contains "alt=\"Porträtt av $name\""
 assert_body_contains 'class="contact-photo"'
 get /kontakt	# now from the page file / cache
 assert_body_contains 'class="contact-photo"'
+# On press duty, the portrait is in the press-duty box of every page.
+q "UPDATE contact SET on_duty = 1 WHERE id = $cid"
+get /
+assert_body_contains "alt=\"Porträtt av $name\""
 
 # The consent ends in 2 s, with no write at that moment: the cached page
 # and nginx's page file must not outlive it (cache_state's next moment).
@@ -71,6 +76,8 @@ q "INSERT OR REPLACE INTO setting (key, value)
 get /kontakt
 assert_status 200
 assert_body_lacks 'class="contact-photo"'
+assert_body_lacks "Porträtt av $name"
+get /
 assert_body_lacks "Porträtt av $name"
 get "/pressbilder/$mid"
 assert_status 404

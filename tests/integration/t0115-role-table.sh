@@ -24,9 +24,9 @@ check "the admin's menu has every staff section ($(printf '%s' "$ALL" | grep -c 
     test "$(printf '%s\n' "$ALL" | grep -c .)" -ge 9
 
 declare -A WANT_MENU=(
-	[anna]="/admin /admin/artiklar /admin/amnen /admin/media /admin/epost /admin/granskning /admin/kontakter /admin/pressjour /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
+	[anna]="/admin /admin/artiklar /admin/amnen /admin/media /admin/epost /admin/granskning /admin/kontakter /admin/pressjour /admin/presslista /admin/notis /admin/tillganglighet /admin/klarsprak /admin/konton /admin/logg"
 	[rita]="/admin /admin/artiklar /admin/amnen /admin/media /admin/epost /admin/granskning"
-	[presse]="/admin /admin/media /admin/kontakter /admin/pressjour"
+	[presse]="/admin /admin/media /admin/kontakter /admin/pressjour /admin/presslista"
 )
 declare -A WHO_MAY=(
 	[/admin/artiklar]="redaktörer och administratörer"
@@ -35,6 +35,7 @@ declare -A WHO_MAY=(
 	[/admin/granskning]="redaktörer och administratörer"
 	[/admin/kontakter]="pressansvariga och administratörer"
 	[/admin/pressjour]="pressansvariga och administratörer"
+	[/admin/presslista]="pressansvariga och administratörer"
 	[/admin/notis]="administratörer"
 	[/admin/tillganglighet]="administratörer"
 	[/admin/klarsprak]="administratörer"

@@ -20,10 +20,10 @@ test_clean(void **state)
 	struct a11y_warning	*w;
 
 	(void)state;
-	assert_int_equal(a11y_check(&ar, "", &w), 0);
+	assert_int_equal(a11y_check(&ar, "", NULL, NULL, &w), 0);
 	assert_int_equal(a11y_check(&ar, "# Bakgrund\n\ntext\n\n### Del\n\n"
 	    "## Nästa\n\n[Läs rapporten om jämställdhet](/r)\n\n"
-	    "![Karta över Sverige](/pressbilder/7)\n", &w), 0);
+	    "![Karta över Sverige](/pressbilder/7)\n", NULL, NULL, &w), 0);
 	assert_null(w);
 }
 
@@ -33,12 +33,13 @@ test_heading_skip(void **state)
 	struct a11y_warning	*w;
 
 	(void)state;
-	assert_int_equal(a11y_check(&ar, "text\n\n### Tre\n", &w), 1);
+	assert_int_equal(a11y_check(&ar, "text\n\n### Tre\n", NULL, NULL,
+	    &w), 1);
 	assert_int_equal(w[0].kind, A11Y_HEADING_SKIP);
 	assert_int_equal(w[0].line, 3);
 	assert_non_null(strstr(w[0].message, "Tre"));
 	assert_int_equal(a11y_check(&ar, "## Två\n\n#### Fyra\n\n## Två igen"
-	    "\n\n### Tre\n", &w), 1);
+	    "\n\n### Tre\n", NULL, NULL, &w), 1);
 	assert_int_equal(w[0].line, 3);
 }
 
@@ -56,7 +57,7 @@ test_vague_links(void **state)
 	assert_false(a11y_vague_link("Läs mer om satsningen"));
 	assert_false(a11y_vague_link("Härnösand"));
 	assert_int_equal(a11y_check(&ar, "Se [här](https://x) och "
-	    "[click here](https://y).\n", &w), 2);
+	    "[click here](https://y).\n", NULL, NULL, &w), 2);
 	assert_int_equal(w[0].kind, A11Y_LINK_TEXT);
 	assert_non_null(strstr(w[0].message, "här"));
 	assert_int_equal(w[1].line, 1);
@@ -68,19 +69,48 @@ test_images(void **state)
 	struct a11y_warning	*w;
 
 	(void)state;
-	assert_int_equal(a11y_check(&ar, "a\n\n![](/pressbilder/3)\n", &w),
-	    1);
+	assert_int_equal(a11y_check(&ar, "a\n\n![](/pressbilder/3)\n",
+	    NULL, NULL, &w), 1);
 	assert_int_equal(w[0].kind, A11Y_IMAGE_ALT);
 	assert_int_equal(w[0].line, 3);
 	assert_non_null(strstr(w[0].message, "/pressbilder/3"));
 	/* A linked image gives the link its text. */
 	assert_int_equal(a11y_check(&ar, "[![Logotyp](/pressbilder/2)](/)\n",
-	    &w), 0);
+	    NULL, NULL, &w), 0);
 	/* An image from outside the picture library (issue 14). */
 	assert_int_equal(a11y_check(&ar, "![Karta](/karta.png) och "
-	    "![Logga](https://example.se/l.png)\n", &w), 2);
+	    "![Logga](https://example.se/l.png)\n", NULL, NULL, &w), 2);
 	assert_int_equal(w[0].kind, A11Y_IMAGE_LIBRARY);
 	assert_non_null(strstr(w[1].message, "finns inte i bildbanken"));
+}
+
+/* Picture 7 is in the library; 8 is not (deleted, or consent run out). */
+static int
+known7(void *ctx, long long id)
+{
+	(*(int *)ctx)++;
+	return id == 7;
+}
+
+static void
+test_missing_picture(void **state)
+{
+	struct a11y_warning	*w;
+	int			 asked = 0;
+
+	(void)state;
+	assert_int_equal(a11y_check(&ar, "![Bro](/pressbilder/7)\n\n"
+	    "![Torg](/pressbilder/8)\n", known7, &asked, &w), 1);
+	assert_int_equal(asked, 2);
+	assert_int_equal(w[0].kind, A11Y_IMAGE_MISSING);
+	assert_int_equal(w[0].line, 3);
+	assert_non_null(strstr(w[0].message, "ingen bild nummer 8"));
+	/* Outside the library: not asked about, warned as before. */
+	asked = 0;
+	assert_int_equal(a11y_check(&ar, "![Karta](https://x.se/k.png)\n",
+	    known7, &asked, &w), 1);
+	assert_int_equal(asked, 0);
+	assert_int_equal(w[0].kind, A11Y_IMAGE_LIBRARY);
 }
 
 /* The line is the link's own, not its paragraph's, and the message
@@ -92,7 +122,7 @@ test_line_and_quote(void **state)
 
 	(void)state;
 	assert_int_equal(a11y_check(&ar, "Första raden\nandra\ntredje\n"
-	    "fjärde [här](https://x.example/r) slut\n", &w), 1);
+	    "fjärde [här](https://x.example/r) slut\n", NULL, NULL, &w), 1);
 	assert_int_equal(w[0].line, 4);
 	assert_non_null(strstr(w[0].message, "Rad 4"));
 	assert_non_null(strstr(w[0].message, "[här](https://x.example/r)"));
@@ -108,7 +138,7 @@ test_dropped_links(void **state)
 
 	(void)state;
 	assert_int_equal(a11y_check(&ar, "Text\n\n[Rapporten om vården]"
-	    "(javascript:alert(1)) och [Kartan](DATA:text/html,x)\n", &w), 2);
+	    "(javascript:alert(1)) och [Kartan](DATA:text/html,x)\n", NULL, NULL, &w), 2);
 	assert_int_equal(w[0].kind, A11Y_URL_DROPPED);
 	assert_int_equal(w[0].line, 3);
 	assert_non_null(strstr(w[0].message,
@@ -137,18 +167,18 @@ test_relative_urls(void **state)
 
 	(void)state;
 	assert_int_equal(a11y_check(&ar, "![Kartan över länet](bild.png)\n",
-	    &w), 1);
+	    NULL, NULL, &w), 1);
 	assert_int_equal(w[0].kind, A11Y_URL_RELATIVE);
 	assert_non_null(strstr(w[0].message, "![Kartan över länet](bild.png)"));
 	assert_non_null(strstr(w[0].message, "/bild.png"));
 	assert_int_equal(a11y_check(&ar, "[Rapporten](rapport.pdf) och "
-	    "[Stödet](<>)\n", &w), 2);
+	    "[Stödet](<>)\n", NULL, NULL, &w), 2);
 	assert_int_equal(w[0].kind, A11Y_URL_RELATIVE);
 	assert_int_equal(w[1].kind, A11Y_URL_RELATIVE);
 	assert_non_null(strstr(w[1].message, "adressen saknas"));
 	assert_int_equal(a11y_check(&ar, "[A](/a) [B](https://b) [C](#c) "
 	    "[D](mailto:d@example.se) [E](?sida=2) ![F](/pressbilder/12)"
-	    "\n", &w), 0);
+	    "\n", NULL, NULL, &w), 0);
 }
 
 static void
@@ -160,7 +190,7 @@ test_too_deep(void **state)
 	(void)state;
 	memset(md, '>', 100);
 	strcpy(md + 100, " [här](/)\n");
-	assert_int_equal(a11y_check(&ar, md, &w), 0);
+	assert_int_equal(a11y_check(&ar, md, NULL, NULL, &w), 0);
 }
 
 int
@@ -175,6 +205,8 @@ main(void)
 		    arena_teardown),
 		cmocka_unit_test_setup_teardown(test_images, arena_setup,
 		    arena_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_picture,
+		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_line_and_quote,
 		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_dropped_links,
