@@ -243,18 +243,18 @@ def generate(db, n_total, seed, revisions):
                                                                   86400)
         sr = rng.random()
         if sr < 0.90:
-            status = "published"
+            status = "publicerad"
             if rng.random() < 0.002:
                 pub = now + rng.randint(3600, 30 * 86400)   # scheduled
         elif sr < 0.96:
-            status, pub = "draft", None
+            status, pub = "utkast", None
         else:
-            status = "unpublished"
+            status = "avpublicerad"
         created = (pub or now - rng.randint(0, span)) - rng.randint(600,
                                                                     86400)
         updated = created + rng.randint(0, 86400)
         arts.append((aid, kind, slug, title, lead, body, "sv", status, pub,
-                     created, updated, pub if status != "draft" else None))
+                     created, updated, pub if status != "utkast" else None))
         tset = rng.sample(topics, rng.randint(1, 3))
         for t in tset:
             ats.append((aid, t))

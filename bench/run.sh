@@ -242,7 +242,7 @@ last_page() {
 	import sqlite3, sys, time
 	db = sqlite3.connect(sys.argv[1])
 	now = int(time.time())
-	pub = ("FROM article WHERE status = 'published' AND publish_at <= ?"
+	pub = ("FROM article WHERE status = 'publicerad' AND publish_at <= ?"
 	    " AND kind IN ('nyhet', 'pressmeddelande')")
 	n = db.execute("SELECT count(*) " + pub, (now,)).fetchone()[0]
 	last = max(1, (n + 9) // 10)

@@ -270,7 +270,7 @@ Som en del av satsningen kommer SKR ge fortsatt stöd till socialtjänst, hälso
 Samtidigt fortsätter SKR:s stöd till jämställdhetsintegrering genom modellkonceptet, där kommuner och regioner genom erfarenhetsutbyte och ömsesidigt lärande förbättrar sina verksamheter.
 
 SKR:s särskilda insatser och arbete inom området jämställdhet och kvinnofrid planeras pågå 2021–2023.',
-'sv', 'published', unixepoch('2021-02-12 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-02-12 09:00', '-1 hour')),
 
 (2, 'pressmeddelande', 'fler-vagar-in-i-lararyrket',
 'Fler vägar in i läraryrket behövs',
@@ -284,7 +284,7 @@ SKR föreslår bland annat:
 - en utbyggd arbetsintegrerad lärarutbildning där studenten är anställd av en kommun under utbildningen
 - fler platser på kompletterande pedagogisk utbildning
 - att lärarassistenter och andra yrkesgrupper avlastar lärarna från administration.',
-'sv', 'published', unixepoch('2019-04-25 10:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2019-04-25 10:00', '-2 hours')),
 
 (3, 'nyhet', 'skatteunderlaget-vaxer-langsammare',
 'Skatteunderlaget växer långsammare',
@@ -294,7 +294,7 @@ SKR föreslår bland annat:
 Samtidigt fortsätter antalet barn, unga och äldre att öka snabbare än antalet personer i arbetsför ålder. Ekonomirapporten pekar på att kommuner och regioner behöver effektivisera och prioritera för att klara sina åtaganden.
 
 Prognosen för skatteunderlaget används av kommuner och regioner i arbetet med budgeten för nästa år.',
-'sv', 'published', unixepoch('2019-10-03 08:30', '-2 hours')),
+'sv', 'publicerad', unixepoch('2019-10-03 08:30', '-2 hours')),
 
 (4, 'nyhet', 'covid-19-sa-stottar-skr-kommuner-och-regioner',
 'Covid-19: Så stöttar SKR kommuner och regioner',
@@ -309,7 +309,7 @@ SKR har öppnat en samlad sida med frågor och svar som uppdateras löpande. Dä
 - kommunal krisberedskap och kontinuitetsplanering.
 
 SKR har också daglig kontakt med Folkhälsomyndigheten, Socialstyrelsen och Myndigheten för samhällsskydd och beredskap.',
-'sv', 'published', unixepoch('2020-03-13 11:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2020-03-13 11:00', '-1 hour')),
 
 (5, 'pressmeddelande', 'extra-statsbidrag-valkomnas',
 'Extra statsbidrag välkomnas – men osäkerheten är stor',
@@ -319,7 +319,7 @@ SKR har också daglig kontakt med Folkhälsomyndigheten, Socialstyrelsen och Myn
 – Det är ett viktigt besked. Kommuner och regioner har fått stora merkostnader samtidigt som skatteintäkterna minskar när arbetslösheten stiger, säger Anders Wikström, senior ekonom på SKR.
 
 SKR återkommer med en ny skatteunderlagsprognos i slutet av april.',
-'sv', 'published', unixepoch('2020-04-16 14:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-04-16 14:00', '-2 hours')),
 
 (6, 'nyhet', 'distansundervisning-erfarenheter-fran-varen',
 'Distansundervisning i gymnasieskolan – erfarenheter från våren',
@@ -333,7 +333,7 @@ Skolor som redan använde digitala lärplattformar hade lättare att ställa om.
 ## Det här blev svårare
 
 Praktiska moment i yrkesprogrammen, bedömning och elevhälsans arbete var svårast att genomföra på distans. Flera huvudmän tog därför in elever i mindre grupper på skolan.',
-'sv', 'published', unixepoch('2020-09-22 09:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-09-22 09:00', '-2 hours')),
 
 (7, 'nyhet', 'aldreomsorgen-under-pandemin-lardomar',
 'Äldreomsorgen under pandemin: lärdomar inför vintern',
@@ -359,7 +359,7 @@ Den medicinska vården av personer i särskilt boende är ett gemensamt ansvar f
 > Vi har lärt oss mycket under det här året. Det viktigaste är att vi nu har rutiner som håller också om smittspridningen ökar igen.
 
 – Erfarenheterna från våren måste tas tillvara, och kommunerna har gjort ett enormt arbete för att förbättra skyddet för de äldre, säger Maria Ståhl, sektionschef på SKR.',
-'sv', 'published', unixepoch('2020-11-25 10:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2020-11-25 10:00', '-1 hour')),
 
 (8, 'pressmeddelande', 'rekordmanga-sokte-till-vard-och-omsorgscollege',
 'Rekordmånga sökte till vård- och omsorgscollege',
@@ -367,7 +367,7 @@ Den medicinska vården av personer i särskilt boende är ett gemensamt ansvar f
 'Vård- och omsorgscollege är en samverkan mellan arbetsgivare, utbildningsanordnare och fackliga organisationer i regionerna. Utbildningarna leder till undersköterskeexamen och ger goda möjligheter till fast anställning.
 
 – Pandemin har visat hur viktiga medarbetarna i vården och omsorgen är. Det är glädjande att så många vill arbeta i välfärden, säger Sara Lindqvist, utredare på SKR.',
-'sv', 'published', unixepoch('2021-03-04 08:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-03-04 08:00', '-1 hour')),
 
 (9, 'nyhet', 'gemensam-upphandling-av-digital-arbetsplats',
 'Gemensam upphandling av digital arbetsplats klar',
@@ -375,7 +375,7 @@ Den medicinska vården av personer i särskilt boende är ett gemensamt ansvar f
 'Upphandlingen har genomförts av SKR:s inköpscentral i nära samarbete med ett tjugotal kommuner och regioner. Avtalet omfattar e-post, samarbetsverktyg och lagring med krav på att data behandlas inom EU.
 
 Per Åkesson, digitaliseringsstrateg på SKR, konstaterar att gemensamma krav gör det lättare för även mindre kommuner att ställa rätt krav på säkerhet och dataskydd.',
-'sv', 'published', unixepoch('2021-02-25 09:30', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-02-25 09:30', '-1 hour')),
 
 (10, 'nyhet', 'local-and-regional-government-in-sweden',
 'Local and regional government in Sweden',
@@ -393,7 +393,7 @@ Per Åkesson, digitaliseringsstrateg på SKR, konstaterar att gemensamma krav g�
 Municipalities and regions have extensive self-government and levy their own income tax. On average, the local and regional tax rate is around 32 per cent of taxable income.
 
 For press enquiries in English, please call the press line or e-mail press@skr.se.',
-'en', 'published', unixepoch('2020-01-20 10:00', '-1 hour')),
+'en', 'publicerad', unixepoch('2020-01-20 10:00', '-1 hour')),
 
 (11, 'pressmeddelande', 'allt-fler-kommuner-och-regioner-antar-klimatloften',
 'Allt fler kommuner och regioner antar klimatlöften',
@@ -401,7 +401,7 @@ For press enquiries in English, please call the press line or e-mail press@skr.s
 'Löftena handlar bland annat om att minska utsläppen från resor och transporter, ställa klimatkrav i upphandlingar och öka andelen vegetabilisk mat i offentliga måltider.
 
 – Kommuner och regioner går före. Vi ser ett stort engagemang i hela landet, från de minsta kommunerna till de största regionerna, säger Elin Åberg, handläggare på SKR.',
-'sv', 'published', unixepoch('2020-06-09 13:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-06-09 13:00', '-2 hours')),
 
 (12, 'nyhet', 'valfardens-kompetensforsorjning-fem-strategier',
 'Välfärdens kompetensförsörjning: så kan arbetsgivarna möta behoven',
@@ -425,7 +425,7 @@ Flera kommuner har redan visat att det fungerar. I en av kommunerna i rapporten 
 > Kompetensförsörjningen är den största utmaningen för välfärden. Den kan inte lösas med rekrytering allena.
 
 Rapporten finns att ladda ner kostnadsfritt.',
-'sv', 'published', unixepoch('2019-11-12 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2019-11-12 09:00', '-1 hour')),
 
 (13, 'nyhet', 'jamstalldhetsdata-visar-vagen',
 'Internationella kvinnodagen: könsuppdelad statistik visar vägen',
@@ -435,7 +435,7 @@ Rapporten finns att ladda ner kostnadsfritt.',
 I SKR:s Modellkoncept jämför deltagande kommuner och regioner sina resultat med varandra. Erfarenheterna visar att det som mäts också blir gjort.
 
 – Vi ser att kommuner som tar fram och använder könsuppdelad statistik i styrningen kan göra skillnad för invånarna, säger Love Nordenmark, handläggare på SKR.',
-'sv', 'published', unixepoch('2021-03-08 08:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-03-08 08:00', '-1 hour')),
 
 (14, 'pressmeddelande', 'statsbidragen-racker-inte',
 'Statsbidragen räcker inte för att täcka kostnadsökningarna',
@@ -443,7 +443,7 @@ I SKR:s Modellkoncept jämför deltagande kommuner och regioner sina resultat me
 'Kostnaderna för kommuner och regioner ökar snabbt, främst för att antalet barn, unga och äldre växer snabbare än antalet personer i arbetsför ålder. Samtidigt stiger pensionskostnaderna. SKR:s beräkningar visar att sektorn behöver betydligt större tillskott de kommande åren för att undvika nedskärningar i välfärden.
 
 – Vi förstår att det finns många angelägna behov i statens budget. Men utan tillräckliga resurser kommer många kommuner och regioner att tvingas till besparingar i verksamheter som skola och vård, säger Anders Wikström, senior ekonom på SKR.',
-'sv', 'published', unixepoch('2019-09-18 10:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2019-09-18 10:00', '-2 hours')),
 
 (15, 'nyhet', 'digital-inloggning-i-skolan',
 'Ny gemensam lösning för säker inloggning i skolan',
@@ -451,7 +451,7 @@ I SKR:s Modellkoncept jämför deltagande kommuner och regioner sina resultat me
 'Med en gemensam federation kan huvudmännen använda samma inloggning till läromedel, nationella prov och skolans administrativa system. Det minskar antalet konton och lösenord och förbättrar dataskyddet för eleverna.
 
 Lösningen bygger på öppna standarder och kan användas av både kommunala och fristående huvudmän.',
-'sv', 'published', unixepoch('2020-02-13 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2020-02-13 09:00', '-1 hour')),
 
 (16, 'nyhet', 'varmebolja-sa-forbereder-sig-kommuner-och-regioner',
 'Värmebölja: så förbereder sig kommuner och regioner',
@@ -472,7 +472,7 @@ De flesta regioner och många kommuner har i dag handlingsplaner som aktiveras n
 På längre sikt behöver nya boenden och vårdlokaler planeras för ett varmare klimat, med solskydd, grönska och möjlighet till kylning.
 
 – Klimatanpassning handlar inte bara om skyfall och översvämningar. Värmen är en av de största hälsoriskerna i ett förändrat klimat, säger Elin Åberg, handläggare på SKR.',
-'sv', 'published', unixepoch('2019-05-29 11:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2019-05-29 11:00', '-2 hours')),
 
 (17, 'pressmeddelande', 'ekonomirapporten-oktober-2020',
 'Ekonomirapporten oktober 2020: Tuffa år väntar för regionerna',
@@ -482,7 +482,7 @@ På längre sikt behöver nya boenden och vårdlokaler planeras för ett varmare
 – Regionerna gör vad de kan för att ta hand om den uppskjutna vården, men det tar tid, och de tillfälliga statsbidragen upphör, säger Anders Wikström, senior ekonom på SKR.
 
 Rapporten visar också att skatteunderlaget växer svagt nästa år innan konjunkturen vänder uppåt efter pandemin.',
-'sv', 'published', unixepoch('2020-10-22 08:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-10-22 08:00', '-2 hours')),
 
 (18, 'nyhet', 'vagledning-for-digitala-sammantraden',
 'Vägledning för digitala sammanträden i kommuner och regioner',
@@ -497,7 +497,7 @@ Vägledningen tar upp:
 - vad som bör regleras i avtal med leverantörer av mötestjänster.
 
 – Det viktiga är att den demokratiska processen fungerar lika väl på distans som i sammanträdesrummet, säger Per Åkesson, digitaliseringsstrateg på SKR.',
-'sv', 'published', unixepoch('2020-03-31 10:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-03-31 10:00', '-2 hours')),
 
 (19, 'nyhet', 'jamstalld-socialtjanst-tva-pilotlan-startar-arbetet',
 'Jämställd socialtjänst: två pilotlän startar arbetet',
@@ -513,7 +513,7 @@ Vägledningen tar upp:
 – Jämställdhetsintegrering och arbetet mot hedersrelaterat våld hänger ihop. När vi ser skillnaderna kan vi också göra något åt dem, säger Jenny Norén, projektledare på SKR.
 
 Erfarenheterna från pilotlänen ska sedan spridas till socialtjänsten i hela landet.',
-'sv', 'published', unixepoch('2021-03-25 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-03-25 09:00', '-1 hour')),
 
 (20, 'pressmeddelande', 'lararbristen-minskar-men-inte-overallt',
 'Lärarbristen minskar – men inte överallt',
@@ -523,7 +523,7 @@ Erfarenheterna från pilotlänen ska sedan spridas till socialtjänsten i hela l
 Bristen är störst på lärare i yrkesämnen, moderna språk och svenska som andraspråk, och i kommuner långt från lärosätena.
 
 – Vi behöver en lärarutbildning som finns i hela landet och som går att kombinera med arbete, säger Sara Lindqvist, utredare på SKR.',
-'sv', 'published', unixepoch('2020-11-04 13:30', '-1 hour')),
+'sv', 'publicerad', unixepoch('2020-11-04 13:30', '-1 hour')),
 
 (21, 'nyhet', 'ny-overenskommelse-om-psykisk-halsa',
 'Ny överenskommelse om psykisk hälsa och suicidprevention',
@@ -531,7 +531,7 @@ Bristen är störst på lärare i yrkesämnen, moderna språk och svenska som an
 'Överenskommelsen omfattar insatser för barn och unga, personer med svår psykisk sjukdom och arbetet med suicidprevention. Medlen fördelas till kommuner och regioner utifrån befolkningsmängd.
 
 En viktig del är att kommuner och regioner tillsammans tar fram gemensamma handlingsplaner, så att ingen faller mellan stolarna när ansvaret delas.',
-'sv', 'published', unixepoch('2021-01-28 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2021-01-28 09:00', '-1 hour')),
 
 (22, 'pressmeddelande', 'budgetpropositionen-2021-ett-steg-i-ratt-riktning',
 'Budgetpropositionen för 2021: ett steg i rätt riktning',
@@ -539,7 +539,7 @@ En viktig del är att kommuner och regioner tillsammans tar fram gemensamma hand
 'Tillskottet är generellt, vilket ger kommuner och regioner möjlighet att prioritera utifrån lokala behov. SKR har länge efterfrågat just generella bidrag framför riktade.
 
 – Det är ett steg i rätt riktning, men det täcker inte hela gapet mellan intäkter och kostnader. Särskilt regionerna har stora utmaningar när den vård som skjutits upp under pandemin ska tas igen, säger Anders Wikström, senior ekonom på SKR.',
-'sv', 'published', unixepoch('2020-09-21 10:00', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-09-21 10:00', '-2 hours')),
 
 (23, 'nyhet', 'ny-kartlaggning-av-risker-for-oversvamning',
 'Ny kartläggning av risker för översvämning',
@@ -547,26 +547,26 @@ En viktig del är att kommuner och regioner tillsammans tar fram gemensamma hand
 'Kartläggningen har gjorts av SKR tillsammans med ett antal kommuner och bygger på nationella skyfallskarteringar. Den visar att bland annat vårdboenden, skolor och vattenverk ligger i riskområden.
 
 SKR rekommenderar att kommunerna tar in resultaten i översiktsplaneringen och i arbetet med kontinuitetsplaner.',
-'sv', 'published', unixepoch('2020-08-27 08:30', '-2 hours')),
+'sv', 'publicerad', unixepoch('2020-08-27 08:30', '-2 hours')),
 
 -- Not public: a draft, a scheduled press release, a withdrawn item.
 (24, 'nyhet', 'ny-handlingsplan-for-kvinnofrid',
 'Ny handlingsplan för kvinnofrid',
 'Utkast: SKR tar fram en ny handlingsplan för arbetet mot mäns våld mot kvinnor.',
 'Texten är under arbete.',
-'sv', 'draft', NULL),
+'sv', 'utkast', NULL),
 
 (25, 'pressmeddelande', 'valfardens-utmaningar-till-2035',
 'Välfärdens utmaningar till 2035',
 'SKR presenterar en ny långtidsutredning om välfärdens finansiering och kompetensförsörjning fram till 2035.',
 'Långtidsutredningen beskriver hur befolkningsförändringar påverkar behoven av välfärdstjänster och vad det betyder för kommunernas och regionernas ekonomi.',
-'sv', 'published', unixepoch('2030-01-15 09:00', '-1 hour')),
+'sv', 'publicerad', unixepoch('2030-01-15 09:00', '-1 hour')),
 
 (26, 'nyhet', 'felaktig-uppgift-om-statsbidrag',
 'Uppgifter om statsbidrag för 2021',
 'Artikeln har dragits tillbaka eftersom den innehöll felaktiga belopp.',
 'Artikeln har dragits tillbaka.',
-'sv', 'unpublished', unixepoch('2020-09-21 15:00', '-2 hours')),
+'sv', 'avpublicerad', unixepoch('2020-09-21 15:00', '-2 hours')),
 
 -- A plain page (kind sida), reached by its slug, never in lists.
 (27, 'sida', 'tillganglighet',
@@ -608,7 +608,7 @@ Myndigheten för digital förvaltning (Digg) har ansvar för tillsynen över lag
 ## Inga kakor eller resurser från andra
 
 Webbplatsen hämtar inga skript, typsnitt, bilder eller andra resurser från andra webbplatser och sätter inga kakor hos besökare. Därför behövs varken kakbanner eller samtycke. Bara inloggad redaktionspersonal får en nödvändig inloggningskaka.',
-'sv', 'published', unixepoch('2021-01-04 09:00', '-1 hour'));
+'sv', 'publicerad', unixepoch('2021-01-04 09:00', '-1 hour'));
 
 -- Times: created a day before publication, updated at publication.  The
 -- draft and the scheduled press release were last saved on 29 March
@@ -618,7 +618,7 @@ UPDATE article SET
 	    unixepoch('2021-03-29 14:00', '-2 hours')) - 86400,
 	updated_at = min(coalesce(publish_at, unixepoch('2021-03-29 14:00', '-2 hours')),
 	    unixepoch('2021-03-29 14:00', '-2 hours')),
-	first_published_at = CASE WHEN status = 'draft'
+	first_published_at = CASE WHEN status = 'utkast'
 	    OR publish_at > unixepoch('2030-01-01') THEN NULL ELSE publish_at END;
 UPDATE article SET updated_at = unixepoch('2020-09-22 08:15', '-2 hours')
  WHERE id = 26;

@@ -1,6 +1,6 @@
 -- article.sql -- public reads of articles (store/article.c).
 --
--- Public: status = 'published' AND publish_at <= :now.  Lists show news
+-- Public: status = 'publicerad' AND publish_at <= :now.  Lists show news
 -- and press releases only; a 'sida' is reached by its slug.  Column
 -- order is fixed: store/article.c reads the columns by position.
 
@@ -9,7 +9,7 @@ SELECT id, kind, slug, title, lead, body_md, lang, status,
        publish_at, created_at, updated_at
   FROM article
  WHERE slug = :slug
-   AND status = 'published' AND publish_at <= :now;
+   AND status = 'publicerad' AND publish_at <= :now;
 
 -- name: article_topics
 SELECT t.id, t.slug, t.name
@@ -42,7 +42,7 @@ SELECT title, url
 SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
        a.status, a.publish_at, a.created_at, a.updated_at
   FROM article AS a
- WHERE a.status = 'published' AND a.publish_at <= :upto
+ WHERE a.status = 'publicerad' AND a.publish_at <= :upto
    AND (a.publish_at < :upto OR a.id < :upto_id)
    AND (CASE WHEN :kind IS NULL THEN a.kind IN ('nyhet', 'pressmeddelande')
         ELSE a.kind = :kind END)
@@ -62,7 +62,7 @@ SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
 SELECT a.id, a.kind, a.slug, a.title, a.lead, '' AS body_md, a.lang,
        a.status, a.publish_at, a.created_at, a.updated_at
   FROM article AS a
- WHERE a.status = 'published' AND a.publish_at <= :now
+ WHERE a.status = 'publicerad' AND a.publish_at <= :now
    AND a.publish_at >= :after AND (a.publish_at > :after OR a.id > :after_id)
    AND (CASE WHEN :kind IS NULL THEN a.kind IN ('nyhet', 'pressmeddelande')
         ELSE a.kind = :kind END)
@@ -83,7 +83,7 @@ SELECT (SELECT coalesce(sum(n), 0) FROM article_tally
                     THEN kind IN ('nyhet', 'pressmeddelande')
                     ELSE kind = :kind END)
      - (SELECT count(*) FROM article
-         WHERE status = 'published' AND publish_at > :now
+         WHERE status = 'publicerad' AND publish_at > :now
            AND (CASE WHEN :kind IS NULL
                      THEN kind IN ('nyhet', 'pressmeddelande')
                      ELSE kind = :kind END));
@@ -92,7 +92,7 @@ SELECT (SELECT coalesce(sum(n), 0) FROM article_tally
 -- The same filters as article_list, over all pages.
 SELECT count(*)
   FROM article AS a
- WHERE a.status = 'published' AND a.publish_at <= :now
+ WHERE a.status = 'publicerad' AND a.publish_at <= :now
    AND (CASE WHEN :kind IS NULL THEN a.kind IN ('nyhet', 'pressmeddelande')
         ELSE a.kind = :kind END)
    AND (:topic IS NULL OR EXISTS (
@@ -118,7 +118,7 @@ SELECT at.article_id, t.id, t.slug, t.name
 -- the max() is a single seek in article_public.
 SELECT max(publish_at)
   FROM article
- WHERE status = 'published' AND publish_at <= :upto
+ WHERE status = 'publicerad' AND publish_at <= :upto
    AND kind IN ('nyhet', 'pressmeddelande');
 
 -- name: article_any

@@ -37,7 +37,7 @@ INSERT INTO article (kind, slug, title, lead, body_md, lang, status,
     version)
 VALUES (:kind, :slug, :title, :lead, :body_md, :lang, :status,
     :publish_at, :now, :now,
-    CASE WHEN :status = 'published' THEN :publish_at END,
+    CASE WHEN :status = 'publicerad' THEN :publish_at END,
     nullif(:author_id, 0), 1);
 
 -- name: admin_article_update
@@ -47,7 +47,7 @@ UPDATE article
        body_md = :body_md, lang = :lang, status = :status,
        publish_at = :publish_at, updated_at = :now,
        first_published_at = coalesce(first_published_at,
-           CASE WHEN :status = 'published' THEN :publish_at END),
+           CASE WHEN :status = 'publicerad' THEN :publish_at END),
        version = version + 1
  WHERE id = :id AND version = :version;
 
@@ -75,7 +75,7 @@ VALUES (:id, :position, :title, :url);
 -- name: admin_article_delete_draft
 -- Only a draft that was never published.
 DELETE FROM article
- WHERE id = :id AND status = 'draft' AND first_published_at IS NULL;
+ WHERE id = :id AND status = 'utkast' AND first_published_at IS NULL;
 
 -- name: admin_article_json
 -- The article's whole state, for the audit log's before/after.

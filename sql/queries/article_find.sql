@@ -2,8 +2,8 @@
 -- every article in any status, with a search over title, lead and body
 -- and filters.  Each filter parameter may be NULL (no filter):
 -- :match an FTS5 query (store/search.h's search_match_query) of which
--- only the :cap newest matches are read; :status 'draft', 'scheduled',
--- 'published' (public now), 'unpublished', 'withdrawn' (unpublished
+-- only the :cap newest matches are read; :status 'utkast', 'schemalagd',
+-- 'publicerad' (public now), 'avpublicerad', 'tillbakadragen' (unpublished
 -- with an explanation); :kind; :topic a topic id; :author an account id.
 -- Both orders walk an index (migrations/0009) and the count reads only
 -- the index; a topic's articles and a search's matches are each read
@@ -25,14 +25,14 @@ SELECT a.id, a.kind, a.slug, a.title, a.status, coalesce(a.publish_at, 0),
    AND a.updated_at >= CASE WHEN :match IS NULL THEN -9e18
        ELSE (SELECT min(updated_at) FROM article WHERE id IN hit) END
    AND (:status IS NULL
-        OR (:status = 'draft' AND a.status = 'draft')
-        OR (:status = 'unpublished' AND a.status = 'unpublished')
-        OR (:status = 'withdrawn' AND a.status = 'unpublished'
+        OR (:status = 'utkast' AND a.status = 'utkast')
+        OR (:status = 'avpublicerad' AND a.status = 'avpublicerad')
+        OR (:status = 'tillbakadragen' AND a.status = 'avpublicerad'
             AND EXISTS (SELECT 1 FROM article_withdrawal AS w
                          WHERE w.article_id = a.id))
-        OR (:status = 'scheduled' AND a.status = 'published'
+        OR (:status = 'schemalagd' AND a.status = 'publicerad'
             AND a.publish_at > :now)
-        OR (:status = 'published' AND a.status = 'published'
+        OR (:status = 'publicerad' AND a.status = 'publicerad'
             AND a.publish_at <= :now))
    AND (:kind IS NULL OR a.kind = :kind)
    AND (:author IS NULL OR a.author_id = :author)
@@ -53,14 +53,14 @@ SELECT a.id, a.kind, a.slug, a.title, a.status, coalesce(a.publish_at, 0),
           SELECT rowid FROM search WHERE search MATCH :match
              AND rowid % 2 = 0 ORDER BY rowid DESC LIMIT :cap)))
    AND (:status IS NULL
-        OR (:status = 'draft' AND a.status = 'draft')
-        OR (:status = 'unpublished' AND a.status = 'unpublished')
-        OR (:status = 'withdrawn' AND a.status = 'unpublished'
+        OR (:status = 'utkast' AND a.status = 'utkast')
+        OR (:status = 'avpublicerad' AND a.status = 'avpublicerad')
+        OR (:status = 'tillbakadragen' AND a.status = 'avpublicerad'
             AND EXISTS (SELECT 1 FROM article_withdrawal AS w
                          WHERE w.article_id = a.id))
-        OR (:status = 'scheduled' AND a.status = 'published'
+        OR (:status = 'schemalagd' AND a.status = 'publicerad'
             AND a.publish_at > :now)
-        OR (:status = 'published' AND a.status = 'published'
+        OR (:status = 'publicerad' AND a.status = 'publicerad'
             AND a.publish_at <= :now))
    AND (:kind IS NULL OR a.kind = :kind)
    AND (:author IS NULL OR a.author_id = :author)
@@ -80,14 +80,14 @@ SELECT count(*)
    AND a.updated_at >= CASE WHEN :match IS NULL THEN -9e18
        ELSE (SELECT min(updated_at) FROM article WHERE id IN hit) END
    AND (:status IS NULL
-        OR (:status = 'draft' AND a.status = 'draft')
-        OR (:status = 'unpublished' AND a.status = 'unpublished')
-        OR (:status = 'withdrawn' AND a.status = 'unpublished'
+        OR (:status = 'utkast' AND a.status = 'utkast')
+        OR (:status = 'avpublicerad' AND a.status = 'avpublicerad')
+        OR (:status = 'tillbakadragen' AND a.status = 'avpublicerad'
             AND EXISTS (SELECT 1 FROM article_withdrawal AS w
                          WHERE w.article_id = a.id))
-        OR (:status = 'scheduled' AND a.status = 'published'
+        OR (:status = 'schemalagd' AND a.status = 'publicerad'
             AND a.publish_at > :now)
-        OR (:status = 'published' AND a.status = 'published'
+        OR (:status = 'publicerad' AND a.status = 'publicerad'
             AND a.publish_at <= :now))
    AND (:kind IS NULL OR a.kind = :kind)
    AND (:author IS NULL OR a.author_id = :author)

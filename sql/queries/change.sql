@@ -7,7 +7,7 @@
 -- none.  Each part is one index seek or a scan of the few notices.
 SELECT (SELECT seq FROM site_change WHERE id = 1),
        min(coalesce((SELECT min(publish_at) FROM article
-                      WHERE status = 'published' AND publish_at > :now),
+                      WHERE status = 'publicerad' AND publish_at > :now),
                     9223372036854775807),
            coalesce((SELECT min(active_from) FROM notice
                       WHERE active_from > :now), 9223372036854775807),

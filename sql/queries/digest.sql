@@ -14,7 +14,7 @@ SELECT id, email, unsub_token FROM subscriber
 
 -- name: digest_articles
 SELECT a.kind, a.slug, a.title, a.lead FROM article a, subscriber s
- WHERE s.id = :subscriber_id AND a.status = 'published'
+ WHERE s.id = :subscriber_id AND a.status = 'publicerad'
    AND a.publish_at >= :since AND a.publish_at < :until
    AND a.kind <> 'sida'
    AND (s.scope = 'alla'

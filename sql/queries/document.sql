@@ -22,7 +22,7 @@ SELECT d.id, d.article_id, d.name, d.filename, d.title, d.mime, d.bytes,
 SELECT d.id, d.article_id, d.name, d.filename, d.title, d.mime, d.bytes,
        d.accessible, d.publication, a.title, a.slug, a.publish_at
   FROM document AS d JOIN article AS a ON a.id = d.article_id
- WHERE d.accessible = 0 AND a.status = 'published' AND a.kind <> 'sida'
+ WHERE d.accessible = 0 AND a.status = 'publicerad' AND a.kind <> 'sida'
    AND a.publish_at <= :now
  ORDER BY a.publish_at DESC, d.id;
 
@@ -32,7 +32,7 @@ SELECT d.id, d.article_id, d.name, d.filename, d.title, d.mime, d.bytes,
 SELECT d.id, d.article_id, d.name, d.filename, d.title, d.mime, d.bytes,
        d.accessible, d.publication, a.title, a.slug, a.publish_at
   FROM document AS d JOIN article AS a ON a.id = d.article_id
- WHERE d.publication = 1 AND a.status = 'published'
+ WHERE d.publication = 1 AND a.status = 'publicerad'
    AND a.publish_at <= :now
  ORDER BY a.publish_at DESC, d.id;
 

@@ -37,9 +37,9 @@ SELECT a.id, a.title, coalesce(a.first_published_at, a.publish_at, 0),
   FROM article AS a
   JOIN article_withdrawal AS w ON w.article_id = a.id
   LEFT JOIN article AS r ON r.id = w.replacement_id
-       AND r.status = 'published' AND r.publish_at <= :now
+       AND r.status = 'publicerad' AND r.publish_at <= :now
        AND r.kind <> 'sida'
- WHERE a.slug = :slug AND a.status = 'unpublished';
+ WHERE a.slug = :slug AND a.status = 'avpublicerad';
 
 -- name: withdrawal_get
 SELECT w.at, w.explanation, coalesce(r.slug, ''),
@@ -53,8 +53,8 @@ SELECT w.at, w.explanation, coalesce(r.slug, ''),
 -- Take a public article down; stale (no row) when it was saved since
 -- the page was loaded or is no longer public.
 UPDATE article
-   SET status = 'unpublished', updated_at = :now, version = version + 1
- WHERE id = :id AND version = :version AND status = 'published'
+   SET status = 'avpublicerad', updated_at = :now, version = version + 1
+ WHERE id = :id AND version = :version AND status = 'publicerad'
    AND publish_at <= :now;
 
 -- name: withdrawal_add
@@ -70,7 +70,7 @@ ON CONFLICT (article_id) DO UPDATE
 -- name: public_article_id
 -- A public news item or press release by slug (a replacement).
 SELECT id FROM article
- WHERE slug = :slug AND status = 'published' AND publish_at <= :now
+ WHERE slug = :slug AND status = 'publicerad' AND publish_at <= :now
    AND kind <> 'sida';
 
 -- name: review_get
@@ -87,27 +87,27 @@ SELECT r.version, r.state, coalesce(r.publish_at, 0),
 -- name: review_send
 INSERT INTO article_review (article_id, version, state, publish_at,
     sent_by, sent_at)
-VALUES (:id, (SELECT version FROM article WHERE id = :id), 'pending',
+VALUES (:id, (SELECT version FROM article WHERE id = :id), 'vantar',
     nullif(:publish_at, 0), nullif(:account_id, 0), :now)
 ON CONFLICT (article_id) DO UPDATE
-   SET version = excluded.version, state = 'pending',
+   SET version = excluded.version, state = 'vantar',
        publish_at = excluded.publish_at, sent_by = excluded.sent_by,
        sent_at = excluded.sent_at, comment = '', decided_by = NULL,
        decided_at = NULL;
 
 -- name: review_return
 UPDATE article_review
-   SET state = 'returned', comment = :comment,
+   SET state = 'tillbaka', comment = :comment,
        decided_by = nullif(:account_id, 0), decided_at = :now
- WHERE article_id = :id AND state = 'pending' AND version = :version;
+ WHERE article_id = :id AND state = 'vantar' AND version = :version;
 
 -- name: review_publish
 -- Publish the article as it was sent; stale when it changed since.
 UPDATE article
-   SET status = 'published', publish_at = :publish_at, updated_at = :now,
+   SET status = 'publicerad', publish_at = :publish_at, updated_at = :now,
        first_published_at = coalesce(first_published_at, :publish_at),
        version = version + 1
- WHERE id = :id AND version = :version AND status <> 'published';
+ WHERE id = :id AND version = :version AND status <> 'publicerad';
 
 -- name: review_list
 -- Articles waiting for review, oldest first.
@@ -117,14 +117,14 @@ SELECT r.article_id, a.title, a.kind, r.sent_at,
   FROM article_review AS r
   JOIN article AS a ON a.id = r.article_id
   LEFT JOIN account AS s ON s.id = r.sent_by
- WHERE r.state = 'pending'
+ WHERE r.state = 'vantar'
  ORDER BY r.sent_at, r.article_id;
 
 -- name: review_base
 -- The last published version of an article, which a review compares
 -- with.
 SELECT version FROM article_revision
- WHERE article_id = :id AND status = 'published'
+ WHERE article_id = :id AND status = 'publicerad'
    AND publish_at <= saved_at
  ORDER BY version DESC LIMIT 1;
 

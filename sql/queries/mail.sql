@@ -13,7 +13,7 @@ ON CONFLICT (article_id) DO UPDATE SET due_at = excluded.due_at,
 SELECT state, press FROM article_mail WHERE article_id = :article_id;
 
 -- name: article_mail_due
-SELECT m.article_id, a.status = 'published' AND a.publish_at <= :now
+SELECT m.article_id, a.status = 'publicerad' AND a.publish_at <= :now
   FROM article_mail m JOIN article a ON a.id = m.article_id
  WHERE m.state = 'vantar' AND m.due_at <= :now
  ORDER BY m.due_at, m.article_id

@@ -131,7 +131,7 @@ SELECT m.id, m.sha256, m.filename, m.mime, m.width, m.height, m.bytes,
  WHERE m.id IN (SELECT a.lead_media_id
                   FROM article_topic AS t JOIN article AS a
                     ON a.id = t.article_id
-                 WHERE t.topic_id = :topic_id AND a.status = 'published'
+                 WHERE t.topic_id = :topic_id AND a.status = 'publicerad'
                    AND a.publish_at <= :now)
    AND (m.expires_at IS NULL OR m.expires_at > :now)
  ORDER BY m.created_at DESC, m.id DESC

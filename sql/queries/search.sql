@@ -4,7 +4,7 @@
 -- The search table's rowid is article id * 2 or topic id * 2 + 1 (see
 -- migrations/0002_search.sql).  :match is an FTS5 query built by
 -- search_match_query(), never the user's text.  Public hits only:
--- news and press releases with status 'published' and publish_at <=
+-- news and press releases with status 'publicerad' and publish_at <=
 -- :now, and topics with a published_at.  The body is indexed from its
 -- rendered text, body_text (migrations/0007), never its Markdown.
 -- Ranking weighs the title over the lead over the body; ties go to the
@@ -36,7 +36,7 @@ WITH pub AS MATERIALIZED (
     FROM search
     LEFT JOIN article AS a
       ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
-     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.status = 'publicerad' AND a.publish_at <= :now
      AND a.kind IN ('nyhet', 'pressmeddelande')
     LEFT JOIN topic AS t
       ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
@@ -84,7 +84,7 @@ WITH cand AS MATERIALIZED (
     FROM search
     LEFT JOIN article AS a
       ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
-     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.status = 'publicerad' AND a.publish_at <= :now
      AND a.kind IN ('nyhet', 'pressmeddelande')
     LEFT JOIN topic AS t
       ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
@@ -178,7 +178,7 @@ SELECT count(*) FROM (
   SELECT 1 FROM search
     LEFT JOIN article AS a
       ON search.rowid % 2 = 0 AND a.id = search.rowid / 2
-     AND a.status = 'published' AND a.publish_at <= :now
+     AND a.status = 'publicerad' AND a.publish_at <= :now
      AND a.kind IN ('nyhet', 'pressmeddelande')
     LEFT JOIN topic AS t
       ON search.rowid % 2 = 1 AND t.id = search.rowid / 2
@@ -192,7 +192,7 @@ SELECT count(*) FROM (
 -- come, and the newest notice start or end that has come.
 SELECT max((SELECT at FROM site_change WHERE id = 1),
        coalesce((SELECT max(publish_at) FROM article
-                  WHERE status = 'published' AND publish_at <= :now), 0),
+                  WHERE status = 'publicerad' AND publish_at <= :now), 0),
        coalesce((SELECT max(active_from) FROM notice
                   WHERE active_from <= :now), 0),
        coalesce((SELECT max(active_to) FROM notice

@@ -20,7 +20,7 @@ struct mail_save {
 	int64_t		 id;
 	int64_t		 version;	/* the saved version (updates) */
 	int		 newly;		/* publish or schedule action */
-	int		 published;	/* status is "published" after it */
+	int		 published;	/* status is ARTICLE_PUBLISHED after it */
 	int64_t		 publish_at;
 	int		 press;		/* "skicka till presslistan" */
 	int		 update;	/* "skicka uppdatering" */

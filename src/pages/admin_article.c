@@ -34,7 +34,7 @@ page_admin_article_new(struct app *app, struct req *rq, struct resp *rs)
 	memset(&a, 0, sizeof(a));
 	a.kind = "nyhet";
 	a.lang = "sv";
-	a.status = "draft";
+	a.status = ARTICLE_DRAFT;
 	a.title = a.slug = a.lead = a.body_md = a.author = "";
 	form_from_article(app, &a, &f);
 	show_form(app, rq, rs, &f, NULL, 0);
@@ -149,7 +149,8 @@ delete_confirm(struct app *app, struct req *rq, struct resp *rs,
 {
 	struct tdict	*root;
 
-	if (strcmp(a->status, "draft") != 0 || a->first_published_at != 0) {
+	if (strcmp(a->status, ARTICLE_DRAFT) != 0 ||
+	    a->first_published_at != 0) {
 		resp_status(rs, 409);
 		root = admin_layout(app, rq, rs, "Artikeln kan inte raderas",
 		    "/admin/artiklar");

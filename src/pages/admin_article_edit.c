@@ -141,7 +141,7 @@ form_read(struct app *app, struct req *rq, const struct article_edit *cur,
 	read_posted(app, rq, f);
 	/* The stored fields a posted form does not carry. */
 	if (cur == NULL) {
-		f->a.status = "draft";
+		f->a.status = ARTICLE_DRAFT;
 		return;
 	}
 	f->a.id = cur->id;
@@ -157,9 +157,9 @@ const char *
 status_label(struct arena *ar, const char *status, int64_t publish_at,
     int64_t now)
 {
-	if (status == NULL || strcmp(status, "draft") == 0)
+	if (status == NULL || strcmp(status, ARTICLE_DRAFT) == 0)
 		return "Utkast";
-	if (strcmp(status, "unpublished") == 0)
+	if (strcmp(status, ARTICLE_UNPUBLISHED) == 0)
 		return "Avpublicerad";
 	if (publish_at > now)
 		return arena_printf(ar, "Schemalagd %s",
@@ -189,7 +189,8 @@ button(struct tdict *d, enum action act, const char *label, int secondary)
 void
 fill_buttons(struct tdict *d, const struct article_edit *a, int64_t now)
 {
-	int	pub = a->status != NULL && strcmp(a->status, "published") == 0;
+	int	pub = a->status != NULL &&
+	    strcmp(a->status, ARTICLE_PUBLISHED) == 0;
 
 	button(d, ACT_PREVIEW, "Förhandsgranska", 1);
 	if (pub && a->publish_at <= now) {
@@ -204,7 +205,8 @@ fill_buttons(struct tdict *d, const struct article_edit *a, int64_t now)
 		return;
 	}
 	button(d, ACT_DRAFT, a->status != NULL &&
-	    strcmp(a->status, "unpublished") == 0 ? "Spara" : "Spara utkast", 0);
+	    strcmp(a->status, ARTICLE_UNPUBLISHED) == 0 ? "Spara" :
+	    "Spara utkast", 0);
 	button(d, ACT_PUBLISH, "Publicera nu", 0);
 	button(d, ACT_SCHEDULE, "Schemalägg", 0);
 }
@@ -318,7 +320,7 @@ fill_state(struct app *app, struct tdict *root, const struct article_edit *a)
 	td_text(root, "author", a->author);
 	if (article_edit_public(a, now))
 		td_textf(root, "public_url", "/nyheter/%s", a->slug);
-	td_bool(root, "deletable", strcmp(a->status, "draft") == 0 &&
+	td_bool(root, "deletable", strcmp(a->status, ARTICLE_DRAFT) == 0 &&
 	    a->first_published_at == 0);
 }
 

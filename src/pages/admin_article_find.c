@@ -35,11 +35,11 @@ struct choice {
 
 static const struct choice statuses[] = {
 	{ "",		"Alla" },
-	{ "draft",	"Utkast" },
-	{ "scheduled",	"Schemalagda" },
-	{ "published",	"Publicerade" },
-	{ "unpublished", "Avpublicerade" },
-	{ "withdrawn",	"Tillbakadragna" },
+	{ ARTICLE_DRAFT,	"Utkast" },
+	{ ARTICLE_SCHEDULED,	"Schemalagda" },
+	{ ARTICLE_PUBLISHED, "Publicerade" },
+	{ ARTICLE_UNPUBLISHED, "Avpublicerade" },
+	{ ARTICLE_WITHDRAWN,	"Tillbakadragna" },
 };
 
 static const struct choice kinds[] = {
@@ -163,7 +163,7 @@ fill_rows(struct app *app, struct tdict *root, const struct article_row *r,
 		td_text(t, "title", r[i].title);
 		td_text(t, "kind", kind_label(r[i].kind)[0] ?
 		    kind_label(r[i].kind) : "Sida");
-		td_text(t, "status", strcmp(r[i].status, "withdrawn") == 0 ?
+		td_text(t, "status", strcmp(r[i].status, ARTICLE_WITHDRAWN) == 0 ?
 		    "Tillbakadragen" : status_label(&app->arena, r[i].status,
 		    r[i].publish_at, now));
 		td_text(t, "updated", date_sv_time(&app->arena,

@@ -146,31 +146,31 @@ static int
 next_state(enum action act, const struct article_edit *cur, int64_t now,
     int64_t sched, struct article_edit *a)
 {
-	const char	*cs = cur != NULL ? cur->status : "draft";
+	const char	*cs = cur != NULL ? cur->status : ARTICLE_DRAFT;
 	int64_t		 cp = cur != NULL ? cur->publish_at : 0;
 
 	a->status = cs;
 	a->publish_at = cp;
 	switch (act) {
 	case ACT_PUBLISH:
-		a->status = "published";
+		a->status = ARTICLE_PUBLISHED;
 		a->publish_at = now;
 		return 0;
 	case ACT_SCHEDULE:
-		a->status = "published";
+		a->status = ARTICLE_PUBLISHED;
 		a->publish_at = sched;
 		return 0;
 	case ACT_DRAFT:
 	case ACT_REVIEW:
-		if (strcmp(cs, "published") == 0 && cp > now) {
-			a->status = "draft";
+		if (strcmp(cs, ARTICLE_PUBLISHED) == 0 && cp > now) {
+			a->status = ARTICLE_DRAFT;
 			a->publish_at = 0;
 		}
 		return 0;
 	case ACT_UNPUBLISH:
-		if (cur == NULL || strcmp(cs, "published") != 0)
+		if (cur == NULL || strcmp(cs, ARTICLE_PUBLISHED) != 0)
 			return -1;
-		a->status = "unpublished";
+		a->status = ARTICLE_UNPUBLISHED;
 		return 0;
 	case ACT_SAVE:
 		return 0;
@@ -270,7 +270,7 @@ check(struct app *app, struct tdict *root, struct edit_form *f,
 
 	if (next_state(f->action, cur, now, sched, &f->a) != 0)
 		return -1;
-	check_text(app, root, f, strcmp(f->a.status, "published") == 0);
+	check_text(app, root, f, strcmp(f->a.status, ARTICLE_PUBLISHED) == 0);
 	if (sched_asked && sched < 0)
 		form_error(app, root, "pub_date", "Ange datum (ÅÅÅÅ-MM-DD) och "
 		    "tid (TT:MM) för publiceringen.");
@@ -343,7 +343,7 @@ fail:
 static void
 restore_state(struct edit_form *f, const struct article_edit *cur)
 {
-	f->a.status = cur != NULL ? cur->status : "draft";
+	f->a.status = cur != NULL ? cur->status : ARTICLE_DRAFT;
 	f->a.publish_at = cur != NULL ? cur->publish_at : 0;
 }
 

@@ -28,7 +28,7 @@ article_mail_saved(struct app *app, struct req *rq, enum action act,
 	memset(&s, 0, sizeof(s));
 	s.id = id;
 	s.version = a->version + 1;
-	s.published = strcmp(a->status, "published") == 0;
+	s.published = strcmp(a->status, ARTICLE_PUBLISHED) == 0;
 	s.publish_at = a->publish_at;
 	s.newly = !was_public && (act == ACT_PUBLISH || act == ACT_SCHEDULE);
 	s.press = (v = req_form(rq, "presslista")) != NULL && *v != '\0' &&

@@ -149,9 +149,10 @@ shown(struct arena *ar, enum fmt f, const char *v, const struct choices *c)
 		return *kind_label(v) ? kind_label(v) :
 		    strcmp(v, "sida") == 0 ? "Sida" : v;
 	case F_STATUS:
-		return strcmp(v, "draft") == 0 ? "Utkast" :
-		    strcmp(v, "published") == 0 ? "Publicerad" :
-		    strcmp(v, "unpublished") == 0 ? "Avpublicerad" : v;
+		return strcmp(v, ARTICLE_DRAFT) == 0 ? "Utkast" :
+		    strcmp(v, ARTICLE_PUBLISHED) == 0 ? "Publicerad" :
+		    strcmp(v, ARTICLE_UNPUBLISHED) == 0 ? "Avpublicerad" :
+		    v;
 	case F_LANG:
 		return strcmp(v, "sv") == 0 ? "Svenska" :
 		    strcmp(v, "en") == 0 ? "Engelska" : v;

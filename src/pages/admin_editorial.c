@@ -119,8 +119,8 @@ fill_review_state(struct app *app, struct tdict *root,
 		return ST_OK;
 	if (st != ST_OK)
 		return st;
-	td_bool(root, "review_pending", strcmp(r.state, "pending") == 0);
-	td_bool(root, "review_returned", strcmp(r.state, "returned") == 0);
+	td_bool(root, "review_pending", strcmp(r.state, REVIEW_WAITING) == 0);
+	td_bool(root, "review_returned", strcmp(r.state, REVIEW_RETURNED) == 0);
 	td_text(root, "review_sender", r.sender);
 	td_text(root, "review_sent", date_sv_time(&app->arena, r.sent_at));
 	td_text(root, "review_decider", r.decider);
@@ -138,7 +138,7 @@ fill_withdrawal(struct app *app, struct tdict *root,
 	struct withdrawal w;
 	enum status	 st;
 
-	if (a->id == 0 || strcmp(a->status, "unpublished") != 0)
+	if (a->id == 0 || strcmp(a->status, ARTICLE_UNPUBLISHED) != 0)
 		return ST_OK;
 	st = store_withdrawal_get(app->store, &app->arena, a->id, &w);
 	if (st == ST_NOTFOUND)

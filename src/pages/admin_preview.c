@@ -68,7 +68,8 @@ shown_time(const struct edit_form *f, int64_t now)
 {
 	int64_t	t;
 
-	if (f->a.publish_at != 0 && strcmp(f->a.status, "published") == 0)
+	if (f->a.publish_at != 0 &&
+	    strcmp(f->a.status, ARTICLE_PUBLISHED) == 0)
 		return f->a.publish_at;
 	t = date_parse_local(f->pub_date, f->pub_time);
 	return t > now ? t : now;
@@ -97,7 +98,7 @@ preview_show(struct app *app, struct req *rq, struct resp *rs,
 	if (*e.slug == '\0')
 		e.slug = slug_from_title(&app->arena, e.title);
 	e.publish_at = shown_time(f, now);
-	e.updated_at = strcmp(f->a.status, "published") == 0 ? now :
+	e.updated_at = strcmp(f->a.status, ARTICLE_PUBLISHED) == 0 ? now :
 	    e.publish_at;
 	edit_to_article(app, &e, &c, &a);
 	if ((st = page_article_fill(app, rq, &a, arena_printf(&app->arena,

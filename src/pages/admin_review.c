@@ -111,7 +111,7 @@ load(struct app *app, struct req *rq, struct resp *rs, struct review *r,
 	enum status	 st;
 
 	if ((st = store_review_get(app->store, &app->arena, id, r)) ==
-	    ST_OK && strcmp(r->state, "pending") != 0)
+	    ST_OK && strcmp(r->state, REVIEW_WAITING) != 0)
 		st = ST_NOTFOUND;
 	if (st == ST_OK)
 		st = store_admin_article_get(app->store, &app->arena, id, a);

@@ -4,7 +4,7 @@
  * URL to a replacement article (301); or, for an admin only, remove it
  * silently (a plain 404) with a reason for the audit log.
  *
- * The article becomes 'unpublished' with a new revision and an audit
+ * The article becomes 'avpublicerad' with a new revision and an audit
  * row, in one transaction; it leaves every list, search, feed and the
  * sitemap at once (they show published articles only), and the write
  * drops every kept page and page file (cache/).  Its URL then answers

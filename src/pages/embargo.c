@@ -55,7 +55,7 @@ embargo_page(struct app *app, struct req *rq, struct resp *rs,
 
 	if ((st = load_choices(app, &c)) != ST_OK)
 		return st;
-	if (e.publish_at == 0 || strcmp(e.status, "published") != 0)
+	if (e.publish_at == 0 || strcmp(e.status, ARTICLE_PUBLISHED) != 0)
 		e.publish_at = e.updated_at;
 	edit_to_article(app, &e, &c, &art);
 	if ((st = page_article_fill(app, rq, &art, arena_printf(&app->arena,
@@ -64,7 +64,7 @@ embargo_page(struct app *app, struct req *rq, struct resp *rs,
 	td_bool(root, "noindex", 1);
 	d = td_sub(root, "preview");
 	/* The dateline says what the banner says: no "Publicerad" yet. */
-	if (strcmp(a->status, "published") == 0 && a->publish_at > now) {
+	if (strcmp(a->status, ARTICLE_PUBLISHED) == 0 && a->publish_at > now) {
 		td_textf(d, "banner", "Under embargo – publiceras inte förrän "
 		    "%s", date_sv_time(&app->arena, a->publish_at));
 		td_bool(root, "date_scheduled", 1);

@@ -5,7 +5,7 @@
  *
  * Pages call these with the request arena and clock_now(); every string
  * in the results is copied into that arena.  Public means status =
- * 'published' AND publish_at <= now, decided here on every read.
+ * 'publicerad' AND publish_at <= now, decided here on every read.
  */
 #include <stdio.h>
 #include <string.h>

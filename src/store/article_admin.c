@@ -76,8 +76,8 @@ read_edit(struct arena *ar, sqlite3_stmt *q, struct article_edit *a)
 int
 article_edit_public(const struct article_edit *a, int64_t now)
 {
-	return a->status != NULL && strcmp(a->status, "published") == 0 &&
-	    a->publish_at <= now;
+	return a->status != NULL &&
+	    strcmp(a->status, ARTICLE_PUBLISHED) == 0 && a->publish_at <= now;
 }
 
 /*

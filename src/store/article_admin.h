@@ -31,7 +31,7 @@ struct article_edit {
 	const char	*lead;
 	const char	*body_md;
 	const char	*lang;
-	const char	*status;	/* "draft", "published", "unpublished" */
+	const char	*status;	/* ARTICLE_DRAFT, _PUBLISHED, ... */
 	int64_t		 publish_at;	/* 0: never set */
 	int64_t		 first_published_at;
 	int64_t		 created_at;

@@ -35,13 +35,13 @@ read_row(struct arena *ar, sqlite3_stmt *q, struct article_row *r)
 	r->updated_at = sqlite3_column_int64(q, 6);
 	r->author = column_text(ar, q, 7);
 	if (sqlite3_column_int(q, 8))
-		r->status = "withdrawn";
+		r->status = ARTICLE_WITHDRAWN;
 }
 
 /*
  * One page (limit, offset) of the articles f finds, into *out (ar),
- * and *total.  A withdrawn article's status reads "withdrawn".  ST_OK
- * or ST_DBERR.
+ * and *total.  A withdrawn article's status reads ARTICLE_WITHDRAWN.
+ * ST_OK or ST_DBERR.
  */
 enum status
 store_article_find(struct store *db, struct arena *ar,

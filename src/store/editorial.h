@@ -46,11 +46,16 @@ struct withdrawal {
 	const char	*who;		/* withdrawal_get only */
 };
 
+/* article_review.state as stored (migrations/0013_enums.sql): sent and
+ * waiting, or sent back with a comment. */
+#define REVIEW_WAITING	"vantar"
+#define REVIEW_RETURNED	"tillbaka"
+
 /* A review request. */
 struct review {
 	int64_t		 article_id;
 	int64_t		 version;	/* the version sent */
-	const char	*state;		/* "pending", "returned" */
+	const char	*state;		/* REVIEW_WAITING, REVIEW_RETURNED */
 	int64_t		 publish_at;	/* 0: publish when approved */
 	int64_t		 sent_by;	/* account, 0: unknown */
 	int64_t		 sent_at;

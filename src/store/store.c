@@ -274,7 +274,12 @@ fk_check(sqlite3 *db, const char *name)
 
 /*
  * Apply migration number n (1-based) in one transaction that also sets
- * user_version = n.  On failure everything is rolled back.
+ * user_version = n.  Foreign keys are off while it runs (they cannot be
+ * turned off inside a transaction), so a migration may rebuild a table
+ * the way SQLite documents it (drop it and rename a copy: with them on,
+ * the drop would delete the children of every row); PRAGMA
+ * foreign_key_check must then find nothing before the commit.  On
+ * failure everything is rolled back.
  */
 static enum status
 apply_one(sqlite3 *db, int n, const char *name, const char *text)
@@ -284,18 +289,24 @@ apply_one(sqlite3 *db, int n, const char *name, const char *text)
 
 	/* PRAGMA takes no bound parameters; n is our own loop counter. */
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d;", n);
-	if ((st = exec(db, "BEGIN IMMEDIATE", name)) != ST_OK)
+	if ((st = exec(db, "PRAGMA foreign_keys = OFF", name)) != ST_OK)
 		return st;
+	if ((st = exec(db, "BEGIN IMMEDIATE", name)) != ST_OK)
+		goto out;
 	if ((st = exec(db, text, name)) == ST_OK &&
 	    (st = exec(db, pragma, name)) == ST_OK &&
 	    (st = fk_check(db, name)) == ST_OK &&
 	    (st = exec(db, "COMMIT", name)) == ST_OK) {
 		log_info("store: applied migration %s", name);
-		return ST_OK;
+		goto out;
 	}
 	if (!sqlite3_get_autocommit(db))
 		(void)exec(db, "ROLLBACK", name);
-	return ST_DBERR;
+	st = ST_DBERR;
+out:
+	if (exec(db, "PRAGMA foreign_keys = ON", name) != ST_OK)
+		st = ST_DBERR;
+	return st;
 }
 
 /*

@@ -8,7 +8,7 @@
  * the request ends.  Functions return ST_OK, ST_NOTFOUND or ST_DBERR (the
  * SQLite error is logged with the statement's name).
  *
- * "Public" means status = 'published' AND publish_at <= now: a scheduled
+ * "Public" means status = 'publicerad' AND publish_at <= now: a scheduled
  * article is a published one whose time has not come, so publication is
  * decided when a page is read.
  */
@@ -22,6 +22,18 @@
 
 struct arena;
 struct store;
+
+/* article.status as stored, in Swedish like every stored enum
+ * (sql/migrations/0013_enums.sql): a draft, a published article (a
+ * scheduled one while its publish_at is to come) or one taken down. */
+#define ARTICLE_DRAFT		"utkast"
+#define ARTICLE_PUBLISHED	"publicerad"
+#define ARTICLE_UNPUBLISHED	"avpublicerad"
+/* Not stored: the staff list's status of an article taken down with an
+ * explanation (article_find.c), and its filter. */
+#define ARTICLE_WITHDRAWN	"tillbakadragen"
+/* The staff list's filter for published articles still to come. */
+#define ARTICLE_SCHEDULED	"schemalagd"
 
 struct contact {
 	int64_t		 id;
@@ -58,7 +70,7 @@ struct article {
 	const char	*lead;
 	const char	*body_md;	/* "" in list results */
 	const char	*lang;		/* "sv" or "en" */
-	const char	*status;	/* "draft", "published", "unpublished" */
+	const char	*status;	/* ARTICLE_DRAFT, _PUBLISHED, ... */
 	int64_t		 publish_at;	/* 0 when never set */
 	int64_t		 created_at;
 	int64_t		 updated_at;

@@ -2,7 +2,7 @@
  * withdrawal.c -- withdrawn articles: taking a public article down with
  * a public explanation (or a replacement), and what its old URL shows.
  *
- * A withdrawn article has status 'unpublished' and a row in
+ * A withdrawn article has status 'avpublicerad' and a row in
  * article_withdrawal (migrations/0009); publishing it again removes the
  * row by trigger.  Called by pages/admin_withdraw.c (in its
  * transaction) and pages/withdrawn.c.

@@ -43,7 +43,7 @@ const ROUTES = [
 	['artikel', SEED],
 	['artikel-engelska', (site) => {
 		const slug = sql(site.db, "SELECT slug FROM article WHERE " +
-		    "lang = 'en' AND status = 'published' ORDER BY id LIMIT 1")[0];
+		    "lang = 'en' AND status = 'publicerad' ORDER BY id LIMIT 1")[0];
 		assert.ok(slug, 'no published English article in the demo database');
 		return `/nyheter/${encodeURIComponent(slug)}`;
 	}],

@@ -78,7 +78,7 @@ describe('news by e-mail', () => {
 		    body_text, message_id, state, last_error, next_try_at,
 		    created_at) SELECT 'artikel', id, 'a@exempel.se', title, '',
 		    'm' || id, 'misslyckad', '550: mailbox unavailable', 1, 1
-		    FROM article WHERE status = 'published' LIMIT 2`);
+		    FROM article WHERE status = 'publicerad' LIMIT 2`);
 		r = await page.goto(`${site.base}/admin/epost`);
 		docs.push({ name: 'admin-epost', html: await r.text() });
 		assert.match(await page.textContent('main'), /Ingen e-post skickas/);
@@ -127,7 +127,7 @@ describe('news by e-mail', () => {
 		assert.match(await page.textContent('main'), /På presslistan: ja/);
 		docs.push({ name: 'person', html: await r.text() });
 		await check(page, 'person');
-		const aid = sql(site.db, "SELECT id FROM article WHERE status = 'published' LIMIT 1")[0];
+		const aid = sql(site.db, "SELECT id FROM article WHERE status = 'publicerad' LIMIT 1")[0];
 		r = await page.goto(`${site.base}/admin/media/dokument/${aid}`);
 		assert.equal(await page.getByLabel(/Dokumentet är en publikation/).count(), 1);
 		docs.push({ name: 'dokument', html: await r.text() });

@@ -21,7 +21,7 @@ describe('sharing metadata and search with JavaScript on', () => {
 		sql(site.db, "INSERT INTO article (kind, slug, title, lead, " +
 		    "status, publish_at) VALUES ('nyhet', 'fientlig-rubrik', '" +
 		    HOSTILE.replace(/'/g, "''") + "', 'Ingress <b>x</b>', " +
-		    "'published', unixepoch() - 60)");
+		    "'publicerad', unixepoch() - 60)");
 		browser = await launchBrowser();
 		// JavaScript on and the site's CSP enforced: a violation would
 		// be reported to the page and the console.

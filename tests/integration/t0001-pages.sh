@@ -21,7 +21,7 @@ html_page() {
 
 # The newest public news item, whatever the demo holds.
 NEWEST=$(sqlite3 "$DB" "SELECT title FROM article
-    WHERE status = 'published' AND publish_at <= unixepoch()
+    WHERE status = 'publicerad' AND publish_at <= unixepoch()
       AND kind IN ('nyhet', 'pressmeddelande')
     ORDER BY publish_at DESC LIMIT 1")
 check "the demo has published news" test -n "$NEWEST"

@@ -40,8 +40,8 @@ assert_body_contains '<html lang="sv"'
 # Articles that are not published must not be reachable by slug.
 # (A scheduled article is a published one with a future publish_at.)
 hidden=$(sqlite3 "$DB" "SELECT slug FROM article
-    WHERE status IN ('draft', 'unpublished')
-       OR (status = 'published' AND publish_at > unixepoch())
+    WHERE status IN ('utkast', 'avpublicerad')
+       OR (status = 'publicerad' AND publish_at > unixepoch())
     ORDER BY slug" 2>"$T/sqlite.err") || { cat "$T/sqlite.err"; hidden=""; }
 check "the demo has unpublished articles (draft, scheduled, withdrawn)" \
     test -n "$hidden"

@@ -89,11 +89,11 @@ NEW=$BASE/nyheter/t5-ny-publicering
 sqlite3 "$DB" <<'SQL' || fail "could not publish the fixture"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES ('nyhet', 't5-ny-publicering', 'Nypublicerat om jämställdhet',
-	'Ingress.', 'Text.', 'published', unixepoch() - 30),
+	'Ingress.', 'Text.', 'publicerad', unixepoch() - 30),
        ('nyhet', 't5-planerad', 'Planerat om jämställdhet', 'Ingress.',
-	'Text.', 'published', unixepoch() + 86400),
+	'Text.', 'publicerad', unixepoch() + 86400),
        ('nyhet', 't5-utkast', 'Utkast om jämställdhet', 'Ingress.', 'Text.',
-	'draft', NULL);
+	'utkast', NULL);
 INSERT INTO article_topic (article_id, topic_id)
 	SELECT a.id, t.id FROM article a, topic t
 	 WHERE a.slug LIKE 't5-%' AND t.slug = 'jamstalldhet';
@@ -120,7 +120,7 @@ check "sitemap: no scheduled or draft URL" \
     test -z "$(grep -E 't5-(planerad|utkast)' <<<"$arts")"
 
 # Unpublished: gone from the feed and the sitemap at once.
-sqlite3 "$DB" "UPDATE article SET status = 'unpublished'
+sqlite3 "$DB" "UPDATE article SET status = 'avpublicerad'
     WHERE slug = 't5-ny-publicering'"
 get /nyheter.atom
 check "/nyheter.atom: an unpublished article is gone" \

@@ -19,24 +19,24 @@ sqlite3 "$DB" <<'SQL' || bail "could not insert the fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES
  ('nyhet', 't10-a-ring', 'Fixtur med å', 'Ingress.',
-  'Texten nämner zyxbärg och inget annat.', 'published', unixepoch() - 3600),
+  'Texten nämner zyxbärg och inget annat.', 'publicerad', unixepoch() - 3600),
  ('nyhet', 't10-a-plain', 'Fixtur utan prickar', 'Ingress.',
-  'Texten nämner zyxbarg och inget annat.', 'published', unixepoch() - 3600),
+  'Texten nämner zyxbarg och inget annat.', 'publicerad', unixepoch() - 3600),
  ('nyhet', 't10-compound', 'Fixtur om arbetssätt', 'Ingress.',
-  'Om zyxjämställdhetsintegreringsarbetet i kommunerna.', 'published',
+  'Om zyxjämställdhetsintegreringsarbetet i kommunerna.', 'publicerad',
   unixepoch() - 3600),
  ('nyhet', 't10-in-title', 'Zyxbudget i rubriken', 'En ingress.',
-  'Brödtexten talar om annat.', 'published', unixepoch() - 7200),
+  'Brödtexten talar om annat.', 'publicerad', unixepoch() - 7200),
  ('pressmeddelande', 't10-in-body', 'En annan rubrik', 'En ingress.',
-  'Här står zyxbudget bara i brödtexten.', 'published', unixepoch() - 60),
+  'Här står zyxbudget bara i brödtexten.', 'publicerad', unixepoch() - 60),
  ('nyhet', 't10-script', 'Fixtur med skript', '',
   'Före <script>alert(1)</script> efter zyxskript & <b>fetstil</b>.',
-  'published', unixepoch() - 3600),
- ('nyhet', 't10-draft', 'Utkast zyxhemlig', '', 'zyxhemlig', 'draft', NULL),
+  'publicerad', unixepoch() - 3600),
+ ('nyhet', 't10-draft', 'Utkast zyxhemlig', '', 'zyxhemlig', 'utkast', NULL),
  ('nyhet', 't10-scheduled', 'Planerad zyxhemlig', '', 'zyxhemlig',
-  'published', unixepoch() + 86400),
+  'publicerad', unixepoch() + 86400),
  ('nyhet', 't10-unpublished', 'Avpublicerad zyxhemlig', '', 'zyxhemlig',
-  'unpublished', unixepoch() - 3600);
+  'avpublicerad', unixepoch() - 3600);
 INSERT INTO topic (slug, name, lead, body_md, published_at) VALUES
  ('t10-dolt-amne', 'Dolt ämne zyxhemlig', '', 'zyxhemlig', NULL);
 SQL

@@ -109,7 +109,7 @@ for path in /nyheter /nyheter.atom /sitemap.xml /; do
 done
 sqlite3 "$DB" "INSERT INTO article (kind, slug, title, lead, status,
     publish_at) VALUES ('nyhet', 't11-ny', 'Ny nyhet från cachetestet',
-    'Ingress.', 'published', unixepoch() - 5)"
+    'Ingress.', 'publicerad', unixepoch() - 5)"
 for path in /nyheter /nyheter.atom /sitemap.xml /; do
 	get "$path" -H "If-None-Match: ${before[$path]}"
 	assert_status 200

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 site_start
 
-article=$(sqlite3 "$DB" "SELECT slug FROM article WHERE status = 'published'
+article=$(sqlite3 "$DB" "SELECT slug FROM article WHERE status = 'publicerad'
     AND publish_at <= unixepoch() ORDER BY id LIMIT 1")
 topic=$(sqlite3 "$DB" "SELECT slug FROM topic ORDER BY id LIMIT 1")
 

@@ -6,7 +6,7 @@
 site_start
 
 pages=(/ /nyheter /amnen /kontakt /tillganglighet /nyheter.atom /sitemap.xml)
-article=$(sqlite3 "$DB" "SELECT slug FROM article WHERE status = 'published'
+article=$(sqlite3 "$DB" "SELECT slug FROM article WHERE status = 'publicerad'
     AND publish_at <= unixepoch() AND kind = 'nyhet' ORDER BY id LIMIT 1")
 topic=$(sqlite3 "$DB" "SELECT slug FROM topic ORDER BY id LIMIT 1")
 check "the demo has a published article and a topic" \

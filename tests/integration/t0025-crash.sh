@@ -194,7 +194,7 @@ verify() {
 	out=$(records_sql "$p" <<'EOF'
 SELECT 'new article missing: ' || a.id || ' ' || a.title FROM ack a
  WHERE a.kind = 'new' AND NOT EXISTS (SELECT 1 FROM d.article r
-   WHERE r.id = a.id AND r.status = 'published'
+   WHERE r.id = a.id AND r.status = 'publicerad'
      AND r.slug = 'kraschtest-' || substr(a.marker, 5, length(a.marker) - 5));
 SELECT 'revision missing: ' || a.id || ' v' || a.version || ' ' || a.marker
   FROM ack a WHERE NOT EXISTS (SELECT 1 FROM d.article_revision r

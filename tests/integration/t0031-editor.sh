@@ -85,7 +85,7 @@ save new utkast 0 "${FIELDS[@]}" --data-urlencode "lead=$LEAD"
 assert_status 303
 ID=$(loc_id)
 check "new article id from Location ($ID)" test -n "$ID"
-assert_eq "draft status" "$(q "SELECT status FROM article WHERE id=$ID")" draft
+assert_eq "draft status" "$(q "SELECT status FROM article WHERE id=$ID")" utkast
 get "/nyheter/$SLUG"
 assert_status 404
 staff_request rita GET "/admin/artiklar/$ID?klart=skapad"
@@ -131,7 +131,7 @@ assert_eq "the reason is in the audit log" \
 get "/nyheter/$SLUG"
 assert_status 404
 assert_eq "unpublished keeps the row" \
-    "$(q "SELECT status FROM article WHERE id=$ID")" unpublished
+    "$(q "SELECT status FROM article WHERE id=$ID")" avpublicerad
 staff_request rita GET "/admin/artiklar/$ID/versioner"
 assert_status 200
 for v in 1 2 3 4; do
@@ -197,7 +197,7 @@ staff_request rita POST "/admin/artiklar/$ID/aterstall" --data-urlencode version
     --data-urlencode nuvarande=4
 assert_status 303
 assert_eq "restored lead" "$(q "SELECT lead || '|' || status || '|' || version FROM article WHERE id=$ID")" \
-    "SKR får 20 miljoner kronor för arbetet.|unpublished|5"
+    "SKR får 20 miljoner kronor för arbetet.|avpublicerad|5"
 assert_eq "restore audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$ID AND action='återställde version 2'")" 1
 
 # deleting a published-once article is refused
@@ -412,10 +412,10 @@ assert_eq "draft deleted" "$(q "SELECT count(*) FROM article WHERE id=$DID")" 0
 assert_eq "delete audited" "$(q "SELECT count(*) FROM audit_log WHERE object_id=$DID AND action='raderade utkast'")" 1
 
 # --- list filter ------------------------------------------------------------
-staff_request rita GET "/admin/artiklar?status=unpublished"
+staff_request rita GET "/admin/artiklar?status=avpublicerad"
 assert_body_contains "$TITLE"
 assert_body_contains "Avpublicerad"
-staff_request rita GET "/admin/artiklar?status=draft"
+staff_request rita GET "/admin/artiklar?status=utkast"
 assert_body_lacks "$TITLE"
 
 # --- topics -----------------------------------------------------------------

@@ -73,7 +73,7 @@ sqlite3 "$DB" <<SQL || bail "could not insert the fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES ('nyhet', 't55-cli', 'Fixtur via sqlite3', 'Ingress.',
   '$(printf '%s' "$hidden" | sed "s/zyx/zyq/g; s/'/''/g")',
-  'published', unixepoch() - 60);
+  'publicerad', unixepoch() - 60);
 SQL
 wait_text
 for word in secret onerror javascript; do
@@ -106,15 +106,15 @@ check "raw HTML of the new body is not" test -z "$(hit_links)"
 sqlite3 "$DB" <<'SQL' || bail "could not insert the totals fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES ('nyhet', 't55-pub1', 'Offentlig zyxtotal ett', '', 'Text.',
-        'published', unixepoch() - 7200),
+        'publicerad', unixepoch() - 7200),
        ('pressmeddelande', 't55-pub2', 'Offentlig zyxtotal två', '', 'Text.',
-        'published', unixepoch() - 3600);
+        'publicerad', unixepoch() - 3600);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 SELECT CASE WHEN i % 10 = 0 THEN 'sida' ELSE 'nyhet' END,
        't55-hidden-' || i, 'Dold zyxtotal ' || i, '', 'zyxtotal',
-       CASE WHEN i % 7 = 0 THEN 'unpublished'
-            WHEN i % 10 = 0 OR i % 3 = 0 THEN 'published' ELSE 'draft' END,
+       CASE WHEN i % 7 = 0 THEN 'avpublicerad'
+            WHEN i % 10 = 0 OR i % 3 = 0 THEN 'publicerad' ELSE 'utkast' END,
        CASE WHEN i % 10 = 0 THEN unixepoch() - 60
             WHEN i % 7 = 0 THEN unixepoch() - 60
             WHEN i % 3 = 0 THEN unixepoch() + 86400 ELSE NULL END

@@ -11,9 +11,9 @@ site_start
 
 sqlite3 "$DB" <<'SQL' || bail "could not insert the fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
-VALUES ('nyhet', 't57-ring', 'Fixtur zyxhårfärg', '', 'Text.', 'published',
+VALUES ('nyhet', 't57-ring', 'Fixtur zyxhårfärg', '', 'Text.', 'publicerad',
         unixepoch() - 60),
-       ('nyhet', 't57-draft', 'Utkast zyxhemligord', '', 'Text.', 'draft',
+       ('nyhet', 't57-draft', 'Utkast zyxhemligord', '', 'Text.', 'utkast',
         NULL);
 SQL
 wait_text

@@ -11,13 +11,13 @@ site_start
 sqlite3 "$DB" <<'SQL' || bail "could not insert the fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES ('nyhet', 't58-whole', 'Fixtur ett', '', 'Om zyxkollegiet i år.',
-        'published', unixepoch() - 7200),
+        'publicerad', unixepoch() - 7200),
        ('nyhet', 't58-compound', 'Fixtur två', '',
-        'Om vårdzyxkollegiet i år.', 'published', unixepoch() - 60),
+        'Om vårdzyxkollegiet i år.', 'publicerad', unixepoch() - 60),
        ('nyhet', 't58-form', 'Fixtur tre', '', 'Om zyxkvinnorna i år.',
-        'published', unixepoch() - 7200),
+        'publicerad', unixepoch() - 7200),
        ('nyhet', 't58-typed', 'Fixtur fyra', '', 'Om zyxkvinnan i år.',
-        'published', unixepoch() - 3600);
+        'publicerad', unixepoch() - 3600);
 SQL
 wait_text
 

@@ -13,12 +13,12 @@ site_start
 sqlite3 "$DB" <<'SQL' || bail "could not insert the fixtures"
 INSERT INTO article (kind, slug, title, lead, body_md, status, publish_at)
 VALUES ('nyhet', 't59-2019', 'Zyxfilter i rubriken', '', 'Text.',
-        'published', unixepoch('2019-06-01 10:00:00')),
+        'publicerad', unixepoch('2019-06-01 10:00:00')),
        ('pressmeddelande', 't59-2020', 'Annan rubrik', '', 'Om zyxfilter.',
-        'published', unixepoch('2020-06-01 10:00:00')),
+        'publicerad', unixepoch('2020-06-01 10:00:00')),
        ('nyhet', 't59-2021', 'Tredje', '', 'Om zyxfilter.',
-        'published', unixepoch('2021-06-01 10:00:00')),
-       ('nyhet', 't59-draft', 'Utkast zyxfilter', '', '', 'draft', NULL);
+        'publicerad', unixepoch('2021-06-01 10:00:00')),
+       ('nyhet', 't59-draft', 'Utkast zyxfilter', '', '', 'utkast', NULL);
 INSERT INTO article_topic (article_id, topic_id)
 SELECT a.id, t.id FROM article a, topic t
  WHERE a.slug = 't59-2021' AND t.slug = 'ekonomi';

@@ -17,8 +17,8 @@ done
 assert_eq "no revision saved in the future" \
     "$(q "SELECT count(*) FROM article_revision WHERE saved_at > $NOW")" 0
 assert_eq "the scheduled press release is still scheduled" \
-    "$(q "SELECT count(*) FROM article WHERE status = 'published' AND publish_at > $NOW")" 1
-SID=$(q "SELECT id FROM article WHERE status = 'published' AND publish_at > $NOW")
+    "$(q "SELECT count(*) FROM article WHERE status = 'publicerad' AND publish_at > $NOW")" 1
+SID=$(q "SELECT id FROM article WHERE status = 'publicerad' AND publish_at > $NOW")
 staff_request rita GET "/admin/artiklar/$SID"
 assert_status 200
 assert_body_contains "Senast sparad 29 mars 2021"

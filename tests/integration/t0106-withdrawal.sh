@@ -47,14 +47,14 @@ assert_status 400
 assert_body_contains "Skriv förklaringen till läsarna."
 assert_body_contains "Ange adressen till en annan publicerad nyhet"
 assert_body_contains 'value="/nyheter/finns-inte"'
-assert_eq "nothing withdrawn" "$(q "SELECT status FROM article WHERE id = $A")" published
+assert_eq "nothing withdrawn" "$(q "SELECT status FROM article WHERE id = $A")" publicerad
 
 for way in "" Tyst bort; do
 	staff_request rita POST "/admin/artiklar/$A/dra-tillbaka" --data-urlencode version=1 \
 	    --data-urlencode "satt=$way" --data-urlencode "forklaring=Fel." --data-urlencode "skal=Fel."
 	assert_status 400
 done
-assert_eq "an unknown way withdraws nothing" "$(q "SELECT status FROM article WHERE id = $A")" published
+assert_eq "an unknown way withdraws nothing" "$(q "SELECT status FROM article WHERE id = $A")" publicerad
 
 WHY="Budgeten innehöll fel belopp. En rättad version publiceras i morgon."
 staff_request rita POST "/admin/artiklar/$A/dra-tillbaka" --data-urlencode version=1 \
@@ -62,7 +62,7 @@ staff_request rita POST "/admin/artiklar/$A/dra-tillbaka" --data-urlencode versi
 assert_status 303
 assert_eq "withdrawn in the database" \
     "$(q "SELECT a.status || '|' || w.explanation || '|' || a.version FROM article a JOIN article_withdrawal w ON w.article_id = a.id WHERE a.id = $A")" \
-    "unpublished|$WHY|2"
+    "avpublicerad|$WHY|2"
 assert_eq "a revision and an audit row" \
     "$(q "SELECT (SELECT count(*) FROM article_revision WHERE article_id = $A AND version = 2) || '|' || (SELECT summary FROM audit_log WHERE object_id = $A AND action = 'drog tillbaka')")" \
     "1|drog tillbaka \"Zyxbudget för 2025 klar\" – förklaring: $WHY"
@@ -145,7 +145,7 @@ staff_request rita POST "/admin/artiklar/$ARTICLE_ID/dra-tillbaka" --data-urlenc
     --data-urlencode "forklaring=Gammal sida."
 assert_status 409
 assert_body_contains "Gammal sida."
-assert_eq "stale: still published" "$(q "SELECT status FROM article WHERE id = $ARTICLE_ID")" published
+assert_eq "stale: still published" "$(q "SELECT status FROM article WHERE id = $ARTICLE_ID")" publicerad
 
 # --- publishing again ends the withdrawal --------------------------------------------
 staff_request rita POST "/admin/artiklar/$A" --data-urlencode action=publicera \

@@ -50,7 +50,7 @@ assert_status 303
 ID=$(header Location | sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p')
 assert_eq "still a draft, waiting" \
     "$(q "SELECT a.status || '|' || r.state || '|' || r.version FROM article a JOIN article_review r ON r.article_id = a.id WHERE a.id = $ID")" \
-    "draft|pending|1"
+    "utkast|vantar|1"
 get /nyheter/zyxgranskad-nyhet
 assert_status 404
 staff_request rita GET "/admin/artiklar/$ID?klart=granskning"
@@ -77,7 +77,7 @@ assert_body_lacks "Godkänn och publicera"
 staff_request rita POST "/admin/granskning/$ID" --data-urlencode beslut=publicera \
     --data-urlencode version=1
 assert_status 403
-assert_eq "not published by its author" "$(q "SELECT status FROM article WHERE id = $ID")" draft
+assert_eq "not published by its author" "$(q "SELECT status FROM article WHERE id = $ID")" utkast
 
 # --- a decision that is neither button: 400, nothing decided ---------------------------------------
 for b in "" godkann Publicera; do
@@ -86,7 +86,7 @@ for b in "" godkann Publicera; do
 	assert_status 400
 done
 assert_eq "no decision taken" "$(q "SELECT state || '|' || comment FROM article_review WHERE article_id = $ID")" \
-    "pending|"
+    "vantar|"
 
 # --- sent back with a comment ----------------------------------------------------------------------
 staff_request rolf POST "/admin/granskning/$ID" --data-urlencode beslut=tillbaka \
@@ -97,7 +97,7 @@ staff_request rolf POST "/admin/granskning/$ID" --data-urlencode beslut=tillbaka
     --data-urlencode version=1 --data-urlencode "kommentar=Beloppet saknar källa."
 assert_status 303
 assert_eq "returned" "$(q "SELECT state || '|' || comment FROM article_review WHERE article_id = $ID")" \
-    "returned|Beloppet saknar källa."
+    "tillbaka|Beloppet saknar källa."
 staff_request rita GET "/admin/artiklar/$ID"
 assert_body_contains "Skickades tillbaka av rolf"
 assert_body_contains "Beloppet saknar källa."
@@ -114,13 +114,13 @@ assert_body_contains "<ins>Andra texten, med källa.</ins>"
 staff_request rolf POST "/admin/granskning/$ID" --data-urlencode beslut=publicera \
     --data-urlencode version=1
 assert_status 409
-assert_eq "stale: not published" "$(q "SELECT status FROM article WHERE id = $ID")" draft
+assert_eq "stale: not published" "$(q "SELECT status FROM article WHERE id = $ID")" utkast
 staff_request rolf POST "/admin/granskning/$ID" --data-urlencode beslut=publicera \
     --data-urlencode version=2
 assert_status 303
 assert_eq "published, review ended, audited" \
     "$(q "SELECT a.status || '|' || (SELECT count(*) FROM article_review WHERE article_id = a.id) || '|' || (SELECT count(*) FROM audit_log WHERE object_id = a.id AND action = 'godkände och publicerade' AND account_id = (SELECT id FROM account WHERE name = 'rolf')) FROM article a WHERE a.id = $ID")" \
-    "published|0|1"
+    "publicerad|0|1"
 get /nyheter/zyxgranskad-nyhet
 assert_status 200
 assert_body_contains "Andra texten, med källa."
@@ -129,7 +129,7 @@ assert_body_contains "Andra texten, med källa."
 staff_request rita POST "/admin/artiklar/$ID" --data-urlencode action=spara \
     --data-urlencode version=3 "${FIELDS[@]}" --data-urlencode "body=Tredje texten."
 assert_status 303
-q "UPDATE article SET status = 'draft' WHERE id = $ID"
+q "UPDATE article SET status = 'utkast' WHERE id = $ID"
 staff_request rita POST "/admin/artiklar/$ID" --data-urlencode action=granska \
     --data-urlencode version=4 "${FIELDS[@]}" --data-urlencode "body=Fjärde texten."
 assert_status 303

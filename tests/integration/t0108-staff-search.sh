@@ -39,9 +39,9 @@ assert_status 200
 assert_body_contains "3 artiklar."
 assert_eq "title, lead and body hits, newest change first" "$(ids)" "$B $P $D "
 assert_body_contains 'value="qoxbro"'
-list "q=qoxbro&status=draft"
+list "q=qoxbro&status=utkast"
 assert_eq "drafts" "$(ids)" "$D "
-list "q=qoxbro&status=published"
+list "q=qoxbro&status=publicerad"
 assert_eq "published" "$(ids)" "$B $P "
 list "q=qoxbro&typ=pressmeddelande"
 assert_eq "kind" "$(ids)" "$P "
@@ -63,14 +63,14 @@ assert_body_contains "Inga artiklar att visa."
 staff_request rita POST "/admin/artiklar/$B/dra-tillbaka" --data-urlencode version=1 \
     --data-urlencode "forklaring=Fel datum."
 assert_status 303
-list "status=withdrawn"
+list "status=tillbakadragen"
 assert_eq "withdrawn" "$(ids)" "$B "
 assert_body_contains ">Tillbakadragen</td>"
 
 # paging keeps the search and the filters
 q "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
    INSERT INTO article (kind, slug, title, status, author_id)
-   SELECT 'nyhet', 'qox-' || i, 'Qoxsida ' || i, 'draft', $RITA FROM n"
+   SELECT 'nyhet', 'qox-' || i, 'Qoxsida ' || i, 'utkast', $RITA FROM n"
 list "q=qoxsida&forfattare=$RITA"
 assert_body_contains "30 artiklar."
 assert_body_contains "Sida 1 av 2"

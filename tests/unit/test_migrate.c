@@ -4,7 +4,9 @@
  * A fresh file is created and brought to the built-in version; a second
  * run changes nothing; a failing migration rolls back to the last good
  * version; a worker refuses a database of another version; the demo
- * loads once.  Each test uses its own file under /tmp, removed after.
+ * loads once.  0013_enums rebuilds article and article_review: every
+ * row, child row, index, trigger and foreign key comes through, in the
+ * new words.  Each test uses its own file under /tmp, removed after.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -215,6 +217,159 @@ test_open_checks_version(void **state)
 	assert_null(db);
 }
 
+/* Run sql on path with foreign keys on; the sqlite3_exec() code. */
+static int
+exec_fk(const char *path, const char *sql)
+{
+	sqlite3	*db;
+	int	 rc;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL,
+	    NULL, NULL), SQLITE_OK);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* The database of 0012 with rows in every old word. */
+static const char enum_fixture[] =
+    "INSERT INTO account (id, name, role, pw_hash) "
+    "  VALUES (1, 'rita', 'redaktor', 'x');"
+    "INSERT INTO topic (id, slug, name) VALUES (1, 'skola', 'Skola');"
+    "INSERT INTO contact (id, name) VALUES (1, 'Anna');"
+    "INSERT INTO media (id, sha256, filename, mime, width, height, bytes,"
+    "  credit, created_at, alt) VALUES (1, 'h', 'a.jpg', 'image/jpeg',"
+    "  10, 10, 100, 'Foto', 1, 'Bild');"
+    "INSERT INTO article (id, kind, slug, title, status, publish_at,"
+    "  author_id, lead_media_id, byline, noted_at) VALUES"
+    "  (1, 'nyhet', 'a', 'Zyxett', 'published', 100, 1, 1, 1, 7),"
+    "  (2, 'pressmeddelande', 'b', 'Zyxtva', 'draft', NULL, 1, NULL, 0,"
+    "   NULL),"
+    "  (3, 'sida', 'c', 'Zyxtre', 'unpublished', 50, NULL, NULL, 0, NULL);"
+    "INSERT INTO article_topic (article_id, topic_id) VALUES (1, 1), (3, 1);"
+    "INSERT INTO article_expert (article_id, contact_id, position)"
+    "  VALUES (1, 1, 0);"
+    "INSERT INTO article_link (article_id, position, title, url)"
+    "  VALUES (1, 0, 'L', '/x');"
+    "INSERT INTO article_revision (article_id, version, kind, slug, title,"
+    "  lang, status) VALUES (1, 1, 'nyhet', 'a', 'Zyxett', 'sv', 'draft'),"
+    "  (1, 2, 'nyhet', 'a', 'Zyxett', 'sv', 'published'),"
+    "  (3, 1, 'sida', 'c', 'Zyxtre', 'sv', 'unpublished');"
+    "INSERT INTO article_review (article_id, version, state, sent_at,"
+    "  comment) VALUES (2, 1, 'pending', 1, ''), (1, 1, 'returned', 1,"
+    "  'Nej');"
+    "INSERT INTO article_withdrawal (article_id, at, explanation,"
+    "  replacement_id) VALUES (3, 60, 'Fel', 1);"
+    "INSERT INTO audit_log (action, object_type, object_id, before_json,"
+    "  after_json) VALUES ('publicerade', 'article', 1,"
+    "  '{\"id\":1,\"status\":\"draft\"}',"
+    "  '{\"id\":1,\"status\":\"published\"}'),"
+    "  ('x', 'account', 1, '{\"status\":\"draft\"}', NULL);";
+
+/* The names of every index and trigger, and of every table. */
+static const char schema_names[] =
+    "SELECT group_concat(type || ' ' || name, ',') FROM (SELECT type, name"
+    "  FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1, 2)";
+
+static void
+test_enums_keep_everything(void **state)
+{
+	struct tmpdb	*t = *state;
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	char		*before;
+	int		 n12 = store_schema_version() - 1;
+
+	/* 0001..0012 and their data; 0013 is the last migration. */
+	assert_string_equal(sql_migration_name[n12], "0013_enums");
+	assert_int_equal(store_migrate_with(t->path, sql_migration_name,
+	    sql_migration_text, n12), ST_OK);
+	assert_int_equal(exec_fk(t->path, enum_fixture), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, schema_names, -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	before = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+
+	assert_int_equal(store_migrate(t->path), ST_OK);
+	assert_int_equal(query_int(t->path, "PRAGMA user_version"), n12 + 1);
+	/* The same tables, indexes and triggers by name. */
+	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, schema_names, -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), before);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	free(before);
+	assert_int_equal(query_int(t->path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'article_lead_media' AND type = 'index'"), 1);
+
+	/* Every row, in the new words, with its columns. */
+	assert_int_equal(query_int(t->path, "SELECT group_concat(id || status,"
+	    " ',') = '1publicerad,2utkast,3avpublicerad' FROM (SELECT id, status"
+	    " FROM article ORDER BY id)"), 1);
+	assert_int_equal(query_int(t->path, "SELECT lead_media_id = 1 AND"
+	    " byline = 1 AND noted_at = 7 AND author_id = 1 AND publish_at ="
+	    " 100 FROM article WHERE id = 1"), 1);
+	assert_int_equal(query_int(t->path, "SELECT (SELECT count(*) FROM"
+	    " article_topic) * 100 + (SELECT count(*) FROM article_expert) * 10"
+	    " + (SELECT count(*) FROM article_link)"), 211);
+	assert_int_equal(query_int(t->path, "SELECT group_concat(status, ',')"
+	    " = 'utkast,publicerad,avpublicerad' FROM (SELECT status FROM"
+	    " article_revision ORDER BY id)"), 1);
+	assert_int_equal(query_int(t->path, "SELECT group_concat(article_id ||"
+	    " state || comment, ',') = '1tillbakaNej,2vantar' FROM (SELECT *"
+	    " FROM article_review ORDER BY article_id)"), 1);
+	assert_int_equal(query_int(t->path, "SELECT replacement_id FROM"
+	    " article_withdrawal WHERE article_id = 3"), 1);
+	assert_int_equal(query_int(t->path, "SELECT json_extract(before_json,"
+	    " '$.status') = 'utkast' AND json_extract(after_json, '$.status') ="
+	    " 'publicerad' FROM audit_log WHERE object_type = 'article'"), 1);
+	assert_int_equal(query_int(t->path, "SELECT before_json ="
+	    " '{\"status\":\"draft\"}' FROM audit_log WHERE object_type ="
+	    " 'account'"), 1);
+	assert_int_equal(query_int(t->path, "SELECT count(*) FROM"
+	    " pragma_foreign_key_check"), 0);
+
+	/* The constraints and triggers work on the new table. */
+	assert_int_not_equal(exec_fk(t->path, "INSERT INTO article (slug,"
+	    " title, status) VALUES ('d', 'D', 'draft')"), SQLITE_OK);
+	assert_int_not_equal(exec_fk(t->path, "INSERT INTO article (slug,"
+	    " title, status) VALUES ('d', 'D', 'publicerad')"), SQLITE_OK);
+	assert_int_not_equal(exec_fk(t->path, "INSERT INTO article_review"
+	    " (article_id, version, state, sent_at) VALUES (3, 1, 'pending',"
+	    " 1)"), SQLITE_OK);
+	assert_int_not_equal(exec_fk(t->path, "INSERT INTO article_topic"
+	    " (article_id, topic_id) VALUES (99, 1)"), SQLITE_OK);
+	assert_int_not_equal(exec_fk(t->path, "DELETE FROM media"), SQLITE_OK);
+	assert_int_equal(query_int(t->path, "SELECT n FROM article_tally"
+	    " WHERE kind = 'nyhet'"), 1);
+	assert_int_equal(exec_fk(t->path, "UPDATE article SET status ="
+	    " 'publicerad', publish_at = 5 WHERE id = 2;"
+	    "UPDATE article SET status = 'publicerad' WHERE id = 3;"
+	    "UPDATE article SET title = 'Zyxfyra' WHERE id = 1"), SQLITE_OK);
+	assert_int_equal(query_int(t->path, "SELECT sum(n) FROM article_tally"),
+	    3);
+	assert_int_equal(query_int(t->path, "SELECT count(*) FROM"
+	    " article_review"), 1);		/* review_ends */
+	assert_int_equal(query_int(t->path, "SELECT count(*) FROM"
+	    " article_withdrawal"), 0);		/* withdrawal_ends */
+	assert_int_equal(query_int(t->path, "SELECT count(*) FROM search"
+	    " WHERE search MATCH 'zyxfyra'"), 1);
+	assert_int_equal(exec_fk(t->path, "DELETE FROM article WHERE id = 1"),
+	    SQLITE_OK);
+	assert_int_equal(query_int(t->path, "SELECT (SELECT count(*) FROM"
+	    " article_topic) * 100 + (SELECT count(*) FROM article_review) * 10"
+	    " + (SELECT count(*) FROM search WHERE rowid = 2)"), 100);
+}
+
 static void
 test_demo_loads_once(void **state)
 {
@@ -247,6 +402,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_open_checks_version,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_loads_once,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_enums_keep_everything,
 		    setup, teardown),
 	};
 

@@ -240,23 +240,23 @@ static const char rows[] =
     " (2, 'dold', 'Dolt ämne', 'Dolt.', 'hemligord', NULL);"
     "INSERT INTO article (id, kind, slug, title, lead, body_md, status,"
     " publish_at) VALUES"
-    " (1, 'nyhet', 'har', 'Vi har nyheter', '', 'Text.', 'published',"
+    " (1, 'nyhet', 'har', 'Vi har nyheter', '', 'Text.', 'publicerad',"
     "  1600000000),"
-    " (2, 'nyhet', 'har-prick', 'Platsen här', '', 'Text.', 'published',"
+    " (2, 'nyhet', 'har-prick', 'Platsen här', '', 'Text.', 'publicerad',"
     "  1600000000),"
     " (3, 'nyhet', 'integrering', 'Rapport', 'Om arbetet.',"
-    "  'Jämställdhetsintegrering i kommuner.', 'published', 1600000000),"
+    "  'Jämställdhetsintegrering i kommuner.', 'publicerad', 1600000000),"
     " (4, 'nyhet', 'i-brodtext', 'Nyhet', 'Ingress.', 'Om budget i text.',"
-    "  'published', 1700000000),"
+    "  'publicerad', 1700000000),"
     " (5, 'pressmeddelande', 'i-rubrik', 'Budget för skolan', 'Ingress.',"
-    "  'Annat.', 'published', 1600000000),"
-    " (6, 'nyhet', 'utkast', 'Utkast hemligord', '', '', 'draft', NULL),"
-    " (7, 'nyhet', 'planerad', 'Planerad hemligord', '', '', 'published',"
+    "  'Annat.', 'publicerad', 1600000000),"
+    " (6, 'nyhet', 'utkast', 'Utkast hemligord', '', '', 'utkast', NULL),"
+    " (7, 'nyhet', 'planerad', 'Planerad hemligord', '', '', 'publicerad',"
     "  1900000000),"
     " (8, 'nyhet', 'avpublicerad', 'Borta hemligord', '', '',"
-    "  'unpublished', 1600000000),"
+    "  'avpublicerad', 1600000000),"
     " (9, 'nyhet', 'skript', 'Skript', '',"
-    "  'Före <script>alert(1)</script> efter skriptord.', 'published',"
+    "  'Före <script>alert(1)</script> efter skriptord.', 'publicerad',"
     "  1600000000);";
 
 static int
@@ -405,7 +405,7 @@ test_store_many_hits(void **state)
 	    " SELECT i + 1 FROM n WHERE i < %d) INSERT INTO article (id, kind,"
 	    " slug, title, lead, body_md, status, publish_at) SELECT 1000 + i,"
 	    " 'nyhet', 'massa-' || i, 'Massord nummer ' || i, '', 'Text.',"
-	    " 'published', 1600000000 + i FROM n", SEARCH_CANDIDATES + 1);
+	    " 'publicerad', 1600000000 + i FROM n", SEARCH_CANDIDATES + 1);
 	assert_int_equal(sqlite3_open(fx.path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
@@ -426,7 +426,7 @@ test_store_many_hits(void **state)
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
 	/* The newest matches all drafts but two: those two are found, and
 	 * neither the total nor "more" counts the drafts. */
-	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'draft'"
+	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'utkast'"
 	    " WHERE id > 1002", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
 	    ST_OK);
@@ -496,6 +496,7 @@ test_upgrade_indexes_rendered_text(void **state)
 	assert_int_equal(store_migrate_with(path, sql_migration_name,
 	    sql_migration_text, 5), ST_OK);
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	/* The words of version 5 (migrations/0013 translates them). */
 	assert_int_equal(sqlite3_exec(raw, "INSERT INTO article (kind, slug,"
 	    " title, lead, body_md, status, publish_at) VALUES ('nyhet', 'a',"
 	    " 'Rubrik', '', 'Synligt ord.\n\n<div>secret</div>\n\n"

@@ -130,7 +130,7 @@ test_seed_article(void **state)
 	    "Fortsatt satsning på jämställdhet och kvinnofrid");
 	assert_string_equal(a.kind, "nyhet");
 	assert_string_equal(a.lang, "sv");
-	assert_string_equal(a.status, "published");
+	assert_string_equal(a.status, "publicerad");
 	assert_int_equal(a.publish_at, SEED_PUBLISH);
 	assert_true(a.updated_at > a.publish_at);
 	assert_true(starts(a.lead, "SKR fortsätter sin satsning"));
@@ -295,9 +295,9 @@ test_year_boundary(void **state)
 	(void)state;
 	/* 2021-12-31 23:30 and 2022-01-01 00:30 in Stockholm (UTC+1). */
 	exec_sql("INSERT INTO article (id, slug, title, status, publish_at) "
-	    "VALUES (901, 'nyarsafton', 'Nyårsafton', 'published', "
+	    "VALUES (901, 'nyarsafton', 'Nyårsafton', 'publicerad', "
 	    "unixepoch('2021-12-31 22:30')),"
-	    "(902, 'nyarsdagen', 'Nyårsdagen', 'published', "
+	    "(902, 'nyarsdagen', 'Nyårsdagen', 'publicerad', "
 	    "unixepoch('2021-12-31 23:30'))");
 	memset(&f, 0, sizeof(f));
 	f.year = 2021;
@@ -541,7 +541,7 @@ test_tally_follows_writes(void **state)
 	memset(&f, 0, sizeof(f));
 	f.kind = "pressmeddelande";
 	assert_int_equal(list_total(NULL), NPUBLIC);
-	exec_sql("UPDATE article SET status = 'published', "
+	exec_sql("UPDATE article SET status = 'publicerad', "
 	    "publish_at = 1600000000 WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
 	assert_int_equal(list_total(NULL), NPUBLIC + 1);
 	exec_sql("UPDATE article SET kind = 'pressmeddelande' "
@@ -555,12 +555,12 @@ test_tally_follows_writes(void **state)
 	exec_sql("UPDATE article SET kind = 'nyhet', publish_at = 1900000000 "
 	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
 	assert_int_equal(list_total(NULL), NPUBLIC);	/* not due yet */
-	exec_sql("UPDATE article SET status = 'draft', publish_at = NULL "
+	exec_sql("UPDATE article SET status = 'utkast', publish_at = NULL "
 	    "WHERE slug = 'ny-handlingsplan-for-kvinnofrid'");
 	assert_int_equal(list_total(NULL), NPUBLIC);
 	exec_sql("INSERT INTO article (kind, slug, title, lead, body_md, lang, "
 	    "status, publish_at, created_at, updated_at) VALUES ('nyhet', "
-	    "'tally-test', 'T', '', '', 'sv', 'published', 1600000000, "
+	    "'tally-test', 'T', '', '', 'sv', 'publicerad', 1600000000, "
 	    "1600000000, 1600000000)");
 	assert_int_equal(list_total(NULL), NPUBLIC + 1);
 	exec_sql("DELETE FROM article WHERE slug = 'tally-test'");
