@@ -14,6 +14,7 @@
 #include "../store/subscribe.h"
 #include "../render/html.h"
 #include "../util/buf.h"
+#include "../util/civil.h"
 #include "queue.h"
 #include "message.h"
 
@@ -104,14 +105,11 @@ void
 mail_message(struct buf *out, const struct mail *m, const char *from,
     const char *base_url, int64_t date)
 {
-	char		 host[256], when[64], boundary[64];
-	time_t		 t = (time_t)date;
-	struct tm	 tm;
+	char		 host[256], when[32], boundary[64];
 	const int	 html = m->body_html != NULL && m->body_html[0] != '\0';
 
 	mail_host(base_url, host, sizeof(host));
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	civil_mail_date(date, when);
 	buf_printf(out, "From: %s\r\nTo: %s\r\nSubject: ", from,
 	    m->recipient);
 	put_encoded_words(out, m->subject);

@@ -120,8 +120,9 @@ civil_year_start(int year)
 	return civil_days(year, 1, 1) * DAY - 3600;
 }
 
-void
-civil_http_date(int64_t t, char out[32])
+/* t in UTC as "Fri, 12 Feb 2021 08:30:00 " and zone, into out. */
+static void
+fixdate(int64_t t, const char *zone, char out[32])
 {
 	struct civil	 c;
 
@@ -130,9 +131,21 @@ civil_http_date(int64_t t, char out[32])
 	if (t > CIVIL_MAX_TIME)
 		t = CIVIL_MAX_TIME;
 	split(t, &c);
-	snprintf(out, 32, "%s, %02d %s %04lld %02d:%02d:%02d GMT",
+	snprintf(out, 32, "%s, %02d %s %04lld %02d:%02d:%02d %s",
 	    wdays_en[c.wday], c.mday, months_en[c.mon - 1],
-	    (long long)c.year, c.hour, c.min, c.sec);
+	    (long long)c.year, c.hour, c.min, c.sec, zone);
+}
+
+void
+civil_http_date(int64_t t, char out[32])
+{
+	fixdate(t, "GMT", out);
+}
+
+void
+civil_mail_date(int64_t t, char out[32])
+{
+	fixdate(t, "+0000", out);
 }
 
 int

@@ -1,5 +1,6 @@
 /*
- * civil.h -- calendar arithmetic: UTC, Europe/Stockholm and HTTP dates.
+ * civil.h -- calendar arithmetic: UTC, Europe/Stockholm, HTTP and e-mail
+ * dates.
  *
  * The layer below every user of dates: the store (a Stockholm year's
  * bounds for filters and archives), the web layer (Last-Modified and
@@ -39,6 +40,8 @@ int64_t	 civil_year_start(int year);
 /* t as an IMF-fixdate, "Fri, 12 Feb 2021 08:30:00 GMT", into out
  * (clamped to years 1..9999). */
 void	 civil_http_date(int64_t t, char out[32]);
+/* The same as an e-mail's Date (RFC 5322: "... 08:30:00 +0000"). */
+void	 civil_mail_date(int64_t t, char out[32]);
 /* Parse an HTTP-date in any of its three forms (IMF-fixdate, RFC 850,
  * asctime) into *t.  Returns 0 when s is not one. */
 int	 civil_http_parse(const char *s, int64_t *t);

@@ -55,6 +55,15 @@ test_http_date(void **state)
 	assert_string_equal(http(0), "Thu, 01 Jan 1970 00:00:00 GMT");
 	assert_string_equal(http(INT64_MIN), "Mon, 01 Jan 0001 00:00:00 GMT");
 	assert_string_equal(http(INT64_MAX), "Fri, 31 Dec 9999 23:59:59 GMT");
+	/* An e-mail's Date: the same fixdate with a numeric zone. */
+	{
+		char	 m[32];
+
+		civil_mail_date(T_WINTER, m);
+		assert_string_equal(m, "Fri, 12 Feb 2021 08:30:00 +0000");
+		civil_mail_date(INT64_MAX, m);
+		assert_string_equal(m, "Fri, 31 Dec 9999 23:59:59 +0000");
+	}
 }
 
 static void
