@@ -4,9 +4,10 @@
  * (admin_withdraw.c) and reviewing (admin_review.c), and the staff
  * article search (admin_article_find.c).
  *
- * admin_article_form.c calls the hooks: fill_editorial() while it
- * renders the form, editorial_gate() before it checks a post and
- * editorial_save() inside the save's transaction.
+ * The editor calls the hooks: admin_article_edit.c fill_editorial()
+ * while it renders the form, admin_article_form.c editorial_gate()
+ * before it checks a post and editorial_save() inside the save's
+ * transaction.
  */
 #ifndef ADMIN_EDITORIAL_H
 #define ADMIN_EDITORIAL_H
