@@ -14,8 +14,10 @@
 # 2. The race itself, with bench/load.sh, short: 10 s of reads of those
 #    pages only, 64 connections (wrk -t1), with a write every 100 ms, a
 #    staff publish and an sqlite3 write in turn.  Passes when every
-#    response is 2xx, there is no socket error, and every write showed
-#    on the next read.  The race is narrow: without the fallback the
+#    response is 2xx, there is no socket error, every publish showed
+#    on the next read and every sqlite3 write within a second (the
+#    master sees it a few ms after it lands; until then nginx may still
+#    serve the page file of the state before).  The race is narrow: without the fallback the
 #    60 s run (`bench/load.sh --seconds 60 --connections 64 --write-ms
 #    100 --outside --pages`) saw a few 404s, this one only sometimes,
 #    so part 1 is what fails for certain without the fix.
