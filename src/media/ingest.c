@@ -2,7 +2,14 @@
  * ingest.c -- a picture into the library, for the command line and the
  * upload form alike (ingest.h).
  */
+#include <sys/file.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../store/media.h"
 #include "../store/store.h"
@@ -40,18 +47,59 @@ media_meta_check(const struct media_meta *m, const char **field)
 	return NULL;
 }
 
-/* Start libvips, hash buf into sha and make *img; MEDIA_OK or why not
- * (nothing held then). */
-static enum media_err
-make(const void *buf, size_t len, char sha[SHA256_HEX_LEN + 1],
-    struct media_image *img)
+/*
+ * One picture is made at a time per database, by whichever worker or
+ * command: a 24 MP photo takes about 90 MB while it is made, and the
+ * service's MemoryMax (deploy/pressrum.service) has room for one.  The
+ * lock is DIR/.NAME.bild-lock beside the database DIR/NAME (a dot
+ * first, so the master's watch on the database's files ignores it);
+ * the kernel lets it go when its holder dies.  Returns the descriptor
+ * to close when done, or -1 (no file to lock: go ahead without).
+ */
+static int
+take_turn(struct store *db)
 {
+	const char	*file = store_file(db), *slash = strrchr(file, '/');
+	char		 path[PATH_MAX];
+	int		 fd, n;
+
+	if (*file == '\0')
+		return -1;
+	if (slash == NULL)
+		n = snprintf(path, sizeof(path), ".%s.bild-lock", file);
+	else
+		n = snprintf(path, sizeof(path), "%.*s/.%s.bild-lock",
+		    (int)(slash - file), file, slash + 1);
+	if (n < 0 || (size_t)n >= sizeof(path) ||
+	    (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) != 0)
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
+/* Start libvips, hash buf into sha and make *img, in its turn;
+ * MEDIA_OK or why not (nothing held then). */
+static enum media_err
+make(struct store *db, const void *buf, size_t len,
+    char sha[SHA256_HEX_LEN + 1], struct media_image *img)
+{
+	enum media_err	 err;
+	int		 turn;
+
 	if (len > MEDIA_MAX_BYTES)
 		return MEDIA_TOO_BIG;
 	if (media_image_init("pressrum") != 0)
 		return MEDIA_BROKEN;
 	sha256_hex(buf, len, sha);
-	return media_image_make(buf, len, img);
+	turn = take_turn(db);
+	err = media_image_make(buf, len, img);
+	if (turn >= 0)
+		close(turn);
+	return err;
 }
 
 /* The file columns of a row for img made of len bytes hashed sha, sent
@@ -87,7 +135,7 @@ media_ingest(struct store *db, const void *buf, size_t len,
 		if (store_media_by_sha(db, sha, id) == ST_OK)
 			return MEDIA_EXISTS;
 	}
-	if ((err = make(buf, len, sha, &img)) != MEDIA_OK)
+	if ((err = make(db, buf, len, sha, &img)) != MEDIA_OK)
 		return err;
 	memset(&m, 0, sizeof(m));
 	file_row(&m, sha, &img, len, path, fname);
@@ -118,7 +166,7 @@ media_replace(struct store *db, int64_t id, const void *buf, size_t len,
 	enum media_err		 err;
 	enum status		 st;
 
-	if ((err = make(buf, len, sha, &img)) != MEDIA_OK)
+	if ((err = make(db, buf, len, sha, &img)) != MEDIA_OK)
 		return err;
 	if (store_media_by_sha(db, sha, &other) == ST_OK) {
 		media_image_free(&img);

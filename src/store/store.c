@@ -451,6 +451,14 @@ store_close(struct store *db)
 	free(db);
 }
 
+const char *
+store_file(struct store *db)
+{
+	const char	*f = sqlite3_db_filename(db->db, "main");
+
+	return f != NULL ? f : "";
+}
+
 /* ST_OK if the database holds no article, ST_CONFLICT if it does. */
 static enum status
 check_empty(sqlite3 *db)

@@ -125,6 +125,8 @@ enum status	store_load_demo(const char *path);
  * Heap; store_close frees. */
 enum status	store_open(const char *path, struct store **out);
 void		store_close(struct store *);
+/* The database file's full path ("" for a database in memory). */
+const char	*store_file(struct store *);
 /*
  * Upkeep off the request path.  A serve worker turns SQLite's automatic
  * WAL checkpoint off (it runs inside whichever commit crosses 1,000 WAL

@@ -5,7 +5,8 @@
 # it is turned upright by its EXIF orientation; SVG, a text file, a
 # decompression bomb (20,000 x 20,000 PNG of 50 kB) and a file over 20 MB
 # are refused in Swedish with nothing stored.  HEIC and AVIF are taken
-# (their full-size copy made as a JPEG).
+# (their full-size copy made as a JPEG).  One picture is made at a time,
+# and a 24 MP photo fits in what the systemd unit leaves for it.
 . "$(dirname "$0")/lib.sh"
 command -v exiftool >/dev/null || { echo "# no exiftool: skip"; exit 77; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/pressrum-it.XXXXXX")
@@ -120,4 +121,37 @@ done
 add "$T/photo.jpg" --credit "Bo"
 check "no --alt (and not --decorative) is a usage error" test "$rc" -eq 2
 check "... asking for a description" grep -q "beskriv bilden" "$T/out"
+
+# One picture is made at a time: while another holds the turn (the
+# lock beside the database), an add waits, then goes on.
+/usr/bin/python3 "$png" 400 300 "$T/turn.png"
+flock "$T/.db.sqlite.bild-lock" sleep 2 &
+holder=$!
+sleep 0.3
+add "$T/turn.png" --alt "Väntade" --credit "Bo" &
+adder=$!
+sleep 1
+assert_eq "while another picture is being made, an add waits its turn" \
+    "$(q "SELECT count(*) FROM media WHERE alt = 'Väntade'")" 0
+wait "$holder"
+wait "$adder"
+assert_eq "... and is added once the turn is free" \
+    "$(q "SELECT count(*) FROM media WHERE alt = 'Väntade'")" 1
+
+# The service's memory bound (deploy/pressrum.service) leaves room for
+# its workers (16 MB each), the master and the mail process, and one
+# 24-megapixel photo turned upright being made, with its upload.
+unit=$PRESSRUM_SRC/deploy/pressrum.service
+max_mb=$(sed -n 's/^MemoryMax=\([0-9]*\)M$/\1/p' "$unit")
+workers=$(sed -n 's/^ *--workers \([0-9]*\).*/\1/p' "$unit")
+/usr/bin/python3 "$png" 6000 4000 "$T/big.png"
+/usr/bin/python3 "$PRESSRUM_SRC/bench/vips_convert.py" "$T/big.png" \
+    "$T/big.jpg[Q=90]"
+exiftool -q -overwrite_original -n -Orientation=6 "$T/big.jpg"
+/usr/bin/time -f %M -o "$T/rss" "$PRESSRUM_BIN" media add "$T/big.jpg" \
+    --alt "Stor" --credit "Bo" --db "$DB" --media-dir "$M" >/dev/null 2>&1
+peak_mb=$(($(cat "$T/rss") / 1024))
+room=$((max_mb - workers * 16 - 32 - 21))
+check "a 24 MP photo turned upright is made in ${peak_mb} MB, within the ${room} MB the unit's MemoryMax=${max_mb}M leaves for one" \
+    test "$peak_mb" -gt 0 -a "$peak_mb" -le "$room"
 done_testing
