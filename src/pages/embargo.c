@@ -95,6 +95,10 @@ page_embargo_show(struct app *app, struct req *rq, struct resp *rs)
 	int64_t		 id;
 	enum status	 st;
 
+	/* The address is the secret: a click from the page must not carry
+	 * it as a Referer (into another site's logs, or nginx's error log
+	 * while Pressrum restarts). */
+	rs->no_referrer = 1;
 	if (!token_valid(rq->path_arg)) {
 		gone(app, rq, rs);
 		return;

@@ -35,7 +35,6 @@ static const char security_headers[] =
     "style-src 'self'; script-src 'self'; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"
-    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
     "Permissions-Policy: camera=(), microphone=(), geolocation=(), "
     "interest-cohort=()\r\n"
     "X-Frame-Options: DENY\r\n";
@@ -89,6 +88,7 @@ resp_init(struct resp *rs, struct conn *c)
 	buf_init(&rs->body);
 	rs->head_only = 0;
 	rs->nocache = 0;
+	rs->no_referrer = 0;
 	rs->conditional = 0;
 	rs->if_none_match = rs->if_modified_since = NULL;
 	rs->last_modified = 0;
@@ -245,6 +245,8 @@ resp_render_head(const struct resp *rs, size_t body_len, struct buf *out)
 	if (!bodyless(status))
 		buf_printf(out, "Content-Length: %zu\r\n", body_len);
 	buf_append(out, security_headers, sizeof(security_headers) - 1);
+	buf_puts(out, rs->no_referrer ? "Referrer-Policy: no-referrer\r\n" :
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");
 	if (rs->nocache)
 		buf_puts(out, "Cache-Control: no-store\r\n");
 	extra_headers(rs, out);

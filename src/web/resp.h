@@ -24,6 +24,7 @@ struct resp {
 	struct buf	 body;
 	int		 head_only;
 	int		 nocache;	/* staff pages, sessions: no-store */
+	int		 no_referrer;	/* a secret address: no Referer from it */
 	/* HTTP caching (resp_cache): the request's side, set by route.c */
 	int		 conditional;	/* GET or HEAD: validators apply */
 	const char	*if_none_match;	/* request headers, may be NULL */

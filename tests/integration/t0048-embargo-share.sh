@@ -2,7 +2,9 @@
 # t0048-embargo-share.sh -- an embargo preview page's sharing data (Open
 # Graph og:url, the canonical link, the NewsArticle microdata's url)
 # names the article's public address, /nyheter/SLUG on the base URL, the
-# one it will have once published; never "(null)".
+# one it will have once published; never "(null)".  The page sends no
+# Referer anywhere (Referrer-Policy: no-referrer): its address is the
+# secret.
 . "$(dirname "$0")/lib.sh"
 site_start
 staff_user_add rita redaktor
@@ -34,4 +36,13 @@ assert_body_contains "<link itemprop=\"url mainEntityOfPage\" href=\"$url\">"
 assert_body_contains "<meta property=\"og:url\" content=\"$url\">"
 assert_body_contains "<link rel=\"canonical\" href=\"$url\">"
 assert_body_contains '<meta name="robots" content="noindex">'
+# The address is the secret: no click from the page carries it as a
+# Referer, and there is one policy, not nginx's beside Pressrum's.
+assert_header Referrer-Policy '^no-referrer$'
+assert_eq "one Referrer-Policy" "$(header Referrer-Policy | wc -l)" 1
+get "/forhandsvisning/finnsinte0000000000000000000000000000000000"
+assert_status 410
+assert_header Referrer-Policy '^no-referrer$'
+get /nyheter
+assert_header Referrer-Policy '^strict-origin-when-cross-origin$'
 done_testing
