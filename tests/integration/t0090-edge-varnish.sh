@@ -12,6 +12,8 @@
 #  5. An edge that hangs (SIGSTOP) does not fail or stall a staff save;
 #     the staff start page names it; once it answers again it is
 #     purged and shows the save.
+#  6. Behind the edge, Pressrum sees the reader's address (nginx's
+#     real_ip from the edge's X-Forwarded-For), not the edge's.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/varnish.sh"
 
@@ -129,5 +131,24 @@ check "the edge catches up within 5 s of answering again" \
 printf '# edge back to fresh: %s ms\n' "$ELAPSED_MS"
 staff_request red GET /admin
 assert_body_lacks "En cache svarar inte"
+
+# 6. the reader's address: a sign-up through the edge counts the reader
+# (127.0.0.2, as Varnish's X-Forwarded-For says), not the edge, while
+# a reader who is not an edge cannot name another address.
+post "$VBASE/prenumerera" --interface 127.0.0.2 -H "Origin: $BASE" \
+    --data-urlencode "epost=kant@exempel.se" --data-urlencode omfang=alla \
+    --data-urlencode takt=direkt
+assert_status 200
+assert_eq "a sign-up through the edge has the reader's address" \
+    "$(q "SELECT remote_addr FROM subscriber WHERE email = 'kant@exempel.se'")" \
+    127.0.0.2
+post /prenumerera --interface 127.0.0.2 -H "Origin: $BASE" \
+    -H "X-Forwarded-For: 198.51.100.7" \
+    --data-urlencode "epost=direkt@exempel.se" --data-urlencode omfang=alla \
+    --data-urlencode takt=direkt
+assert_status 200
+assert_eq "... and one straight to nginx its own, whatever it claims" \
+    "$(q "SELECT remote_addr FROM subscriber WHERE email = 'direkt@exempel.se'")" \
+    127.0.0.2
 
 done_testing
