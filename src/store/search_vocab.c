@@ -511,7 +511,10 @@ expand_group(struct store *db, struct expand *e, const char *g, size_t n)
 	wn = strlen(word);
 	if (keepable(word, wn) && (k = decode(word, wn, cp)) <= WORD_MAX) {
 		add_compounds(db, e, word, k);
-		if (search_stem(word, wn, stem, sizeof(stem)) < wn)
+		/* The stem too, when it is a word's length itself: "vara"
+		 * stems to "var", which ends "ansvar" and "försvar". */
+		if (search_stem(word, wn, stem, sizeof(stem)) < wn &&
+		    keepable(stem, strlen(stem)))
 			add_compounds(db, e, stem, decode(stem, strlen(stem),
 			    cp));
 	}
