@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # t0051-save-full.sh -- a save on a full disk loses nothing.  The database
-# moves to a small tmpfs, its WAL is emptied and the rest of the tmpfs is
-# filled with a file until ENOSPC.  Then every staff form (article:
+# moves to a small tmpfs, with nginx's temporary files, its WAL is
+# emptied and the rest of the tmpfs is filled with a file until ENOSPC.  Then every staff form (article:
 # create, save with a 200 kB body, publish, schedule; topic, contact,
 # press duty, notice, accounts, one's own password, accessibility
 # statement) and the sign-in answer 507 with a Swedish message and the
@@ -71,6 +71,12 @@ sqlite3 "$DB" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 cp "$DB" "$MNT/db.sqlite"
 DB=$MNT/db.sqlite
 server_start
+# nginx's own temporary files on the full disk too (as when it shares
+# the data partition); its workers (nobody) may write there.
+chmod 0711 "$MNT"
+mkdir -m 0777 "$MNT/body_temp"
+rm -rf "$T/nginx/body_temp"
+ln -s "$MNT/body_temp" "$T/nginx/body_temp"
 # An empty WAL, so the next write needs new blocks on the full disk.
 sqlite3 "$DB" '.timeout 2000' 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 dd if=/dev/zero of="$MNT/fill" bs=4k 2>"$T/dd.err"
@@ -90,8 +96,9 @@ assert_body_contains "Lite ledigt diskutrymme"
 assert_body_contains "Det finns bara 0 MB ledigt (0 %)"
 
 # --- every form: 507, the form as posted ------------------------------------------
-# A long body (over nginx's client_body_buffer_size, so nginx buffers it
-# to a file outside the full disk) reaches the app and comes back whole.
+# A long body reaches the app and comes back whole: nginx holds a staff
+# form's body in memory (client_body_buffer_size 2m under /admin), never
+# in a file on the full disk.
 python3 -c 'import sys
 sys.stdout.write("".join("Stycke %d om vägarbeten på Storgatan, etapp ett & två.\n\n" % i for i in range(3400)) + "SLUTET")' >"$T/long.md"
 LONG=$(cat "$T/long.md")
