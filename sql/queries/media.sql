@@ -30,6 +30,17 @@ SELECT id, sha256, filename, mime, width, height, bytes, alt, decorative,
  ORDER BY created_at DESC, id DESC
  LIMIT :limit OFFSET :offset;
 
+-- name: media_consent_due
+-- For the staff start page: pictures whose consent has ended (hidden
+-- from the public site since) or ends before :soon, the soonest first.
+SELECT id, sha256, filename, mime, width, height, bytes, alt, decorative,
+       caption, credit, licence, created_at, legal_basis, consent_at,
+       expires_at
+  FROM media
+ WHERE expires_at IS NOT NULL AND expires_at <= :soon
+ ORDER BY expires_at, id
+ LIMIT :limit;
+
 -- name: media_count
 SELECT count(*) FROM media WHERE expires_at IS NULL OR expires_at > :now;
 

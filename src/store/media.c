@@ -127,6 +127,30 @@ read_media(struct arena *ar, sqlite3_stmt *q, struct media *m)
 	m->expires_at = sqlite3_column_int64(q, 15);
 }
 
+/* Every row of query qid, bound (rc is how the binding went), into
+ * *out and *n.  ST_OK or ST_DBERR (logged). */
+static enum status
+all_rows(struct store *db, struct arena *ar, enum query_id qid, int rc,
+    struct media **out, size_t *n)
+{
+	sqlite3_stmt	*q = db->stmt[qid];
+	size_t		 cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
+			read_media(ar, q, &(*out)[(*n)++]);
+		}
+	stmt_done(q);
+	if (rc != SQLITE_DONE) {
+		store_log_error(db, qid);
+		return ST_DBERR;
+	}
+	return ST_OK;
+}
+
 /* Rows of the list query lq (bound but for :limit and :offset) and the
  * count of cq (bound). */
 static enum status
@@ -136,22 +160,13 @@ list_rows(struct store *db, struct arena *ar, enum query_id lq,
 {
 	sqlite3_stmt	*q = db->stmt[lq];
 	sqlite3_stmt	*c = db->stmt[cq];
-	size_t		 cap = 0;
-	int		 rc = SQLITE_ERROR;
+	int		 rc;
 
-	*out = NULL;
-	*n = 0;
 	*total = 0;
-	if (bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK &&
-	    bind_int64(q, ":offset", (int64_t)offset) == SQLITE_OK)
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
-			read_media(ar, q, &(*out)[(*n)++]);
-		}
-	stmt_done(q);
-	if (rc != SQLITE_DONE) {
+	if ((rc = bind_int64(q, ":limit", (int64_t)limit)) == SQLITE_OK)
+		rc = bind_int64(q, ":offset", (int64_t)offset);
+	if (all_rows(db, ar, lq, rc, out, n) != ST_OK) {
 		stmt_done(c);
-		store_log_error(db, lq);
 		return ST_DBERR;
 	}
 	if ((rc = sqlite3_step(c)) == SQLITE_ROW)
@@ -204,22 +219,24 @@ store_media_of_topic(struct store *db, struct arena *ar, int64_t topic_id,
     int64_t now, size_t limit, struct media **out, size_t *n)
 {
 	sqlite3_stmt	*q = db->stmt[Q_MEDIA_OF_TOPIC];
-	size_t		 cap = 0;
-	int		 rc = SQLITE_ERROR;
+	int		 rc;
 
-	*out = NULL;
-	*n = 0;
-	if (bind_int64(q, ":topic_id", topic_id) == SQLITE_OK &&
-	    bind_int64(q, ":now", now) == SQLITE_OK &&
-	    bind_int64(q, ":limit", (int64_t)limit) == SQLITE_OK)
-		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
-			read_media(ar, q, &(*out)[(*n)++]);
-		}
-	if (rc != SQLITE_DONE)
-		store_log_error(db, Q_MEDIA_OF_TOPIC);
-	stmt_done(q);
-	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
+	if ((rc = bind_int64(q, ":topic_id", topic_id)) == SQLITE_OK &&
+	    (rc = bind_int64(q, ":now", now)) == SQLITE_OK)
+		rc = bind_int64(q, ":limit", (int64_t)limit);
+	return all_rows(db, ar, Q_MEDIA_OF_TOPIC, rc, out, n);
+}
+
+enum status
+store_media_consent_due(struct store *db, struct arena *ar, int64_t soon,
+    size_t limit, struct media **out, size_t *n)
+{
+	sqlite3_stmt	*q = db->stmt[Q_MEDIA_CONSENT_DUE];
+	int		 rc;
+
+	if ((rc = bind_int64(q, ":soon", soon)) == SQLITE_OK)
+		rc = bind_int64(q, ":limit", (int64_t)limit);
+	return all_rows(db, ar, Q_MEDIA_CONSENT_DUE, rc, out, n);
 }
 
 enum status

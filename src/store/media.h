@@ -76,6 +76,11 @@ enum status	store_media_search(struct store *, struct arena *,
 enum status	store_media_of_topic(struct store *, struct arena *,
 		    int64_t topic_id, int64_t now, size_t limit,
 		    struct media **out, size_t *n);
+/* Pictures whose consent has ended or ends before soon, the soonest
+ * first, at most limit.  Arena.  ST_OK or ST_DBERR. */
+enum status	store_media_consent_due(struct store *, struct arena *,
+		    int64_t soon, size_t limit, struct media **out,
+		    size_t *n);
 /* The id of the picture uploaded with this sha256.  ST_OK, ST_NOTFOUND
  * or ST_DBERR. */
 enum status	store_media_by_sha(struct store *, const char *sha256,

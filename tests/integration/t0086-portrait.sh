@@ -6,9 +6,10 @@
 # portrait shows on /kontakt and with the article that names the
 # contact as expert, and in the press-duty box when the person is on
 # duty; when the consent ends it disappears from both at
-# once (the page cache and page files too), and the library tells the
-# staff.
+# once (the page cache and page files too), and the library and the
+# staff start page tell the staff (the start page two weeks ahead).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-save.sh"
 TEST_CLOCK=1
 site_start
 png=$PRESSRUM_SRC/tests/integration/media_png.py
@@ -42,6 +43,8 @@ staff_request pia POST "/admin/media/$mid" --data-urlencode "atgard=spara" \
     --data-urlencode "consent_at=$(date +%F)" \
     --data-urlencode "expires_at=$exp"
 assert_status 303
+staff_request pia GET /admin
+assert_body_lacks "Samtycke till bilder"	# a month ahead: not yet
 staff_request pia GET "/admin/media/kontakt/$cid"
 assert_body_contains "bild-$mid"
 staff_request pia POST "/admin/media/kontakt/$cid" --data-urlencode "bild=$mid"
@@ -70,6 +73,14 @@ q "UPDATE media SET expires_at = unixepoch('$exp') WHERE id = $mid"
 get /kontakt
 assert_body_contains 'class="contact-photo"'
 
+# 20 days later the consent ends within two weeks: the start page says so.
+q "INSERT OR REPLACE INTO setting (key, value)
+    VALUES ('test_clock_offset', '$((20 * 86400))')"
+staff_signin pia	# (the old session has run out meanwhile)
+staff_request pia GET /admin
+assert_body_contains "Samtycke till bilder"
+assert_body_contains "<a href=\"/admin/media/$mid\">Porträtt av $name</a>: samtycket går ut"
+
 # 31 days later the consent has ended: gone at once, and staff are told.
 q "INSERT OR REPLACE INTO setting (key, value)
     VALUES ('test_clock_offset', '$((31 * 86400))')"
@@ -86,4 +97,8 @@ staff_request pia GET /admin/media
 assert_body_contains "samtycket har gått ut"
 staff_request pia GET "/admin/media/$mid"
 assert_body_contains "Dold: samtycket gick ut"
+staff_request pia GET /admin
+assert_body_contains "<a href=\"/admin/media/$mid\">Porträtt av $name</a>: samtycket gick ut"
+assert_body_contains "bilden visas inte längre på webbplatsen"
+assert_tidy "the start page with the consent notice"
 done_testing
