@@ -69,6 +69,31 @@ for name in $(q "SELECT name FROM media_file WHERE media_id = 2"); do
 done
 assert_eq "no GPS, camera or XMP in any stored file" "$leak" ""
 
+# The same with a colour profile, as most cameras and phones write: the
+# profile is kept (the savers then keep metadata), nothing else is.
+/usr/bin/python3 "$png" 400 300 "$T/icc.png"
+/usr/bin/python3 "$PRESSRUM_SRC/bench/vips_convert.py" "$T/icc.png" \
+    "$T/icc.jpg[Q=90,profile=srgb]"
+exiftool -q -overwrite_original -n -GPSLatitude=59.33 -GPSLatitudeRef=N \
+    -GPSLongitude=18.07 -GPSLongitudeRef=E -Make=Canon \
+    -XMP:Creator=Hemlig "$T/icc.jpg"
+check "the test photo has a colour profile and a GPS position" \
+    sh -c 'exiftool -a -G1 -s "$1" | grep -q "ICC-header" &&
+    exiftool -n -GPSLatitude "$1" | grep -q 59.33' - "$T/icc.jpg"
+add "$T/icc.jpg" --alt "Med profil" --credit "Bo"
+check "a JPEG with a colour profile is added" test "$rc" -eq 0
+leak="" noicc=""
+for name in $(q "SELECT f.name FROM media_file AS f JOIN media AS m
+    ON m.id = f.media_id WHERE m.alt = 'Med profil'"); do
+	leak+=$(exiftool -a -G1 -s "$M/$name" | grep -v '^\[ICC' |
+	    grep -iE 'GPS|Canon|Make|Hemlig|Creator')
+	exiftool -a -G1 -s "$M/$name" | grep -q "ICC-header" ||
+	    noicc+=" $name"
+done
+assert_eq "with a profile too: no GPS, camera or XMP in any stored file" \
+    "$leak" ""
+assert_eq "... and every stored file keeps the profile" "$noicc" ""
+
 add "$T/photo.jpg" --alt "Igen" --credit "Bo"
 check "the same file again is refused" test "$rc" -eq 1
 check "... in Swedish" grep -q "finns redan" "$T/out"
