@@ -13,7 +13,9 @@
 // - /admin/media, the upload form (empty and with errors), a picture's
 //   page, the lead-image and portrait pickers, the documents page,
 //   /pressbilder, /pressbilder/ID, the article with its image and
-//   document, /nyheter with a thumbnail, /kontakt with a portrait and the
+//   document, an article with a library picture in its text, /nyheter
+//   with a thumbnail, /kontakt with a portrait, the staff start page
+//   listing a picture whose consent soon ends, and the
 //   accessibility statement listing the document have zero axe-core
 //   violations at 1280 and
 //   320 px, no sideways scrolling at 320 px, and zero Nu checker errors.
@@ -168,6 +170,8 @@ describe('the picture library in a browser', () => {
 		assert.match(a, /<figure class="article-image">/);
 		assert.match(a, new RegExp(`alt="${alt}"`));
 		docs.push(['editor-bildbank', '/admin/artiklar/ny', null]);
+		docs.push(['artikel-bild-i-texten', '/nyheter/bild-ur-bildbanken',
+		    null]);
 		await p.context().close();
 	});
 
@@ -186,8 +190,9 @@ describe('the picture library in a browser', () => {
 		assert.match(await a.text(), /Rapport om kvinnofrid<\/a> <span class="muted">\(PDF, 1 kB\)/);
 		// The portrait: a picture with consent, chosen for a contact.
 		const mid = sql(site.db, 'SELECT max(id) FROM media')[0];
-		sql(site.db, "UPDATE media SET legal_basis = 'Samtycke' " +
-		    `WHERE id = ${mid}`);
+		// Its consent ends in a week: the start page lists it.
+		sql(site.db, "UPDATE media SET legal_basis = 'Samtycke', " +
+		    `expires_at = unixepoch() + 7 * 86400 WHERE id = ${mid}`);
 		const cid = sql(site.db, 'SELECT id FROM contact WHERE ' +
 		    'active = 1 AND press_officer = 1 ORDER BY id LIMIT 1')[0];
 		mkuser(site.db, 'pia', 'press');
@@ -204,6 +209,7 @@ describe('the picture library in a browser', () => {
 		assert.match(k, /class="contact-photo"/);
 		docs.push(['dokument', `/admin/media/dokument/${aid}`, null]);
 		docs.push(['kontakt-med-portratt', '/kontakt', null]);
+		docs.push(['oversikt-samtycke', '/admin', null]);
 		docs.push(['tillganglighet', '/tillganglighet', null]);
 		docs.push(['nyheter-med-bild', '/nyheter', null]);
 		docs.push(['amne-med-pressbilder', '/amnen/jamstalldhet', null]);

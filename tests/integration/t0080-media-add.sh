@@ -26,6 +26,8 @@ add() {
 add "$T/Sjö bild?.png" --alt "En gradient" --credit "Anna Andersson" \
     --licence "CC BY 4.0" --caption "Provbild"
 check "a PNG is added (exit 0)" test "$rc" -eq 0
+check "... and says what it stored" \
+    grep -q "^Bild 1 sparad: Sjö_bild_.png, 800 × 600\.$" "$T/out"
 assert_eq "one row" "$(q "SELECT count(*) FROM media")" 1
 assert_eq "its fields" "$(q "SELECT filename, mime, width, height, alt,
     credit, licence, caption, legal_basis IS NULL FROM media")" \
