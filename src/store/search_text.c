@@ -13,6 +13,7 @@
  * elsewhere (store_text_fill_all()).
  */
 #include <stdint.h>
+#include <unistd.h>
 
 #include "../render/md.h"
 #include "../util/arena.h"
@@ -20,12 +21,24 @@
 #include "search_int.h"
 #include "store_int.h"
 
-/* Rows filled per transaction by store_text_fill_all(). */
-#define FILL_BATCH	500
-/* After filling more rows than this, the index is optimized (its
- * segments merged into one): a fill of every row leaves hundreds of
- * segments, and searches were five to ten times slower over them. */
+/* Rows filled per transaction: while the service runs, a few hundred
+ * milliseconds of the write lock at most (500 rows took one to two
+ * seconds on a busy machine); before it serves (at start, migrate),
+ * when nobody waits, larger batches. */
+#define FILL_BATCH	100
+#define FILL_BATCH_ALONE 500
+/* After filling more rows than this, the index's segments are merged
+ * into one: a fill of every row leaves hundreds of segments, and
+ * searches were five to ten times slower over them. */
 #define FILL_OPTIMIZE	2000
+/* Merge steps at most (each about 500 pages): far more than 100,000
+ * articles need, a bound should FTS5 keep finding work. */
+#define MERGE_STEPS	100000
+/* While the service runs, a pause between two of those transactions in
+ * which a waiting writer (a staff save) gets the database: SQLite's
+ * busy handler looks again every 100 ms at most, so a waiter meets one
+ * of these within a few tries rather than never. */
+#define YIELD_US	25000
 
 struct owed {
 	int64_t		 id;
@@ -145,13 +158,43 @@ store_text_owed(struct store *db)
 }
 
 /*
- * Fill every owed body text, FILL_BATCH rows of each table a
- * transaction, so a stop loses at most one batch and readers and
- * writers get the database between batches.  ST_OK or ST_DBERR
- * (logged).
+ * Merge the index's segments into one, a step a transaction, with a
+ * pause of yield_us between them, so writers get the database.  FTS5
+ * tells a step that found work by two or more changes.  ST_OK or
+ * ST_DBERR (logged).
  */
-enum status
-store_text_fill_all(struct store *db)
+static enum status
+merge_all(struct store *db, useconds_t yield_us)
+{
+	sqlite3_int64	 before;
+	enum status	 st;
+	int		 steps = 0;
+
+	do {
+		before = sqlite3_total_changes64(db->db);
+		if ((st = store_begin(db)) != ST_OK)
+			return st;
+		if ((st = stmt_run(db, Q_SEARCH_MERGE_ALL)) != ST_OK ||
+		    (st = store_commit(db)) != ST_OK) {
+			store_rollback(db);
+			return st;
+		}
+		if (yield_us > 0)
+			usleep(yield_us);
+	} while (sqlite3_total_changes64(db->db) - before >= 2 &&
+	    ++steps < MERGE_STEPS);
+	log_info("store: search index merged in %d steps", steps + 1);
+	return ST_OK;
+}
+
+/*
+ * Fill every owed body text, batch rows of each table a transaction
+ * with a pause of yield_us between them, so a stop loses at most one
+ * batch and readers and writers get the database between batches; then
+ * merge the index after a large fill.  ST_OK or ST_DBERR (logged).
+ */
+static enum status
+fill_all(struct store *db, int64_t batch, useconds_t yield_us)
 {
 	int64_t		 done, total = 0;
 	enum status	 st;
@@ -161,19 +204,29 @@ store_text_fill_all(struct store *db)
 	do {
 		if ((st = store_begin(db)) != ST_OK)
 			return st;
-		if ((st = store_text_fill(db, FILL_BATCH, &done)) != ST_OK ||
+		if ((st = store_text_fill(db, batch, &done)) != ST_OK ||
 		    (st = store_commit(db)) != ST_OK) {
 			store_rollback(db);
 			return st;
 		}
 		total += done;
+		if (done > 0 && yield_us > 0)
+			usleep(yield_us);
 	} while (done > 0);
 	if (total > 0)
 		log_info("store: search text of %lld articles and topics "
 		    "filled in", (long long)total);
-	if (total > FILL_OPTIMIZE && stmt_run(db, Q_SEARCH_OPTIMIZE) == ST_OK)
-		log_info("store: search index optimized");
+	if (total > FILL_OPTIMIZE)
+		(void)merge_all(db, yield_us);	/* logged; works unmerged */
 	return ST_OK;
+}
+
+/* The running service's fill (the master, after a write from outside):
+ * small batches, pauses between them. */
+enum status
+store_text_fill_all(struct store *db)
+{
+	return fill_all(db, FILL_BATCH, YIELD_US);
 }
 
 /* Open path, fill every owed body text, close.  ST_OK, ST_ERROR (a
@@ -186,7 +239,7 @@ store_text_fill_path(const char *path)
 
 	if ((st = store_open(path, &db)) != ST_OK)
 		return st;
-	st = store_text_fill_all(db);
+	st = fill_all(db, FILL_BATCH_ALONE, 0);
 	store_close(db);
 	return st;
 }

@@ -140,8 +140,10 @@ void		store_after_write(struct store *);
 /*
  * The search index reads each body as rendered (body_text), which the
  * program owes after a write from outside it (search_text.c).  Fill in
- * every owed one, a few hundred a transaction: _all on an open store,
- * _path opening and closing path itself (the master before it forks).
+ * every owed one, then merge the index after a large fill: _all on an
+ * open store while the service runs (a hundred rows a transaction, a
+ * pause between transactions for waiting writers), _path opening and
+ * closing path itself before anything serves (at start, migrate).
  * ST_OK, ST_ERROR (wrong schema version) or ST_DBERR (logged).
  */
 enum status	store_text_fill_all(struct store *);
