@@ -631,7 +631,7 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 {
 	cmark_node	*doc, *c;
 	cmark_iter	*it;
-	const char	**v = NULL, **grown;
+	const char	**v = NULL;
 	size_t		 cap = 0;
 
 	*out = NULL;
@@ -644,13 +644,7 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
 		    !text_block(c, flags))
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			grown = arena_alloc(ar, cap * sizeof(*grown));
-			if (*n)
-				memcpy(grown, v, *n * sizeof(*grown));
-			v = grown;
-		}
+		v = arena_grow(ar, v, *n, &cap, sizeof(*v));
 		v[(*n)++] = node_text(ar, c, flags);
 	}
 	cmark_iter_free(it);
