@@ -147,7 +147,7 @@ page_admin_account_new(struct app *app, struct req *rq, struct resp *rs)
 
 	root = admin_layout(app, rq, rs, "Nytt konto", "/admin/konton");
 	td_bool(root, "is_new", 1);
-	fill_roles(root, "redaktor");
+	fill_roles(root, role_table[ROLE_REDAKTOR].name);
 	page_render(app, rq, rs, "admin_account_form", root);
 }
 
