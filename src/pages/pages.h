@@ -11,7 +11,8 @@
  * withdrawn.c (editorial.h) add to the article page.  layout.c fills
  * what every page shows (navigation, notice banner, canonical link),
  * page_render.c renders a page into the response, error.c the error
- * pages; fill.c and share.c hold fillers several pages use.  The staff
+ * pages; fill.c and share.c hold fillers several pages use, form.c
+ * (form.h) what the sign-up form shares with the staff forms.  The staff
  * pages (admin*.c) declare theirs in admin.h, admin_staff.h,
  * admin_article.h, admin_editorial.h and admin_media.h.
  */
