@@ -1,5 +1,7 @@
 /*
- * md.c -- CommonMark to HTML: the only file that includes cmark-gfm.
+ * md.c -- CommonMark to HTML.  cmark-gfm is included here and in
+ * md_int.h, the header this file shares with md_picture.c (library
+ * pictures in the tree); no other file sees it.
  *
  * Article and topic bodies are stored as Markdown and rendered here
  * whenever a page is built (public pages are then kept by the page
