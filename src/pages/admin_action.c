@@ -138,6 +138,13 @@ static const struct word notice_actions[] = {
 	{ NOTICE_ACT_END,	"ta_bort" },
 };
 
+static const struct word account_actions[] = {
+	{ ACCOUNT_ACT_SAVE,	"spara" },
+	{ ACCOUNT_ACT_DISABLE,	"stang_av" },
+	{ ACCOUNT_ACT_ENABLE,	"aktivera" },
+	{ ACCOUNT_ACT_PASSWORD,	"losenord" },
+};
+
 enum decision
 decision_parse(const char *s)
 {
@@ -192,4 +199,11 @@ notice_action_parse(const char *s)
 {
 	return lookup(notice_actions, NWORDS(notice_actions), s,
 	    NOTICE_ACT_SAVE, NOTICE_ACT_BAD);
+}
+
+enum account_action
+account_action_parse(const char *s)
+{
+	return lookup(account_actions, NWORDS(account_actions), s,
+	    ACCOUNT_ACT_BAD, ACCOUNT_ACT_BAD);
 }

@@ -2,8 +2,8 @@
  * admin_action.h -- the buttons of the staff forms (the article editor,
  * the review page, the withdrawal form, the picture library, an
  * article's documents, a person's e-mail data, the press list, press
- * contacts and the notice), read once from the posted form into an
- * enum.
+ * contacts, the notice and staff accounts), read once from the posted
+ * form into an enum.
  *
  * A button posts a Swedish word ("publicera", "schemalagg", ...); the
  * handler turns it into an enum with one call here and never compares
@@ -121,5 +121,16 @@ enum notice_action {
 };
 
 enum notice_action notice_action_parse(const char *s);
+
+/* A staff account's page (name="gora"). */
+enum account_action {
+	ACCOUNT_ACT_BAD,	/* missing or any other value: 400 */
+	ACCOUNT_ACT_SAVE,	/* "spara": display name and role */
+	ACCOUNT_ACT_DISABLE,	/* "stang_av": no more sign-ins */
+	ACCOUNT_ACT_ENABLE,	/* "aktivera": sign-ins again */
+	ACCOUNT_ACT_PASSWORD	/* "losenord": a new password */
+};
+
+enum account_action account_action_parse(const char *s);
 
 #endif

@@ -134,6 +134,15 @@ test_row_forms(void **state)
 	assert_int_equal(notice_action_parse("ta_bort"), NOTICE_ACT_END);
 	assert_int_equal(notice_action_parse("ta-bort"), NOTICE_ACT_BAD);
 	assert_int_equal(notice_action_parse(""), NOTICE_ACT_BAD);
+	assert_int_equal(account_action_parse("spara"), ACCOUNT_ACT_SAVE);
+	assert_int_equal(account_action_parse("stang_av"),
+	    ACCOUNT_ACT_DISABLE);
+	assert_int_equal(account_action_parse("aktivera"), ACCOUNT_ACT_ENABLE);
+	assert_int_equal(account_action_parse("losenord"),
+	    ACCOUNT_ACT_PASSWORD);
+	assert_int_equal(account_action_parse(NULL), ACCOUNT_ACT_BAD);
+	assert_int_equal(account_action_parse("stäng_av"), ACCOUNT_ACT_BAD);
+	assert_int_equal(account_action_parse("radera"), ACCOUNT_ACT_BAD);
 }
 
 int
