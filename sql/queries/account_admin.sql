@@ -32,8 +32,8 @@ UPDATE account SET pw_hash = :pw_hash, updated_at = :now WHERE id = :id;
 -- name: account_admin_end_sessions
 DELETE FROM session WHERE account_id = :id;
 
--- name: account_admin_other_admins
--- Active admins other than :id: the last one may not be demoted or
--- disabled.
-SELECT count(*) FROM account
- WHERE role = 'admin' AND disabled = 0 AND id <> :id;
+-- name: account_admin_other_roles
+-- The roles of the active accounts other than :id: the last one whose
+-- role has the admin right (util/role.c) may not be demoted or disabled.
+SELECT role FROM account
+ WHERE disabled = 0 AND id <> :id;

@@ -1,7 +1,7 @@
 /*
- * admin.c -- what every staff page shares: the layout, form errors and
- * saves the database could not take, roles in words, the 403 page, the
- * low-disk warning and edge caches that do not answer.
+ * admin.c -- what every staff page shares: the layout, roles in words,
+ * the 403 page, the low-disk warning and edge caches that do not
+ * answer.  Form errors and failed saves are form.c's.
  */
 #include <stdint.h>
 #include <string.h>
@@ -89,58 +89,6 @@ admin_layout(struct app *app, struct req *rq, struct resp *rs,
 	td_list(root, "errors");
 	td_bool(root, "has_errors", 0);
 	return root;
-}
-
-void
-form_error(struct app *app, struct tdict *root, const char *field,
-    const char *message)
-{
-	struct tdict	*e = td_item(root, "errors");
-
-	td_text(e, "field", field);
-	td_text(e, "message", message);
-	td_bool(root, "has_errors", 1);
-	/* The key lives in the arena like the dictionary itself. */
-	td_text(root, arena_printf(&app->arena, "err_%s", field), message);
-}
-
-int
-form_has_errors(const struct tdict *root)
-{
-	return td_truthy(root, "has_errors");
-}
-
-int
-form_save_failed(struct app *app, struct resp *rs, struct tdict *root,
-    enum status st, const char *kept)
-{
-	if (kept == NULL)
-		kept = "Det du skrev finns kvar i formuläret nedan.";
-	switch (store_failure(app->store, st)) {
-	case ST_BUSY:
-		resp_status(rs, 503);
-		resp_header(rs, "Retry-After", RETRY_AFTER_BUSY);
-		td_text(root, "save_failed_heading", "Databasen är upptagen "
-		    "just nu");
-		td_textf(root, "save_failed", "En annan ändring höll "
-		    "databasen upptagen, så det du skickade kunde inte tas "
-		    "emot. Ingenting har ändrats. %s Vänta några sekunder "
-		    "och skicka igen.", kept);
-		return 1;
-	case ST_FULL:
-		resp_status(rs, 507);
-		td_text(root, "save_failed_heading", "Servern kunde inte "
-		    "spara");
-		td_textf(root, "save_failed", "Servern har inte tillräckligt "
-		    "med diskutrymme, eller kunde inte skriva till disken, så "
-		    "det du skickade kunde inte sparas. Ingenting har ändrats. "
-		    "%s Kopiera gärna texten till ett dokument på din dator, "
-		    "be den som sköter servern att frigöra utrymme och "
-		    "försök sedan igen.", kept);
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* Bytes as Swedish text: "420 MB", "1,5 GB". */

@@ -25,6 +25,7 @@
 #include "../web/session.h"
 #include "../web/throttle.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_staff.h"
 
 #define NAME_MAX_LEN	40	/* sign-in name */
@@ -147,7 +148,7 @@ page_admin_account_new(struct app *app, struct req *rq, struct resp *rs)
 
 	root = admin_layout(app, rq, rs, "Nytt konto", "/admin/konton");
 	td_bool(root, "is_new", 1);
-	fill_roles(root, "redaktor");
+	fill_roles(root, role_table[ROLE_REDAKTOR].name);
 	page_render(app, rq, rs, "admin_account_form", root);
 }
 
@@ -274,12 +275,12 @@ page_admin_account_edit(struct app *app, struct req *rq, struct resp *rs)
 /* gora=spara, stang_av or aktivera: name, role and disabled. */
 static enum status
 save_details(struct app *app, struct req *rq, struct tdict *root,
-    const struct account_row *a, const char *gora, const char **done)
+    const struct account_row *a, enum account_action act, const char **done)
 {
 	const char	*display = a->display_name, *role = a->role;
 	int		 disabled = a->disabled;
 
-	if (strcmp(gora, "spara") == 0) {
+	if (act == ACCOUNT_ACT_SAVE) {
 		display = form_field(&app->arena,
 		    req_form(rq, "visningsnamn"));
 		role = form_field(&app->arena, req_form(rq, "roll"));
@@ -294,7 +295,7 @@ save_details(struct app *app, struct req *rq, struct tdict *root,
 			return ST_BADREQ;
 		*done = "sparat";
 	} else {
-		disabled = strcmp(gora, "stang_av") == 0;
+		disabled = act == ACCOUNT_ACT_DISABLE;
 		*done = disabled ? "avstangt" : "aktiverat";
 	}
 	return store_account_update(app->store, admin_account_id(rq), a->id,
@@ -334,7 +335,8 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct account_row	 a;
 	struct tdict		*root;
-	const char		*gora = req_form(rq, "gora"), *done = "losenord";
+	enum account_action	 act;
+	const char		*done = "losenord";
 	enum status		 st;
 
 	if ((st = store_account_admin_get(app->store, &app->arena,
@@ -343,27 +345,26 @@ page_admin_account_save(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	root = edit_root(app, rq, rs, &a);
-	if (gora == NULL || (strcmp(gora, "spara") && strcmp(gora,
-	    "stang_av") && strcmp(gora, "aktivera") && strcmp(gora,
-	    "losenord"))) {
+	if ((act = account_action_parse(req_form(rq, "gora"))) ==
+	    ACCOUNT_ACT_BAD) {
 		page_error(app, rq, rs, ST_BADREQ);
 		return;
 	}
-	if (strcmp(gora, "losenord") == 0)
+	if (act == ACCOUNT_ACT_PASSWORD)
 		st = save_password(app, rq, root, &a);
 	else
-		st = save_details(app, rq, root, &a, gora, &done);
+		st = save_details(app, rq, root, &a, act, &done);
 	if (st == ST_OK) {
 		resp_redirect(rs, 303, arena_printf(&app->arena,
 		    "/admin/konton/%lld?%s=1", (long long)a.id, done));
 		return;
 	}
 	if (st == ST_FORBIDDEN)
-		form_error(app, root, strcmp(gora, "spara") ? "status" : "roll",
-		    "Det måste finnas minst en aktiv administratör. Ge först "
-		    "någon annan rollen administratör.");
+		form_error(app, root, act == ACCOUNT_ACT_SAVE ? "roll" :
+		    "status", "Det måste finnas minst en aktiv administratör. "
+		    "Ge först någon annan rollen administratör.");
 	else if (st != ST_BADREQ && !form_save_failed(app, rs, root, st,
-	    strcmp(gora, "losenord") ? NULL : PW_AGAIN)) {
+	    act == ACCOUNT_ACT_PASSWORD ? PW_AGAIN : NULL)) {
 		page_error(app, rq, rs, st);
 		return;
 	}

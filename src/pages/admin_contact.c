@@ -24,6 +24,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_staff.h"
 
 #define MAX_TOPICS	64	/* checkboxes read from one form */
@@ -381,8 +382,8 @@ set_active(struct app *app, struct req *rq, struct resp *rs,
  * Form: version, namn, titel, enhet, telefon, epost, pressansvarig,
  * amne*; or version and gora.
  * Statuses: 303 back to the form with a confirmation, 400 (form again
- * with the text kept), 404, 409 (someone saved in between), 503 and
- * 507 (not saved, text kept), 500.
+ * with the text kept; another gora), 404, 409 (someone saved in
+ * between), 503 and 507 (not saved, text kept), 500.
  */
 void
 page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
@@ -390,7 +391,7 @@ page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
 	struct contact_form	 f;
 	struct contact		 cur;
 	struct tdict		*root;
-	const char		*gora = req_form(rq, "gora");
+	enum contact_action	 act;
 	int64_t			 version;
 	enum status		 st;
 
@@ -399,8 +400,13 @@ page_admin_contact_save(struct app *app, struct req *rq, struct resp *rs)
 		page_error(app, rq, rs, st);
 		return;
 	}
-	if (gora != NULL && (!strcmp(gora, "dolj") || !strcmp(gora, "visa"))) {
-		set_active(app, rq, rs, &cur, !strcmp(gora, "visa"));
+	if ((act = contact_action_parse(req_form(rq, "gora"))) ==
+	    CONTACT_ACT_BAD) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return;
+	}
+	if (act != CONTACT_ACT_SAVE) {
+		set_active(app, rq, rs, &cur, act == CONTACT_ACT_SHOW);
 		return;
 	}
 	read_form(app, rq, &f);

@@ -20,6 +20,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_staff.h"
 
 /* The page for email ("" for the empty form); root may carry errors. */
@@ -114,34 +115,37 @@ erase(struct app *app, struct req *rq, const char *email)
 /*
  * POST /admin/epost/person: atgard=ladda-ner (JSON) or atgard=radera
  * (with the box "bekrafta" ticked).  Statuses: 200, 303, 400 (no
- * address, not confirmed: the form again), 503, 507, 500.
+ * address, no button, not confirmed: the form again; another atgard),
+ * 503, 507, 500.
  */
 void
 page_admin_mail_person_post(struct app *app, struct req *rq,
     struct resp *rs)
 {
 	const char	*email = form_field(&app->arena, req_form(rq, "epost"));
-	const char	*act = req_form(rq, "atgard");
+	enum person_action act = person_action_parse(req_form(rq, "atgard"));
 	struct tdict	*root;
 	enum status	 st;
 
 	root = admin_layout(app, rq, rs, "En persons uppgifter",
 	    "/admin/epost");
+	if (act == PERSON_ACT_BAD) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return;
+	}
 	if (!valid_email(email))
 		form_error(app, root, "epost", "Skriv en e-postadress, till "
 		    "exempel namn@exempel.se.");
-	else if (act != NULL && strcmp(act, "radera") == 0 &&
-	    req_form(rq, "bekrafta") == NULL)
+	else if (act == PERSON_ACT_ERASE && req_form(rq, "bekrafta") == NULL)
 		form_error(app, root, "bekrafta", "Kryssa i rutan för att "
 		    "bekräfta att uppgifterna ska raderas.");
-	else if (act == NULL || (strcmp(act, "radera") != 0 &&
-	    strcmp(act, "ladda-ner") != 0))
+	else if (act == PERSON_ACT_NONE)
 		form_error(app, root, "epost", "Välj Ladda ner eller Radera.");
 	if (form_has_errors(root)) {
 		show(app, rq, rs, email, root, 400);
 		return;
 	}
-	if (strcmp(act, "ladda-ner") == 0) {
+	if (act == PERSON_ACT_DOWNLOAD) {
 		export(app, rq, rs, email);
 		return;
 	}

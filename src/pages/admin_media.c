@@ -28,6 +28,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_media.h"
 #include "admin_staff.h"
 
@@ -494,7 +495,7 @@ delete(struct app *app, struct req *rq, struct resp *rs,
 void
 page_admin_media_save(struct app *app, struct req *rq, struct resp *rs)
 {
-	const char	*act = field(rq, "atgard");
+	enum media_action act = media_action_parse(field(rq, "atgard"));
 	struct media	 m;
 	struct tdict	*root;
 	enum status	 st;
@@ -505,12 +506,18 @@ page_admin_media_save(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	root = admin_layout(app, rq, rs, "Bild", "/admin/media");
-	if (strcmp(act, "spara") == 0)
+	switch (act) {
+	case MEDIA_ACT_SAVE:
 		save_meta(app, rq, rs, root, &m);
-	else if (strcmp(act, "byt") == 0)
+		break;
+	case MEDIA_ACT_REPLACE:
 		replace(app, rq, rs, root, &m);
-	else if (strcmp(act, "radera") == 0)
+		break;
+	case MEDIA_ACT_DELETE:
 		delete(app, rq, rs, root, &m);
-	else
+		break;
+	case MEDIA_ACT_BAD:
 		page_error(app, rq, rs, ST_BADREQ);
+		break;
+	}
 }

@@ -27,6 +27,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_media.h"
 #include "admin_staff.h"
 
@@ -199,13 +200,14 @@ remove_file(struct app *app, const struct document *d)
  * publikation or inte-publikation (dok=DOC_ID), ta-bort
  * (dok=DOC_ID).  Statuses: 303; 400 (no file, no title), 409 (attached
  * already), 413 (over 20 MB), 415 (not a document) with the form again;
- * 404; 503/507; 500.
+ * 400 for another atgard; 404; 503/507; 500.
  */
 void
 page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 {
 	int64_t		 id = rq->path_id, lead;
-	const char	*act = form_field(rq->arena, req_form(rq, "atgard"));
+	const char	*word = form_field(rq->arena, req_form(rq, "atgard"));
+	enum doc_action	 act = doc_action_parse(word);
 	int64_t		 doc = req_id(req_form(rq, "dok"));
 	const char	*atitle;
 	const struct document *gone;
@@ -218,30 +220,31 @@ page_admin_media_doc_save(struct app *app, struct req *rq, struct resp *rs)
 		return;
 	}
 	root = admin_layout(app, rq, rs, "Dokument", "/admin/artiklar");
-	if (strcmp(act, "ladda-upp") == 0) {
+	if (act == DOC_ACT_BAD) {
+		st = ST_BADREQ;
+		goto out;
+	}
+	if (act == DOC_ACT_UPLOAD) {
 		upload(app, rq, rs, root, id);
 		return;
 	}
 	gone = find_doc(app, id, doc);
 	if ((st = store_begin(app->store)) != ST_OK)
 		goto out;
-	if (strcmp(act, "tillganglig") == 0 || strcmp(act, "otillganglig") == 0)
+	if (act == DOC_ACT_ACCESSIBLE || act == DOC_ACT_INACCESSIBLE)
 		st = store_document_set_accessible(app->store, doc, id,
-		    act[0] == 't');
-	else if (strcmp(act, "publikation") == 0 ||
-	    strcmp(act, "inte-publikation") == 0)
+		    act == DOC_ACT_ACCESSIBLE);
+	else if (act == DOC_ACT_PUBLICATION || act == DOC_ACT_NOT_PUBLICATION)
 		st = store_document_set_publication(app->store, doc, id,
-		    act[0] == 'p');
-	else if (strcmp(act, "ta-bort") == 0)
-		st = store_document_delete(app->store, doc, id);
+		    act == DOC_ACT_PUBLICATION);
 	else
-		st = ST_BADREQ;
+		st = store_document_delete(app->store, doc, id);
 	if (st == ST_OK && (st = store_audit(app->store, admin_account_id(rq),
 	    "ändrade", AUDIT_ARTICLE, id, arena_printf(&app->arena,
-	    "dokument %lld (%s)", (long long)doc, act), NULL, NULL)) == ST_OK)
+	    "dokument %lld (%s)", (long long)doc, word), NULL, NULL)) == ST_OK)
 		st = store_commit(app->store);
 	if (st == ST_OK) {
-		if (strcmp(act, "ta-bort") == 0)
+		if (act == DOC_ACT_REMOVE)
 			remove_file(app, gone);
 		resp_redirect(rs, 303, arena_printf(&app->arena,
 		    "/admin/media/dokument/%lld?klart=sparat", (long long)id));

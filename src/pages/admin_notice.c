@@ -21,6 +21,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_staff.h"
 
 #define MAX_NOTICE	600	/* bytes of notice text */
@@ -226,19 +227,23 @@ end_notice(struct app *app, struct req *rq, struct resp *rs, int64_t id)
  * Form: id (0: a new notice), text, lanktext, lankadress, fran_datum,
  * fran_tid, till_datum, till_tid; or id and gora.
  * Statuses: 303 to the form with a confirmation, 400 (form again with
- * the text kept), 503 and 507 (not saved, text kept), 500.
+ * the text kept; another gora), 503 and 507 (not saved, text kept), 500.
  */
 void
 page_admin_notice_save(struct app *app, struct req *rq, struct resp *rs)
 {
 	struct notice_form	 f;
 	struct tdict		*root;
-	const char		*gora = req_form(rq, "gora");
+	enum notice_action	 act = notice_action_parse(req_form(rq, "gora"));
 	enum status		 st;
 
 	root = admin_layout(app, rq, rs, "Notis", "/admin/notis");
+	if (act == NOTICE_ACT_BAD) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return;
+	}
 	read_form(app, rq, &f);
-	if (gora != NULL && strcmp(gora, "ta_bort") == 0) {
+	if (act == NOTICE_ACT_END) {
 		end_notice(app, rq, rs, f.n.id);
 		return;
 	}

@@ -20,6 +20,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "admin.h"
+#include "admin_action.h"
 #include "admin_staff.h"
 
 #define FIELD_MAX	200
@@ -198,19 +199,23 @@ remove_one(struct app *app, struct req *rq, struct resp *rs, int64_t id)
 		resp_redirect(rs, 303, "/admin/presslista?klart=borttagen");
 }
 
-/* POST /admin/presslista[/ID]: check and save, or remove.  Statuses:
- * 303, 400 (errors, text kept), 404, 409 (address taken), 503 and 507
- * (not saved, text kept), 500. */
+/* POST /admin/presslista[/ID]: check and save, or remove (atgard=ta-bort,
+ * with an ID).  Statuses: 303, 400 (errors, text kept; another atgard),
+ * 404, 409 (address taken), 503 and 507 (not saved, text kept), 500. */
 static void
 post(struct app *app, struct req *rq, struct resp *rs, int64_t id)
 {
 	struct journalist j;
 	struct tdict	*root;
-	const char	*act = req_form(rq, "atgard");
+	enum press_action act = press_action_parse(req_form(rq, "atgard"));
 	int64_t		 newid = id;
 	enum status	 st;
 
-	if (id != 0 && act != NULL && strcmp(act, "ta-bort") == 0) {
+	if (act == PRESS_ACT_BAD || (act == PRESS_ACT_REMOVE && id == 0)) {
+		page_error(app, rq, rs, ST_BADREQ);
+		return;
+	}
+	if (act == PRESS_ACT_REMOVE) {
 		remove_one(app, rq, rs, id);
 		return;
 	}

@@ -114,12 +114,12 @@ preview_link_create(struct app *app, struct req *rq, struct resp *rs,
     const struct article_edit *a)
 {
 	char		 token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
-	const char	*d = req_form(rq, "giltig");
 	int64_t		 now = clock_now(), days;
 	enum status	 st;
 
-	days = d == NULL ? 0 : strcmp(d, "1") == 0 ? 1 : strcmp(d, "3") ==
-	    0 ? 3 : strcmp(d, "7") == 0 ? 7 : 0;
+	if (req_form_uint(rq, "giltig", 7, &days) != ST_OK ||
+	    (days != 1 && days != 3 && days != 7))
+		days = 0;
 	if (days == 0 || article_edit_public(a, now)) {
 		page_error(app, rq, rs, days == 0 ? ST_BADREQ : ST_CONFLICT);
 		return;

@@ -29,7 +29,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
-#include "admin.h"
+#include "form.h"
 #include "pages.h"
 
 #define TOPICS_MAX	64

@@ -71,20 +71,23 @@ a11y_vague_link(const char *text)
 	return 0;
 }
 
-/* Append a warning to *out (grown in ar). */
-static void
-warn(struct arena *ar, struct a11y_warning **out, size_t *n,
-    enum a11y_kind kind, int line, char *message)
-{
-	struct a11y_warning	*w = arena_alloc(ar, (*n + 1) * sizeof(*w));
+/* The warnings found so far: n of them in v, room for cap. */
+struct warnings {
+	struct a11y_warning	*v;
+	size_t			 n;
+	size_t			 cap;
+};
 
-	if (*n)
-		memcpy(w, *out, *n * sizeof(*w));
-	w[*n].kind = kind;
-	w[*n].line = line;
-	w[*n].message = message;
-	*out = w;
-	(*n)++;
+/* Append a warning to ws (grown in ar). */
+static void
+warn(struct arena *ar, struct warnings *ws, enum a11y_kind kind, int line,
+    char *message)
+{
+	ws->v = arena_grow(ar, ws->v, ws->n, &ws->cap, sizeof(*ws->v));
+	ws->v[ws->n].kind = kind;
+	ws->v[ws->n].line = line;
+	ws->v[ws->n].message = message;
+	ws->n++;
 }
 
 /* At most QUOTE_MAX bytes of s (cut on a UTF-8 boundary, with "…"). */
@@ -132,12 +135,12 @@ relative_url(const char *url)
 /* The warning, if any, about a link's or image's target. */
 static void
 check_url(struct arena *ar, const struct md_item *it,
-    struct a11y_warning **out, size_t *n)
+    struct warnings *ws)
 {
 	const char	*what = it->kind == MD_IMAGE ? "bilden" : "länken";
 
 	if (md_url_dropped(it->url))
-		warn(ar, out, n, A11Y_URL_DROPPED, it->line,
+		warn(ar, ws, A11Y_URL_DROPPED, it->line,
 		    arena_printf(ar, "Rad %d, %s %s: adressen \"%s\" är "
 		    "inte tillåten, så %s visas som vanlig text. Använd en "
 		    "adress som börjar med https:// eller / (en sida på "
@@ -145,12 +148,12 @@ check_url(struct arena *ar, const struct md_item *it,
 		    clip(ar, it->url), it->kind == MD_IMAGE ? "bildens "
 		    "beskrivning" : "länktexten"));
 	else if (it->url[0] == '\0')
-		warn(ar, out, n, A11Y_URL_RELATIVE, it->line,
+		warn(ar, ws, A11Y_URL_RELATIVE, it->line,
 		    arena_printf(ar, "Rad %d, %s %s: adressen saknas. Skriv "
 		    "den inom parentesen, till exempel https://... eller "
 		    "/amnen/....", it->line, what, quote(ar, it)));
 	else if (relative_url(it->url))
-		warn(ar, out, n, A11Y_URL_RELATIVE, it->line,
+		warn(ar, ws, A11Y_URL_RELATIVE, it->line,
 		    arena_printf(ar, "Rad %d, %s %s: adressen \"%s\" saknar "
 		    "början och leder fel på den publicerade sidan (den "
 		    "letas efter under /nyheter/). Skriv hela adressen, "
@@ -167,27 +170,27 @@ struct pictures {
 
 static void
 check_image(struct arena *ar, const struct md_item *it,
-    const struct pictures *p, struct a11y_warning **out, size_t *n)
+    const struct pictures *p, struct warnings *ws)
 {
 	long long	id = md_picture_id(it->url);
 
-	check_url(ar, it, out, n);
+	check_url(ar, it, ws);
 	if (id == 0 && !md_url_dropped(it->url) &&
 	    it->url[0] != '\0' && !relative_url(it->url))
-		warn(ar, out, n, A11Y_IMAGE_LIBRARY, it->line,
+		warn(ar, ws, A11Y_IMAGE_LIBRARY, it->line,
 		    arena_printf(ar, "Rad %d, bilden %s: bilden finns "
 		    "inte i bildbanken. Ladda upp den under Bildbank "
 		    "och skriv ![beskrivning](/pressbilder/NUMMER), så "
 		    "får den fotograf, storlekar och samtycke.",
 		    it->line, quote(ar, it)));
 	if (id != 0 && p->known != NULL && !p->known(p->ctx, id))
-		warn(ar, out, n, A11Y_IMAGE_MISSING, it->line,
+		warn(ar, ws, A11Y_IMAGE_MISSING, it->line,
 		    arena_printf(ar, "Rad %d, bilden %s: bildbanken har "
 		    "ingen bild nummer %lld att visa (den är borttagen, "
 		    "numret är fel eller samtycket har gått ut). Välj en "
 		    "bild ur bildbanken.", it->line, quote(ar, it), id));
 	if (it->text[0] == '\0')
-		warn(ar, out, n, A11Y_IMAGE_ALT, it->line,
+		warn(ar, ws, A11Y_IMAGE_ALT, it->line,
 		    arena_printf(ar, "Rad %d, bilden %s: bilden saknar "
 		    "alternativtext. Beskriv bilden inom hakparentesen: "
 		    "![beskrivning](adress).", it->line,
@@ -196,12 +199,12 @@ check_image(struct arena *ar, const struct md_item *it,
 
 static void
 check_item(struct arena *ar, const struct md_item *it, int *prev,
-    const struct pictures *p, struct a11y_warning **out, size_t *n)
+    const struct pictures *p, struct warnings *ws)
 {
 	switch (it->kind) {
 	case MD_HEADING:
 		if (it->level > *prev + 1)
-			warn(ar, out, n, A11Y_HEADING_SKIP, it->line,
+			warn(ar, ws, A11Y_HEADING_SKIP, it->line,
 			    arena_printf(ar, "Rad %d: rubriken \"%s\" hoppar "
 			    "över en nivå (nivå %d efter nivå %d). Använd "
 			    "rubriknivåerna i ordning; \"##\" är den första "
@@ -210,9 +213,9 @@ check_item(struct arena *ar, const struct md_item *it, int *prev,
 		*prev = it->level;
 		break;
 	case MD_LINK:
-		check_url(ar, it, out, n);
+		check_url(ar, it, ws);
 		if (it->text[0] == '\0' || a11y_vague_link(it->text))
-			warn(ar, out, n, A11Y_LINK_TEXT, it->line,
+			warn(ar, ws, A11Y_LINK_TEXT, it->line,
 			    arena_printf(ar, "Rad %d, länken %s: länktexten "
 			    "\"%s\" säger inte vart länken leder. Skriv vad "
 			    "läsaren hittar där, till exempel \"Läs rapporten "
@@ -220,7 +223,7 @@ check_item(struct arena *ar, const struct md_item *it, int *prev,
 			    clip(ar, it->text)));
 		break;
 	case MD_IMAGE:
-		check_image(ar, it, p, out, n);
+		check_image(ar, it, p, ws);
 		break;
 	}
 }
@@ -230,14 +233,16 @@ a11y_check(struct arena *ar, const char *md, a11y_picture_fn known,
     void *ctx, struct a11y_warning **out)
 {
 	struct pictures	 p = { known, ctx };
+	struct warnings	 ws = { NULL, 0, 0 };
 	struct md_item	*items;
-	size_t		 nitems, i, n = 0;
+	size_t		 nitems, i;
 	int		 prev = 1;	/* the title is the h1 */
 
 	*out = NULL;
 	if (md_outline(ar, md, &items, &nitems) != ST_OK)
 		return 0;
 	for (i = 0; i < nitems; i++)
-		check_item(ar, &items[i], &prev, &p, out, &n);
-	return n;
+		check_item(ar, &items[i], &prev, &p, &ws);
+	*out = ws.v;
+	return ws.n;
 }

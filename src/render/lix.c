@@ -145,18 +145,10 @@ static void
 note_sentence(struct arena *ar, struct lix *out, const char *s,
     const char *e, size_t n, size_t *cap)
 {
-	struct lix_sentence *grown;
-
 	if (n <= LIX_LONG_SENTENCE)
 		return;
-	if (out->nlong == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		grown = arena_alloc(ar, *cap * sizeof(*grown));
-		if (out->nlong)
-			memcpy(grown, out->long_sentences, out->nlong *
-			    sizeof(*grown));
-		out->long_sentences = grown;
-	}
+	out->long_sentences = arena_grow(ar, out->long_sentences, out->nlong,
+	    cap, sizeof(*out->long_sentences));
 	out->long_sentences[out->nlong].text = arena_strndup(ar, s,
 	    (size_t)(e - s));
 	out->long_sentences[out->nlong++].words = n;

@@ -1,5 +1,7 @@
 /*
- * md.c -- CommonMark to HTML: the only file that includes cmark-gfm.
+ * md.c -- CommonMark to HTML.  cmark-gfm is included here and in
+ * md_int.h, the header this file shares with md_picture.c (library
+ * pictures in the tree); no other file sees it.
  *
  * Article and topic bodies are stored as Markdown and rendered here
  * whenever a page is built (public pages are then kept by the page
@@ -631,7 +633,7 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 {
 	cmark_node	*doc, *c;
 	cmark_iter	*it;
-	const char	**v = NULL, **grown;
+	const char	**v = NULL;
 	size_t		 cap = 0;
 
 	*out = NULL;
@@ -644,13 +646,7 @@ md_blocks(struct arena *ar, const char *md, int flags, const char ***out,
 		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER ||
 		    !text_block(c, flags))
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			grown = arena_alloc(ar, cap * sizeof(*grown));
-			if (*n)
-				memcpy(grown, v, *n * sizeof(*grown));
-			v = grown;
-		}
+		v = arena_grow(ar, v, *n, &cap, sizeof(*v));
 		v[(*n)++] = node_text(ar, c, flags);
 	}
 	cmark_iter_free(it);

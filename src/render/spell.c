@@ -92,7 +92,6 @@ static int
 note_miss(struct arena *ar, const struct word *w, struct spell_miss **out,
     size_t *n, size_t *cap)
 {
-	struct spell_miss *grown;
 	size_t		 i;
 
 	for (i = 0; i < *n; i++)
@@ -103,13 +102,7 @@ note_miss(struct arena *ar, const struct word *w, struct spell_miss **out,
 		}
 	if (*n == SPELL_MAX_MISSES)
 		return 0;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		grown = arena_alloc(ar, *cap * sizeof(*grown));
-		if (*n)
-			memcpy(grown, *out, *n * sizeof(*grown));
-		*out = grown;
-	}
+	*out = arena_grow(ar, *out, *n, cap, sizeof(**out));
 	memset(&(*out)[*n], 0, sizeof(**out));
 	(*out)[*n].word = arena_strndup(ar, w->core, w->corelen);
 	(*out)[(*n)++].count = 1;

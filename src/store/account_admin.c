@@ -103,21 +103,24 @@ store_account_create(struct store *db, int64_t who, const char *name,
 	    staff_json(db, Q_ACCOUNT_ADMIN_JSON, aid));
 }
 
-/* 1 when account id is an active admin who is the only one. */
+/* *last is 1 when no active account but id has a role with the admin
+ * right.  ST_OK or ST_DBERR. */
 static enum status
 last_admin(struct store *db, int64_t id, int *last)
 {
-	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_ADMIN_OTHER_ADMINS];
-	enum status	 st = ST_DBERR;
+	sqlite3_stmt	*q = db->stmt[Q_ACCOUNT_ADMIN_OTHER_ROLES];
+	int		 rc = SQLITE_ERROR;
 
-	if (bind_int64(q, ":id", id) == SQLITE_OK &&
-	    sqlite3_step(q) == SQLITE_ROW) {
-		*last = sqlite3_column_int64(q, 0) == 0;
-		st = ST_OK;
-	} else
-		store_log_error(db, Q_ACCOUNT_ADMIN_OTHER_ADMINS);
+	*last = 1;
+	if (bind_int64(q, ":id", id) == SQLITE_OK)
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+			if (role_may((const char *)sqlite3_column_text(q, 0),
+			    RIGHT_ADMIN))
+				*last = 0;
+	if (rc != SQLITE_DONE)
+		store_log_error(db, Q_ACCOUNT_ADMIN_OTHER_ROLES);
 	stmt_done(q);
-	return st;
+	return rc == SQLITE_DONE ? ST_OK : ST_DBERR;
 }
 
 /* End every session of account id (inside the caller's transaction). */

@@ -6,6 +6,7 @@
  * first.  Called by pages/admin_article_find.c.
  */
 #include "../util/arena.h"
+#include "../util/role.h"
 #include "editorial_int.h"
 
 /* Bind f's filters and now on q (a NULL or 0 filter binds NULL). */
@@ -72,7 +73,7 @@ store_article_find(struct store *db, struct arena *ar,
 	return stmt_int(db, Q_FIND_COUNT, bind_filter(q, f, now), total);
 }
 
-/* Everyone who may write articles, by name. */
+/* Everyone who may write articles (RIGHT_EDIT), by name. */
 enum status
 store_find_authors(struct store *db, struct arena *ar,
     struct find_author **out, size_t *n)
@@ -84,6 +85,9 @@ store_find_authors(struct store *db, struct arena *ar,
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!role_may((const char *)sqlite3_column_text(q, 2),
+		    RIGHT_EDIT))
+			continue;
 		*out = arena_grow(ar, *out, *n, &cap, sizeof(**out));
 		(*out)[*n].id = sqlite3_column_int64(q, 0);
 		(*out)[(*n)++].name = column_text(ar, q, 1);

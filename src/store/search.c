@@ -3,12 +3,12 @@
  * query, and the ranked, highlighted page of public hits.
  *
  * The search page (pages/search.c) calls search_match_query() on ?q=
- * and hands the result to store_search().  The query is built here, in
- * C, from words alone: every word is a quoted FTS5 string with a prefix
- * star, matched in title, lead and body, or its Swedish stem, matched in
- * the stem columns (search_stem.c), so nothing the visitor types
- * (quotes, parentheses, AND, OR, NOT, NEAR, column filters, '^', '*',
- * '-') is ever read as FTS5 syntax.
+ * and hands the result to store_search_filtered().  The query is built
+ * here, in C, from words alone: every word is a quoted FTS5 string with
+ * a prefix star, matched in title, lead and body, or its Swedish stem,
+ * matched in the stem columns (search_stem.c), so nothing the visitor
+ * types (quotes, parentheses, AND, OR, NOT, NEAR, column filters, '^',
+ * '*', '-') is ever read as FTS5 syntax.
  * One query ranks and pages the public hits and reads the shown hits'
  * text; search_mark.c marks the words in it, so nothing but the page's
  * hits is marked and the index is searched once.
@@ -305,14 +305,6 @@ store_search_filtered(struct store *db, struct arena *ar, const char *match,
 	}
 	stmt_done(q);
 	return ST_OK;
-}
-
-enum status
-store_search(struct store *db, struct arena *ar, const char *match,
-    int64_t now, size_t limit, size_t offset, struct search_result *out)
-{
-	return store_search_filtered(db, ar, match, now, NULL, limit, offset,
-	    out);
 }
 
 /* Add one row of search_facets to the list it names. */

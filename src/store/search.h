@@ -5,8 +5,9 @@
  * The index is an FTS5 table kept current by triggers (see
  * sql/migrations/0002_search.sql).  A page turns the visitor's words
  * into a safe FTS5 query with search_match_query() and runs it with
- * store_search(); the user's text never reaches MATCH as syntax.  Both
- * the index and the change stamp follow every write through triggers.
+ * store_search_filtered(); the user's text never reaches MATCH as
+ * syntax.  Both the index and the change stamp follow every write
+ * through triggers.
  */
 #ifndef SEARCH_H
 #define SEARCH_H
@@ -92,16 +93,13 @@ size_t		search_match_query(struct arena *, const char *q,
 		    const char **out);
 
 /*
- * One page of public hits for match (from search_match_query), best
- * first, with highlighted title, lead and body snippet, and the total.
+ * One page of public hits for match (from search_match_query) within
+ * the filter f (NULL: none), in its order (best first without one),
+ * with highlighted title, lead and body snippet, and the total.
  * Strings live in ar.  ST_OK or ST_DBERR (logged).  An empty match
  * finds nothing; an FTS5 query error (which search_match_query() makes
  * impossible) is logged and reads as no hits.
  */
-enum status	store_search(struct store *, struct arena *, const char *match,
-		    int64_t now, size_t limit, size_t offset,
-		    struct search_result *out);
-/* The same within the filter f (NULL: none), in its order. */
 enum status	store_search_filtered(struct store *, struct arena *,
 		    const char *match, int64_t now, const struct search_filter *,
 		    size_t limit, size_t offset, struct search_result *out);

@@ -5,12 +5,12 @@
  * FTS5's highlight() and snippet() would do this, but each needs the
  * match run again for its row: ten hits cost ten more index lookups,
  * about 3 ms at 100,000 articles.  The hits' text is in hand already
- * (store_search() reads it with the hits), so the words are found here:
- * the text is cut into words by the index's own rule (search_token.c)
- * and every word that starts with a search word, letters folded, or
- * has its stem (search_stem.c), is put between SEARCH_MARK_START and
- * SEARCH_MARK_END.  html_highlight()
- * turns the marks into <mark> after escaping.
+ * (store_search_filtered() reads it with the hits), so the words are
+ * found here: the text is cut into words by the index's own rule
+ * (search_token.c) and every word that starts with a search word,
+ * letters folded, or has its stem (search_stem.c), is put between
+ * SEARCH_MARK_START and SEARCH_MARK_END.  html_highlight() turns the
+ * marks into <mark> after escaping.
  */
 #include <stdint.h>
 #include <string.h>

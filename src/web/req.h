@@ -116,14 +116,14 @@ const char	*req_form(const struct req *, const char *key);
 const char	*req_cookie(const struct req *, const char *key);
 
 /*
- * Typed values: the one place numbers in a request are read.  s must be
- * decimal digits without a leading zero ("0" is fine), a '-' in front
- * only when min < 0, and nothing else.  ST_OK with *v in [min, max];
- * ST_NOTFOUND when s is NULL or "" (the field was left out or empty);
- * ST_BADREQ for anything else (junk, a sign, space, overflow, out of
- * range).  *v is only written on ST_OK, so a default set before stays.
- * A public page answers ST_BADREQ with 400; a staff form shows itself
- * again with a message.
+ * Typed values: the one place numbers in a request are read, by
+ * util/num.c's rule.  s must be decimal digits without a leading zero
+ * ("0" is fine), a '-' in front only when min < 0, and nothing else.
+ * ST_OK with *v in [min, max]; ST_NOTFOUND when s is NULL or "" (the
+ * field was left out or empty); ST_BADREQ for anything else (junk, a
+ * sign, space, overflow, out of range).  *v is only written on ST_OK,
+ * so a default set before stays.  A public page answers ST_BADREQ with
+ * 400; a staff form shows itself again with a message.
  */
 enum status	 req_parse_int(const char *s, int64_t min, int64_t max,
 		    int64_t *v);

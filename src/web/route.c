@@ -24,6 +24,7 @@
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
+#include "../util/num.h"
 #include "../util/role.h"
 #include "../util/slug.h"
 #include "conn.h"
@@ -377,7 +378,7 @@ test_clock(struct app *app)
 
 	if (store_setting(app->store, &app->arena, "test_clock_offset",
 	    &v) == ST_OK)
-		(void)req_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &off);
+		(void)num_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &off);
 	clock_set_offset(off);
 }
 

@@ -78,6 +78,9 @@ assert_body_contains "Love Nordenmark"
 get "$SEED"
 assert_body_contains "Love Nordenmark"
 V=$(q "SELECT version FROM contact WHERE id = 1")
+staff_request presse POST /admin/kontakter/1 -d "version=$V" -d gora=gom
+assert_status 400
+assert_eq "an unknown gora changed nothing" "$(q "SELECT active || '|' || version FROM contact WHERE id = 1")" "1|$V"
 staff_request presse POST /admin/kontakter/1 -d "version=$V" -d gora=dolj
 assert_status 303
 assert_header Location '^/admin/kontakter/1\?dold=1$'
@@ -239,6 +242,10 @@ assert_status 303
 get /
 assert_body_contains "Växeln är stängd i dag."
 get /kontakt
+assert_body_contains "Växeln är stängd i dag."
+staff_request anna POST /admin/notis -d "id=$NID" -d gora=ta-bort
+assert_status 400
+get /
 assert_body_contains "Växeln är stängd i dag."
 staff_request anna POST /admin/notis -d "id=$NID" -d gora=ta_bort
 assert_status 303

@@ -69,6 +69,9 @@ staff_request anna POST "/admin/konton/$NILS" -d gora=spara --data-urlencode "vi
 assert_status 303
 
 # --- disabling ends the sessions at once --------------------------------------
+staff_request anna POST "/admin/konton/$NILS" -d gora=stang-av
+assert_status 400
+assert_eq "an unknown gora changed nothing" "$(q "SELECT disabled FROM account WHERE id = $NILS")" 0
 staff_request anna POST "/admin/konton/$NILS" -d gora=stang_av
 assert_status 303
 assert_signed_out nils

@@ -21,6 +21,13 @@ ID=$(header Location | sed -n 's|.*/admin/artiklar/\([0-9]*\).*|\1|p')
 staff_request rita POST "/admin/artiklar/$ID/forhandslank" \
     --data-urlencode giltig=3 -c "$T/rita.jar"
 assert_status 303
+# Valid for 1, 3 or 7 days, written as the form's radios write them.
+for d in 2 03 +7 x ''; do
+	staff_request rita POST "/admin/artiklar/$ID/forhandslank" \
+	    --data-urlencode "giltig=$d"
+	assert_status 400
+done
+assert_eq "one link made" "$(q "SELECT count(*) FROM preview_link WHERE article_id = $ID")" 1
 staff_request rita GET "/admin/artiklar/$ID?klart=forhandslank" -c "$T/rita.jar"
 assert_status 200
 TOKEN=$(printf '%s' "$BODY" | grep -o '/forhandsvisning/[A-Za-z0-9_-]*' |

@@ -147,6 +147,9 @@ post "/prenumerera/avsluta/$JTOK" -H "Origin: $BASE" --data-urlencode "List-Unsu
 assert_status 200
 assert_eq "olle is off the list" "$(q "SELECT count(*) FROM journalist WHERE id = $OLLE")" 0
 # And a press officer removes one.
+staff_request pia POST "/admin/presslista/$SARA" --data-urlencode "atgard=radera"
+assert_status 400
+assert_eq "an unknown atgard removed nothing" "$(q "SELECT count(*) FROM journalist WHERE id = $SARA")" 1
 staff_request pia POST "/admin/presslista/$SARA" --data-urlencode "atgard=ta-bort"
 assert_status 303
 assert_eq "sara is removed" "$(q "SELECT count(*) FROM journalist WHERE id = $SARA")" 0

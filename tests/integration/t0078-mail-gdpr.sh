@@ -71,6 +71,10 @@ assert len(d["utskick"]) == 2 and all(u["skickat"] for u in d["utskick"]), d
 
 # --- erase -------------------------------------------------------------------
 staff_request anna POST /admin/epost/person --data-urlencode "epost=eva@exempel.se" \
+    --data-urlencode "atgard=ta-bort" --data-urlencode "bekrafta=1"
+assert_status 400
+assert_eq "an unknown atgard erased nothing" "$(q "SELECT count(*) FROM subscriber WHERE email = 'eva@exempel.se'")" 1
+staff_request anna POST /admin/epost/person --data-urlencode "epost=eva@exempel.se" \
     --data-urlencode "atgard=radera"
 assert_status 400
 assert_body_contains 'Kryssa i rutan för att bekräfta'

@@ -89,6 +89,10 @@ server_start
 get "$href"
 assert_status 200
 staff_request red POST "/admin/media/dokument/$aid" \
+    --data-urlencode "atgard=radera" --data-urlencode "dok=$did"
+assert_status 400
+assert_eq "an unknown atgard removed nothing" "$(docs)" 2
+staff_request red POST "/admin/media/dokument/$aid" \
     --data-urlencode "atgard=ta-bort" --data-urlencode "dok=$did"
 assert_status 303
 assert_eq "removed" "$(docs)" 1

@@ -11,6 +11,7 @@ q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 site_start
 staff_user_add rita redaktor
 staff_user_add rolf redaktor
+staff_user_add pia press
 q "UPDATE account SET display_name = 'Rolf Rolfsson' WHERE name = 'rolf'"
 staff_signin rita
 staff_signin rolf
@@ -50,6 +51,9 @@ assert_eq "topic" "$(ids)" "$P "
 list "q=qoxbro&forfattare=$ROLF"
 assert_eq "author" "$(ids)" "$P "
 assert_body_contains "<option value=\"$ROLF\" selected>Rolf Rolfsson</option>"
+# The author list has those whose role may write (util/role.c).
+assert_body_contains "<option value=\"$RITA\">rita</option>"
+assert_body_lacks ">pia</option>"
 list "q=qoxbro&sortera=publicerad"
 assert_eq "newest publication first, drafts last" "$(ids)" "$P $B $D "
 list "q=qoxbro&status=bogus&typ=%22&amne=x&forfattare=-1&sortera=zz&sida=0"

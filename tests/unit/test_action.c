@@ -1,8 +1,8 @@
 /*
  * test_action.c -- the posted button words as enums: every button value
- * reads back as its action, anything else is refused (never taken for a
- * save), and the audit verbs and confirmation codes are the ones the
- * edit page and the log show.
+ * of each staff form reads back as its action, anything else is refused
+ * (never taken for a save), and the audit verbs and confirmation codes
+ * are the ones the edit page and the log show.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -85,6 +85,66 @@ test_review_and_withdrawal(void **state)
 	assert_int_equal(withdraw_way_parse("Tyst"), WITHDRAW_BAD);
 }
 
+static void
+test_media_and_documents(void **state)
+{
+	(void)state;
+	assert_int_equal(media_action_parse("spara"), MEDIA_ACT_SAVE);
+	assert_int_equal(media_action_parse("byt"), MEDIA_ACT_REPLACE);
+	assert_int_equal(media_action_parse("radera"), MEDIA_ACT_DELETE);
+	assert_int_equal(media_action_parse(NULL), MEDIA_ACT_BAD);
+	assert_int_equal(media_action_parse(""), MEDIA_ACT_BAD);
+	assert_int_equal(media_action_parse("Radera"), MEDIA_ACT_BAD);
+	assert_int_equal(media_action_parse("ta-bort"), MEDIA_ACT_BAD);
+	assert_int_equal(doc_action_parse("ladda-upp"), DOC_ACT_UPLOAD);
+	assert_int_equal(doc_action_parse("tillganglig"), DOC_ACT_ACCESSIBLE);
+	assert_int_equal(doc_action_parse("otillganglig"),
+	    DOC_ACT_INACCESSIBLE);
+	assert_int_equal(doc_action_parse("publikation"),
+	    DOC_ACT_PUBLICATION);
+	assert_int_equal(doc_action_parse("inte-publikation"),
+	    DOC_ACT_NOT_PUBLICATION);
+	assert_int_equal(doc_action_parse("ta-bort"), DOC_ACT_REMOVE);
+	assert_int_equal(doc_action_parse(NULL), DOC_ACT_BAD);
+	assert_int_equal(doc_action_parse(""), DOC_ACT_BAD);
+	assert_int_equal(doc_action_parse("tillgänglig"), DOC_ACT_BAD);
+	assert_int_equal(doc_action_parse("radera"), DOC_ACT_BAD);
+}
+
+static void
+test_row_forms(void **state)
+{
+	(void)state;
+	assert_int_equal(person_action_parse("ladda-ner"),
+	    PERSON_ACT_DOWNLOAD);
+	assert_int_equal(person_action_parse("radera"), PERSON_ACT_ERASE);
+	assert_int_equal(person_action_parse(NULL), PERSON_ACT_NONE);
+	assert_int_equal(person_action_parse(""), PERSON_ACT_BAD);
+	assert_int_equal(person_action_parse("ta-bort"), PERSON_ACT_BAD);
+	assert_int_equal(press_action_parse(NULL), PRESS_ACT_SAVE);
+	assert_int_equal(press_action_parse("ta-bort"), PRESS_ACT_REMOVE);
+	assert_int_equal(press_action_parse("ta_bort"), PRESS_ACT_BAD);
+	assert_int_equal(press_action_parse(""), PRESS_ACT_BAD);
+	assert_int_equal(contact_action_parse(NULL), CONTACT_ACT_SAVE);
+	assert_int_equal(contact_action_parse("dolj"), CONTACT_ACT_HIDE);
+	assert_int_equal(contact_action_parse("visa"), CONTACT_ACT_SHOW);
+	assert_int_equal(contact_action_parse("dölj"), CONTACT_ACT_BAD);
+	assert_int_equal(contact_action_parse("spara"), CONTACT_ACT_BAD);
+	assert_int_equal(notice_action_parse(NULL), NOTICE_ACT_SAVE);
+	assert_int_equal(notice_action_parse("ta_bort"), NOTICE_ACT_END);
+	assert_int_equal(notice_action_parse("ta-bort"), NOTICE_ACT_BAD);
+	assert_int_equal(notice_action_parse(""), NOTICE_ACT_BAD);
+	assert_int_equal(account_action_parse("spara"), ACCOUNT_ACT_SAVE);
+	assert_int_equal(account_action_parse("stang_av"),
+	    ACCOUNT_ACT_DISABLE);
+	assert_int_equal(account_action_parse("aktivera"), ACCOUNT_ACT_ENABLE);
+	assert_int_equal(account_action_parse("losenord"),
+	    ACCOUNT_ACT_PASSWORD);
+	assert_int_equal(account_action_parse(NULL), ACCOUNT_ACT_BAD);
+	assert_int_equal(account_action_parse("stäng_av"), ACCOUNT_ACT_BAD);
+	assert_int_equal(account_action_parse("radera"), ACCOUNT_ACT_BAD);
+}
+
 int
 main(void)
 {
@@ -93,6 +153,8 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_review_and_withdrawal),
+		cmocka_unit_test(test_media_and_documents),
+		cmocka_unit_test(test_row_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

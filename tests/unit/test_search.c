@@ -1,6 +1,6 @@
 /*
  * test_search.c -- search: the query sanitizer (search_match_query())
- * and store_search() over a small migrated database.
+ * and store_search_filtered() over a small migrated database.
  *
  * The sanitizer is checked two ways: exact output for typical input,
  * and for hostile input that FTS5 accepts whatever it makes (every
@@ -167,7 +167,7 @@ fts5_accepts(sqlite3 *db, const char *match)
 	int		 rc;
 
 	if (*match == '\0')
-		return 1;	/* no words: store_search() finds nothing */
+		return 1;	/* no words: nothing is found */
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM t "
 	    "WHERE t MATCH ?1 ORDER BY bm25(t)", -1, &q, NULL), SQLITE_OK);
 	sqlite3_bind_text(q, 1, match, -1, SQLITE_STATIC);
@@ -224,7 +224,7 @@ test_query_hostile_is_valid_fts5(void **state)
 	sqlite3_close(db);
 }
 
-/* --- store_search over a small database ---------------------------- */
+/* --- store_search_filtered over a small database ------------------- */
 
 struct fixture {
 	char		 path[64];
@@ -307,8 +307,8 @@ hits(const char *q, struct search_result *r)
 	size_t		 i;
 
 	(void)search_match_query(&fx.ar, q, &match);
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, r),
-	    ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 10, 0, r), ST_OK);
 	for (i = 0; i < r->n; i++)
 		s = arena_printf(&fx.ar, "%s%s%s", s, i ? "," : "",
 		    r->items[i].slug);
@@ -365,8 +365,8 @@ test_store_only_public(void **state)
 		const char	*match;
 
 		(void)search_match_query(&fx.ar, "hemligord", &match);
-		assert_int_equal(store_search(fx.db, &fx.ar, match,
-		    1900000000, 10, 0, &r), ST_OK);
+		assert_int_equal(store_search_filtered(fx.db, &fx.ar, match,
+		    1900000000, NULL, 10, 0, &r), ST_OK);
 		assert_int_equal(r.n, 1);
 		assert_string_equal(r.items[0].slug, "planerad");
 	}
@@ -380,8 +380,8 @@ test_store_paging(void **state)
 
 	(void)state;
 	(void)search_match_query(&fx.ar, "text", &match);
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 1, 1, &r),
-	    ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 1, 1, &r), ST_OK);
 	assert_int_equal(r.n, 1);
 	assert_int_equal(r.total, 3);
 	/* The snippet is the text as shown: the tags cmark drops are gone. */
@@ -410,8 +410,8 @@ test_store_many_hits(void **state)
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	(void)search_match_query(&fx.ar, "massord", &match);
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
-	    ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 10, 0, &r), ST_OK);
 	assert_int_equal(r.n, 10);
 	assert_true(r.more);
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
@@ -419,8 +419,8 @@ test_store_many_hits(void **state)
 	assert_string_equal(r.items[0].slug, arena_printf(&fx.ar,
 	    "massa-%d", SEARCH_CANDIDATES + 1));
 	/* Past the last page: no hits, still the count. */
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10,
-	    SEARCH_CANDIDATES + 10, &r), ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 10, SEARCH_CANDIDATES + 10, &r), ST_OK);
 	assert_int_equal(r.n, 0);
 	assert_true(r.more);
 	assert_int_equal(r.total, SEARCH_CANDIDATES);
@@ -428,16 +428,16 @@ test_store_many_hits(void **state)
 	 * neither the total nor "more" counts the drafts. */
 	assert_int_equal(sqlite3_exec(db, "UPDATE article SET status = 'utkast'"
 	    " WHERE id > 1002", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
-	    ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 10, 0, &r), ST_OK);
 	assert_int_equal(r.n, 2);
 	assert_int_equal(r.total, 2);
 	assert_false(r.more);
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM article WHERE id > 1000",
 	    NULL, NULL, NULL), SQLITE_OK);
 	/* No match at all: nothing, and no more. */
-	assert_int_equal(store_search(fx.db, &fx.ar, match, NOW, 10, 0, &r),
-	    ST_OK);
+	assert_int_equal(store_search_filtered(fx.db, &fx.ar, match, NOW,
+	    NULL, 10, 0, &r), ST_OK);
 	assert_int_equal(r.n, 0);
 	assert_int_equal(r.total, 0);
 	assert_false(r.more);
