@@ -49,6 +49,13 @@ DELETE FROM subscriber WHERE email = :email COLLATE NOCASE;
 -- name: person_journalist_erase
 DELETE FROM journalist WHERE email = :email COLLATE NOCASE;
 
+-- name: mail_sweep_outbox
+-- Mail that has left (or was given up) keeps its address and text for
+-- a while (person.c OUTBOX_KEPT), then only that it was sent.
+UPDATE outbox SET recipient = '', subscriber_id = NULL, body_text = '',
+       body_html = '', unsub_token = ''
+ WHERE recipient <> '' AND created_at < :before AND state <> 'ny';
+
 -- name: mail_sweep_addr
 -- The sender's address is kept a day, for the abuse limits only.
 UPDATE subscriber SET remote_addr = ''

@@ -8,7 +8,8 @@
 # limits (one pending confirmation per address a day, five sign-ups per
 # remote address an hour) answer 429 in Swedish; the unsubscribe link
 # shows a button and an RFC 8058 one-click POST ends it; unconfirmed
-# rows older than seven days are pruned.
+# rows older than seven days are pruned, their confirmation mail with
+# them.
 . "$(dirname "$0")/lib.sh"
 
 site_start
@@ -49,6 +50,8 @@ assert_eq "one unconfirmed subscriber" \
 assert_eq "the chosen topic" "$(q 'SELECT topic_id FROM subscriber_topic')" "$TOPIC"
 assert_eq "one confirmation mail queued" \
     "$(q "SELECT count(*) FROM outbox WHERE recipient = 'åsa@exempel.se' AND state = 'ny'")" 1
+assert_eq "... tied to its subscriber" \
+    "$(q "SELECT count(*) FROM outbox o JOIN subscriber s ON s.id = o.subscriber_id WHERE s.email = 'åsa@exempel.se'")" 1
 LINK=$(q "SELECT body_text FROM outbox" | grep -o '/prenumerera/bekrafta/[A-Za-z0-9_-]*')
 check "the mail has a confirmation link" test -n "$LINK"
 check "the token is not stored in the clear" \
@@ -114,6 +117,8 @@ post /prenumerera -H "Origin: $BASE" --data-urlencode "epost=p7@exempel.se" \
 assert_status 200
 assert_eq "the old unconfirmed row is pruned" \
     "$(q "SELECT count(*) FROM subscriber WHERE email = 'p2@exempel.se'")" 0
+assert_eq "... and its confirmation mail, token and all" \
+    "$(q "SELECT count(*) FROM outbox WHERE recipient = 'p2@exempel.se'")" 0
 
 # --- the tokens stay out of the log ----------------------------------------------
 check "no token in the server log" sh -c "! grep -q -e '${LINK##*/}' -e '$UNSUB' '$T/server.log'"
