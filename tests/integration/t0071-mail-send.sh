@@ -6,7 +6,8 @@
 # headers RFC 8058/2047 ask for; topic and press-release filtering; an
 # edit sends nothing unless "skicka uppdatering"; the relay down for a
 # while then up: everything arrives once; an unpublish before sending
-# cancels; a one-click unsubscribe POST ends it.
+# cancels; a one-click unsubscribe POST ends it.  A relay URL with a
+# password on smtp:// sends nothing to a relay that offers no STARTTLS.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mail_lib.sh"
 
@@ -130,5 +131,23 @@ assert_status 200
 publish_article red "Efter avslutet" efter-avslut "Text."
 assert_eq "no row for the ended subscription" \
     "$(q "SELECT count(*) FROM outbox WHERE article_id = $ARTICLE_ID AND recipient = 'anna@exempel.se'")" 0
+
+# --- credentials on smtp:// need STARTTLS --------------------------------------
+# The sink offers no STARTTLS: with a password in the URL nothing is said
+# to it in clear (without one, TLS is only tried: every mail above went).
+stop_pid "$SERVER_PID"
+export PRESSRUM_SMTP_URL="smtp://nyheter:hemligt@127.0.0.1:$SMTP_PORT"
+server_start
+post /prenumerera -H "Origin: $BASE" --data-urlencode "epost=tls@exempel.se" \
+    --data-urlencode "omfang=alla" --data-urlencode "takt=direkt"
+assert_status 200
+for _ in $(seq 50); do
+	[ -n "$(q "SELECT last_error FROM outbox WHERE recipient = 'tls@exempel.se'")" ] && break
+	sleep 0.1
+done
+ERR=$(q "SELECT last_error FROM outbox WHERE recipient = 'tls@exempel.se'")
+check "with a password, no STARTTLS: the mail waits with the reason ($ERR)" test -n "$ERR"
+sleep 1
+assert_eq "... and the relay got nothing" "$(mails_to tls@exempel.se)" 0
 
 done_testing
