@@ -4,7 +4,8 @@
 # mail per matching subscriber in the outbox in the publish's
 # transaction and the master's mail process delivers it, with the
 # headers RFC 8058/2047 ask for; topic and press-release filtering; an
-# edit sends nothing unless "skicka uppdatering"; the relay down for a
+# edit sends nothing unless "skicka uppdatering", and that goes only to
+# those who got the first mail; the relay down for a
 # while then up: everything arrives once; an unpublish before sending
 # cancels; a one-click unsubscribe POST ends it.  A relay URL with a
 # password on smtp:// sends nothing to a relay that offers no STARTTLS.
@@ -68,6 +69,9 @@ check "bertil gets topic 1" wait_mail bertil@exempel.se 2
 check "cecilia gets the press release" wait_mail cecilia@exempel.se 2
 
 # --- an edit sends nothing; "skicka uppdatering" sends one --------------------------
+# erik signs up after the first mail: the update is not for him.
+subscribe_confirmed erik@exempel.se alla direkt
+check "erik's confirmation mail arrives" wait_mail erik@exempel.se 1
 V=$(form_version red "$A1")
 staff_request red POST "/admin/artiklar/$A1" --data-urlencode "action=spara" \
     --data-urlencode "version=$V" --data-urlencode "kind=nyhet" \
@@ -85,6 +89,10 @@ staff_request red POST "/admin/artiklar/$A1" --data-urlencode "action=spara" \
 assert_status 303
 check "\"skicka uppdatering\" sends one update" wait_mail anna@exempel.se 4
 assert_eq "the update says so" "$(mail_header "$(mail_file anna@exempel.se)" Subject)" "Uppdaterad: Nytt äldreboende i Åby"
+assert_eq "the update went only to those who got the first mail" \
+    "$(q "SELECT group_concat(recipient) FROM outbox WHERE article_id = $A1 AND kind = 'uppdatering'")" \
+    "anna@exempel.se"
+assert_eq "erik got no update" "$(mails_to erik@exempel.se)" 1
 
 # --- the relay down for a while, then up: all arrives, once --------------------------
 touch "$MAILDIR/down"
