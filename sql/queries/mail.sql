@@ -35,7 +35,8 @@ SELECT kind, slug, title, lead, status, coalesce(publish_at, 0)
 -- name: mail_enqueue_subscribers
 -- The first mail (kind 'artikel'), or an update ('uppdatering'): that
 -- goes only to those who got the first mail, or will (its row is there
--- by its Message-ID, sent or waiting, its address kept or not).
+-- by its Message-ID, sent or waiting, its address kept or not, and made
+-- for this subscriber: not for an earlier one whose id was reused).
 INSERT OR IGNORE INTO outbox (kind, article_id, subscriber_id, recipient,
        subject, body_text, body_html, unsub_token, message_id,
        next_try_at, created_at)
@@ -54,7 +55,7 @@ SELECT :kind, a.id, s.id, s.email, :subject, :body_text, :body_html,
    AND (:kind <> 'uppdatering' OR EXISTS (
         SELECT 1 FROM outbox o
          WHERE o.message_id = 'a' || a.id || '.s' || s.id || '@' || :host
-           AND o.state <> 'misslyckad'));
+           AND o.state <> 'misslyckad' AND o.created_at >= s.created_at));
 
 -- name: mail_enqueue_press
 INSERT OR IGNORE INTO outbox (kind, article_id, recipient, subject,
