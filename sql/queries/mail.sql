@@ -33,6 +33,10 @@ SELECT kind, slug, title, lead, status, coalesce(publish_at, 0)
   FROM article WHERE id = :article_id;
 
 -- name: mail_enqueue_subscribers
+-- The first mail (kind 'artikel'), or an update ('uppdatering'): that
+-- goes only to those who got the first mail, or will (its row is there
+-- by its Message-ID, sent or waiting, its address kept or not, and made
+-- for this subscriber: not for an earlier one whose id was reused).
 INSERT OR IGNORE INTO outbox (kind, article_id, subscriber_id, recipient,
        subject, body_text, body_html, unsub_token, message_id,
        next_try_at, created_at)
@@ -47,7 +51,11 @@ SELECT :kind, a.id, s.id, s.email, :subject, :body_text, :body_html,
         OR (s.scope = 'amnen' AND EXISTS (
             SELECT 1 FROM subscriber_topic st
               JOIN article_topic t ON t.topic_id = st.topic_id
-             WHERE st.subscriber_id = s.id AND t.article_id = a.id)));
+             WHERE st.subscriber_id = s.id AND t.article_id = a.id)))
+   AND (:kind <> 'uppdatering' OR EXISTS (
+        SELECT 1 FROM outbox o
+         WHERE o.message_id = 'a' || a.id || '.s' || s.id || '@' || :host
+           AND o.state <> 'misslyckad' AND o.created_at >= s.created_at));
 
 -- name: mail_enqueue_press
 INSERT OR IGNORE INTO outbox (kind, article_id, recipient, subject,

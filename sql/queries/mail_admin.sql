@@ -29,5 +29,7 @@ SELECT t.name, count(s.id)
  ORDER BY t.name;
 
 -- name: outbox_retry_article
+-- Not a mail whose address is forgotten (erased, or kept its time).
 UPDATE outbox SET state = 'ny', attempts = 0, next_try_at = :now
- WHERE article_id = :article_id AND state = 'misslyckad';
+ WHERE article_id = :article_id AND state = 'misslyckad'
+   AND recipient <> '';

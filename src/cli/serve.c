@@ -10,7 +10,10 @@
  * templates, page cache and request arena (struct app) for its whole
  * life.  With edge caches (--purge) the master also runs their purgers
  * (edges.c) and purges them whenever its watch (pagewatch.c) sees the
- * public pages change, and at every template reload.
+ * public pages change, and at every template reload.  With a relay
+ * (--smtp) a mail process runs beside the workers (mail/sender.c);
+ * without one the master itself sweeps the mail tables once a minute
+ * (mail/sweep.c), woken by a timer (SIGALRM).
  */
 #include <errno.h>
 #include <malloc.h>
@@ -19,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,6 +41,7 @@
 #include "edges.h"
 #include "pagewatch.h"
 #include "../mail/sender.h"
+#include "../mail/sweep.h"
 
 #define MAX_WORKERS	64
 #define STOP_GRACE_S	10	/* seconds workers get to finish */
@@ -62,6 +67,12 @@ static void
 on_child(int sig)
 {
 	(void)sig;	/* only wakes sigsuspend() */
+}
+
+static void
+on_tick(int sig)
+{
+	(void)sig;	/* the sweep's timer: only wakes the master */
 }
 
 /* A worker runs each request with SIGTERM blocked, so this handler only
@@ -265,6 +276,40 @@ spawn_sender(const struct config *cfg)
 	return pid;
 }
 
+/* Without a relay there is no mail process: the master sweeps the mail
+ * tables itself (mail/sweep.c), woken every SWEEP_EVERY seconds (every
+ * second with the test clock).  0, or -1 (logged). */
+static int
+sweep_start(const struct config *cfg, struct mail_sweep *sw)
+{
+	struct itimerval	 it;
+
+	if (cfg->smtp_url != NULL)
+		return 0;
+	if (mail_sweep_open(sw, cfg) != 0)
+		return -1;
+	memset(&it, 0, sizeof(it));
+	it.it_interval.tv_sec = cfg->test_clock ? 1 : SWEEP_EVERY;
+	it.it_value = it.it_interval;
+	if (setitimer(ITIMER_REAL, &it, NULL) == -1) {
+		log_error("setitimer: %s", strerror(errno));
+		mail_sweep_close(sw);
+		return -1;
+	}
+	mail_sweep_tick(sw, cfg);
+	return 0;
+}
+
+static void
+sweep_stop(struct mail_sweep *sw)
+{
+	struct itimerval	 it;
+
+	memset(&it, 0, sizeof(it));
+	(void)setitimer(ITIMER_REAL, &it, NULL);
+	mail_sweep_close(sw);
+}
+
 /* Send sig to every live worker. */
 static void
 signal_all(const pid_t *pids, int n, int sig)
@@ -348,6 +393,7 @@ cli_serve(struct config *cfg)
 {
 	pid_t		 pids[MAX_WORKERS + 1];	/* workers, then the sender */
 	struct pagewatch watch = { .fd = -1 };
+	struct mail_sweep sweep = { .db = NULL };
 	struct edges	 edges;
 	int64_t		*shared;
 	sigset_t	 mask, old;
@@ -391,17 +437,22 @@ cli_serve(struct config *cfg)
 	handle(SIGINT, on_stop);
 	handle(SIGHUP, on_reload);
 	handle(SIGCHLD, on_child);
+	handle(SIGALRM, on_tick);
 	/* Block the signals we wait for; sigsuspend() opens the window. */
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGHUP);
 	sigaddset(&mask, SIGCHLD);
+	sigaddset(&mask, SIGALRM);
 	sigprocmask(SIG_BLOCK, &mask, &old);
 	memset(pids, 0, sizeof(pids));
 	for (i = 0; i < n; i++)
 		pids[i] = spawn(cfg, fd);
 	pids[MAX_WORKERS] = spawn_sender(cfg);
+	if (sweep_start(cfg, &sweep) != 0)
+		log_error("mail: the master cannot sweep the mail tables; "
+		    "unconfirmed sign-ups go only at the next sign-up");
 	log_info("serving on %s with %d workers",
 	    cfg->socket ? cfg->socket : "stdin", n);
 	while (!got_stop) {
@@ -411,6 +462,7 @@ cli_serve(struct config *cfg)
 		} else
 			sigsuspend(&old);
 		reap(cfg, fd, pids, n);
+		mail_sweep_tick(&sweep, cfg);
 		if (got_reload) {
 			got_reload = 0;
 			/* The new templates' time, before any worker loads
@@ -426,6 +478,7 @@ cli_serve(struct config *cfg)
 		}
 	}
 	pagewatch_close(&watch);
+	sweep_stop(&sweep);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	log_info("stopping");
 	edges_stop(&edges);

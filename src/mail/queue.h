@@ -37,7 +37,8 @@ void		mail_host(const char *base_url, char *h, size_t hlen);
  * Message-ID is the one of the mail at publication, so they get one
  * mail, not two); an unpublish or a return to draft cancels; an
  * edit sends nothing unless s->update asks for an update to the
- * subscribers who got the first mail.
+ * subscribers who got the first mail (or will: it waits for the relay),
+ * not to those who signed up or chose the article's topic since.
  */
 enum status	mail_on_save(struct store *, struct arena *,
 		    const char *base_url, const struct mail_save *, int64_t now);

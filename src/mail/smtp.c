@@ -1,7 +1,11 @@
 /*
  * smtp.c -- the one file that uses libcurl: one SMTP transaction per
  * message over a connection kept between messages, with short timeouts
- * so a hung relay holds the sender up for at most a minute.
+ * so a hung relay holds the sender up for at most a minute.  On smtp://
+ * STARTTLS is tried whenever the relay offers it, and required when the
+ * URL carries credentials, so a password never crosses in clear (a
+ * relay that offers no STARTTLS then gets no mail: the sender retries
+ * and staff see the error); smtps:// is TLS from the start.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +18,7 @@
 struct smtp {
 	CURL		*c;
 	char		*url;
+	int		 tls;		/* smtp_tls_required(url) */
 };
 
 struct reader {
@@ -37,6 +42,30 @@ read_cb(char *dst, size_t size, size_t nmemb, void *arg)
 }
 
 int
+smtp_tls_required(const char *url)
+{
+	CURLU	*u;
+	char	*scheme = NULL, *user = NULL, *pass = NULL;
+	int	 req = 1;	/* what we cannot read: the safe side */
+
+	if ((u = curl_url()) == NULL)
+		return req;
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK) {
+		(void)curl_url_get(u, CURLUPART_USER, &user, 0);
+		(void)curl_url_get(u, CURLUPART_PASSWORD, &pass, 0);
+		req = strcmp(scheme, "smtps") != 0 &&
+		    ((user != NULL && *user != '\0') ||
+		    (pass != NULL && *pass != '\0'));
+	}
+	curl_free(scheme);
+	curl_free(user);
+	curl_free(pass);
+	curl_url_cleanup(u);
+	return req;
+}
+
+int
 smtp_init(void)
 {
 	return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 0 : -1;
@@ -54,6 +83,7 @@ smtp_new(const char *url)
 		smtp_free(s);
 		return NULL;
 	}
+	s->tls = smtp_tls_required(url);
 	return s;
 }
 
@@ -94,11 +124,12 @@ smtp_send(struct smtp *s, const char *from, const char *to,
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, s->tls ? (long)CURLUSESSL_ALL :
+	    (long)CURLUSESSL_TRY);
 	rc = curl_easy_perform(c);
 	if (rc != CURLE_OK) {
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-		if (code != 0)	/* the relay's answer */
+		if (code >= 400)	/* the relay's refusal */
 			snprintf(err, errlen, "%ld: %.200s", code, ebuf[0] ?
 			    ebuf : curl_easy_strerror(rc));
 		else

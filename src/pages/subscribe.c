@@ -29,6 +29,7 @@
 #include "../web/req.h"
 #include "../web/resp.h"
 #include "../web/session.h"
+#include "../web/throttle.h"
 #include "form.h"
 #include "pages.h"
 
@@ -210,7 +211,8 @@ page_subscribe(struct app *app, struct req *rq, struct resp *rs)
 	s.email = f.email;
 	s.scope = f.scope;
 	s.frequency = f.frequency;
-	s.remote = rq->remote_addr != NULL ? rq->remote_addr : "";
+	s.remote = rq->remote_addr != NULL ?
+	    throttle_addr_net(&app->arena, rq->remote_addr) : "";
 	if (strcmp(f.scope, "amnen") == 0) {
 		s.topics = f.topics;
 		s.ntopics = f.ntopics;

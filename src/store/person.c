@@ -9,6 +9,7 @@
 #include "subscribe.h"
 
 #define ADDR_KEPT	86400	/* seconds a sender's address is kept */
+#define OUTBOX_KEPT	(30 * 86400)	/* and a mail's address and text */
 
 enum status
 store_person_summary(struct store *db, const char *email,
@@ -78,6 +79,9 @@ store_mail_sweep(struct store *db, int64_t now)
 	    SUB_UNCONFIRMED_TTL))) == ST_OK &&
 	    (st = stmt_write(db, Q_MAIL_SWEEP_ADDR, bind_int64(
 	    db->stmt[Q_MAIL_SWEEP_ADDR], ":before", now - ADDR_KEPT))) ==
+	    ST_OK &&
+	    (st = stmt_write(db, Q_MAIL_SWEEP_OUTBOX, bind_int64(
+	    db->stmt[Q_MAIL_SWEEP_OUTBOX], ":before", now - OUTBOX_KEPT))) ==
 	    ST_OK)
 		return store_commit(db);
 	store_rollback(db);

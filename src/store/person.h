@@ -2,8 +2,10 @@
  * person.h -- one person's data in the mail tables (subscriptions, the
  * press list, mail addressed to them): what an admin exports and erases
  * on request (GDPR), and the sweep that forgets what is no longer
- * needed: sign-ups never confirmed after 7 days, the sender's network
- * address after a day (it serves the abuse limits only).
+ * needed: sign-ups never confirmed after 7 days (their confirmation
+ * mail with them), the sender's network address after a day (it serves
+ * the abuse limits only), the address and text of mail that has left
+ * after 30 days (the row stays, so the staff's counts stay right).
  */
 #ifndef STORE_PERSON_H
 #define STORE_PERSON_H

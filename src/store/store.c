@@ -419,7 +419,7 @@ store_open(const char *path, struct store **out)
 		goto fail;
 	st = ST_DBERR;
 	if (sqlite3_create_collation(db->db, "sv", SQLITE_UTF8, NULL,
-	    collate_sv) != SQLITE_OK) {
+	    collate_sv) != SQLITE_OK || fold_register(db->db) != SQLITE_OK) {
 		log_error("store: collation: %s", sqlite3_errmsg(db->db));
 		goto fail;
 	}

@@ -56,6 +56,9 @@ enum status	 slug_owner(struct store *, enum query_id, struct arena *,
 		    const char *slug, int64_t id, int64_t *owner,
 		    const char **label);
 
+/* Register the collation "fold" (fold.c) on db: an SQLite code. */
+int		 fold_register(sqlite3 *);
+
 /* Log "store: <query name>: <sqlite3_errmsg>" and remember the error's
  * code for store_failure(). */
 void		 store_log_error(struct store *, enum query_id);

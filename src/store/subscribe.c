@@ -25,14 +25,17 @@ count_since(struct store *db, enum query_id id, const char *name,
 	return n;
 }
 
-/* Insert m into the outbox (inside the caller's transaction). */
+/* Insert m, subscriber id's confirmation mail, into the outbox (inside
+ * the caller's transaction): it goes when the subscriber does. */
 static enum status
-outbox_add(struct store *db, const struct mail *m, int64_t now)
+outbox_add(struct store *db, const struct mail *m, int64_t id, int64_t now)
 {
 	sqlite3_stmt	*q = db->stmt[Q_OUTBOX_INSERT];
 	int		 rc;
 
-	rc = bind_text(q, ":recipient", m->recipient);
+	rc = bind_int64(q, ":subscriber_id", id);
+	if (rc == SQLITE_OK)
+		rc = bind_text(q, ":recipient", m->recipient);
 	if (rc == SQLITE_OK)
 		rc = bind_text(q, ":subject", m->subject);
 	if (rc == SQLITE_OK)
@@ -48,13 +51,13 @@ outbox_add(struct store *db, const struct mail *m, int64_t now)
 	return stmt_write(db, Q_OUTBOX_INSERT, rc);
 }
 
-/* The subscriber row and its topics (inside the caller's transaction). */
+/* The subscriber row and its topics (inside the caller's transaction);
+ * *id set. */
 static enum status
 insert_subscriber(struct store *db, const struct subscription *s,
-    int64_t now)
+    int64_t now, int64_t *id)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SUBSCRIBER_INSERT];
-	int64_t		 id;
 	size_t		 i;
 	enum status	 st;
 	int		 rc;
@@ -74,10 +77,10 @@ insert_subscriber(struct store *db, const struct subscription *s,
 		rc = bind_text(q, ":unsub_token", s->unsub_token);
 	if ((st = stmt_write(db, Q_SUBSCRIBER_INSERT, rc)) != ST_OK)
 		return st;
-	id = sqlite3_last_insert_rowid(db->db);
+	*id = sqlite3_last_insert_rowid(db->db);
 	q = db->stmt[Q_SUBSCRIBER_TOPIC_INSERT];
 	for (i = 0; i < s->ntopics; i++) {
-		rc = bind_int64(q, ":subscriber_id", id);
+		rc = bind_int64(q, ":subscriber_id", *id);
 		if (rc == SQLITE_OK)
 			rc = bind_int64(q, ":topic_id", s->topics[i]);
 		if ((st = stmt_write(db, Q_SUBSCRIBER_TOPIC_INSERT, rc)) !=
@@ -92,7 +95,7 @@ store_subscribe(struct store *db, const struct subscription *s,
     const struct mail *m, int64_t now)
 {
 	sqlite3_stmt	*q = db->stmt[Q_SUBSCRIBER_PRUNE];
-	int64_t		 n;
+	int64_t		 n, id;
 	enum status	 st;
 
 	if ((st = store_begin(db)) != ST_OK)
@@ -113,8 +116,8 @@ store_subscribe(struct store *db, const struct subscription *s,
 		st = n < 0 ? ST_DBERR : ST_FORBIDDEN;
 		goto fail;
 	}
-	if ((st = insert_subscriber(db, s, now)) != ST_OK ||
-	    (st = outbox_add(db, m, now)) != ST_OK)
+	if ((st = insert_subscriber(db, s, now, &id)) != ST_OK ||
+	    (st = outbox_add(db, m, id, now)) != ST_OK)
 		goto fail;
 	return store_commit(db);
 fail:

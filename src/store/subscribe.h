@@ -22,7 +22,7 @@ struct subscription {
 	const char	*email;
 	const char	*scope;		/* "alla", "press" or "amnen" */
 	const char	*frequency;	/* "direkt" or "dag" */
-	const char	*remote;	/* remote address ("" when unknown) */
+	const char	*remote;	/* IPv6 by its /64; "": unknown */
 	const int64_t	*topics;	/* scope "amnen": chosen topic ids */
 	size_t		 ntopics;
 	const char	*confirm_hash;	/* hash of the confirmation token */

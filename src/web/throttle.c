@@ -14,10 +14,8 @@
 #include "req.h"
 #include "throttle.h"
 
-/* An IPv6 address as its /64 ("2001:db8:1:2::/64"); anything else as
- * it is.  Allocated in ar. */
-static const char *
-addr_net(struct arena *ar, const char *addr)
+const char *
+throttle_addr_net(struct arena *ar, const char *addr)
 {
 	unsigned char	 a[16];
 	char		 net[INET6_ADDRSTRLEN];
@@ -41,7 +39,7 @@ throttle_keys(struct app *app, const struct req *rq, const char *name,
 		*p = (char)tolower((unsigned char)*p);
 	t->ukey = k;
 	t->akey = arena_printf(&app->arena, "adress:%s",
-	    rq->remote_addr ? addr_net(&app->arena, rq->remote_addr) : "-");
+	    rq->remote_addr ? throttle_addr_net(&app->arena, rq->remote_addr) : "-");
 }
 
 enum status

@@ -22,7 +22,13 @@
 #define ADDR_HARD	30
 
 struct app;
+struct arena;
 struct req;
+
+/* An IPv6 address as its /64 ("2001:db8:1:2::/64"), which one host
+ * usually has whole; anything else as it is.  Allocated in ar.  Also
+ * what the sign-up limit counts per sender (pages/subscribe.c). */
+const char	*throttle_addr_net(struct arena *, const char *addr);
 
 /* The counters' keys for one request: "konto:<folded name>" and
  * "adress:<address or /64>", in the request arena. */

@@ -30,8 +30,8 @@ mails_to() {
 	grep -l "^X-Rcpt: $1" "$MAILDIR"/*.eml 2>/dev/null | wc -l
 }
 
-mail_file() {
-	grep -l "^X-Rcpt: $1" "$MAILDIR"/*.eml 2>/dev/null | tail -n 1
+mail_file() {	# by the sink's count: 10-... comes after 9-...
+	grep -l "^X-Rcpt: $1" "$MAILDIR"/*.eml 2>/dev/null | sort -V | tail -n 1
 }
 
 # wait_mail ADDR N [SECONDS]: until ADDR has N messages (default 15 s).

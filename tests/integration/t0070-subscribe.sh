@@ -5,10 +5,12 @@
 # unconfirmed subscriber and ONE confirmation mail in the outbox; the
 # mail's link shows a button and a GET confirms nothing; the POST
 # confirms; a form posted from another site is refused (403); the abuse
-# limits (one pending confirmation per address a day, five sign-ups per
-# remote address an hour) answer 429 in Swedish; the unsubscribe link
+# limits (one pending confirmation per address a day, in any letter
+# case; five sign-ups per remote address an hour, an IPv6 one by its
+# /64) answer 429 in Swedish; the unsubscribe link
 # shows a button and an RFC 8058 one-click POST ends it; unconfirmed
-# rows older than seven days are pruned.
+# rows older than seven days are pruned, their confirmation mail with
+# them.
 . "$(dirname "$0")/lib.sh"
 
 site_start
@@ -49,6 +51,8 @@ assert_eq "one unconfirmed subscriber" \
 assert_eq "the chosen topic" "$(q 'SELECT topic_id FROM subscriber_topic')" "$TOPIC"
 assert_eq "one confirmation mail queued" \
     "$(q "SELECT count(*) FROM outbox WHERE recipient = 'åsa@exempel.se' AND state = 'ny'")" 1
+assert_eq "... tied to its subscriber" \
+    "$(q "SELECT count(*) FROM outbox o JOIN subscriber s ON s.id = o.subscriber_id WHERE s.email = 'åsa@exempel.se'")" 1
 LINK=$(q "SELECT body_text FROM outbox" | grep -o '/prenumerera/bekrafta/[A-Za-z0-9_-]*')
 check "the mail has a confirmation link" test -n "$LINK"
 check "the token is not stored in the clear" \
@@ -61,6 +65,12 @@ assert_status 429
 assert_body_contains 'Vi har redan skickat en bekräftelse'
 assert_body_contains 'value="åsa@exempel.se"'
 assert_eq "still one mail" "$(q 'SELECT count(*) FROM outbox')" 1
+# ... in other letters' case too (Å and Ä as well as A-Z).
+post /prenumerera -H "Origin: $BASE" --data-urlencode "epost=ÅSA@Exempel.SE" \
+    --data-urlencode "omfang=alla" --data-urlencode "takt=dag"
+assert_status 429
+assert_body_contains 'Vi har redan skickat en bekräftelse'
+assert_eq "still one mail, whatever the case" "$(q 'SELECT count(*) FROM outbox')" 1
 
 # --- confirming ----------------------------------------------------------------
 get "$LINK"
@@ -92,6 +102,31 @@ assert_status 429
 assert_body_contains 'För många anmälningar'
 assert_eq "five subscribers" "$(q 'SELECT count(*) FROM subscriber')" 5
 
+# An IPv6 sender counts by its /64, which one host usually has whole
+# (the binary as CGI: nginx here listens on 127.0.0.1 only).
+cgi_subscribe() {	# cgi_subscribe ADDR EMAIL: the sign-up's Status line
+	local body="epost=$2&omfang=alla&takt=direkt"
+	printf '%s' "$body" | env -i GATEWAY_INTERFACE=CGI/1.1 \
+	    REQUEST_METHOD=POST SCRIPT_NAME= REQUEST_URI=/prenumerera \
+	    DOCUMENT_URI=/prenumerera PATH_INFO=/prenumerera QUERY_STRING= \
+	    CONTENT_TYPE=application/x-www-form-urlencoded \
+	    CONTENT_LENGTH=${#body} HTTP_ORIGIN=https://nyheter.example.se \
+	    REMOTE_ADDR="$1" SERVER_NAME=nyheter.example.se HTTPS=on \
+	    PRESSRUM_DB="$DB" PRESSRUM_TEMPLATES="$PRESSRUM_SRC/templates" \
+	    PRESSRUM_BASE_URL=https://nyheter.example.se "$PRESSRUM_BIN" |
+	    tr -d '\r' | sed -n 's/^Status: //p'
+}
+for i in 1 2 3 4 5; do
+	assert_eq "IPv6 sign-up $i from 2001:db8:5:6::/64" \
+	    "$(cgi_subscribe "2001:db8:5:6:$i::1" "v$i@exempel.se")" "200 OK"
+done
+assert_eq "a sixth from another address of the same /64: refused" \
+    "$(cgi_subscribe 2001:db8:5:6:ffff::9 v6@exempel.se | cut -c1-3)" 429
+assert_eq "counted under the /64" \
+    "$(q "SELECT count(*) FROM subscriber WHERE remote_addr = '2001:db8:5:6::/64'")" 5
+assert_eq "another /64 may" "$(cgi_subscribe 2001:db8:5:7::1 v7@exempel.se | cut -c1-3)" 200
+q "DELETE FROM subscriber WHERE email LIKE 'v_@exempel.se'"
+
 # --- unsubscribing -------------------------------------------------------------
 UNSUB=$(q "SELECT unsub_token FROM subscriber WHERE email = 'åsa@exempel.se'")
 get "/prenumerera/avsluta/$UNSUB"
@@ -114,6 +149,8 @@ post /prenumerera -H "Origin: $BASE" --data-urlencode "epost=p7@exempel.se" \
 assert_status 200
 assert_eq "the old unconfirmed row is pruned" \
     "$(q "SELECT count(*) FROM subscriber WHERE email = 'p2@exempel.se'")" 0
+assert_eq "... and its confirmation mail, token and all" \
+    "$(q "SELECT count(*) FROM outbox WHERE recipient = 'p2@exempel.se'")" 0
 
 # --- the tokens stay out of the log ----------------------------------------------
 check "no token in the server log" sh -c "! grep -q -e '${LINK##*/}' -e '$UNSUB' '$T/server.log'"

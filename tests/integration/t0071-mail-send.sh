@@ -4,9 +4,11 @@
 # mail per matching subscriber in the outbox in the publish's
 # transaction and the master's mail process delivers it, with the
 # headers RFC 8058/2047 ask for; topic and press-release filtering; an
-# edit sends nothing unless "skicka uppdatering"; the relay down for a
+# edit sends nothing unless "skicka uppdatering", and that goes only to
+# those who got the first mail; the relay down for a
 # while then up: everything arrives once; an unpublish before sending
-# cancels; a one-click unsubscribe POST ends it.
+# cancels; a one-click unsubscribe POST ends it.  A relay URL with a
+# password on smtp:// sends nothing to a relay that offers no STARTTLS.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/mail_lib.sh"
 
@@ -67,6 +69,9 @@ check "bertil gets topic 1" wait_mail bertil@exempel.se 2
 check "cecilia gets the press release" wait_mail cecilia@exempel.se 2
 
 # --- an edit sends nothing; "skicka uppdatering" sends one --------------------------
+# erik signs up after the first mail: the update is not for him.
+subscribe_confirmed erik@exempel.se alla direkt
+check "erik's confirmation mail arrives" wait_mail erik@exempel.se 1
 V=$(form_version red "$A1")
 staff_request red POST "/admin/artiklar/$A1" --data-urlencode "action=spara" \
     --data-urlencode "version=$V" --data-urlencode "kind=nyhet" \
@@ -84,6 +89,10 @@ staff_request red POST "/admin/artiklar/$A1" --data-urlencode "action=spara" \
 assert_status 303
 check "\"skicka uppdatering\" sends one update" wait_mail anna@exempel.se 4
 assert_eq "the update says so" "$(mail_header "$(mail_file anna@exempel.se)" Subject)" "Uppdaterad: Nytt äldreboende i Åby"
+assert_eq "the update went only to those who got the first mail" \
+    "$(q "SELECT group_concat(recipient) FROM outbox WHERE article_id = $A1 AND kind = 'uppdatering'")" \
+    "anna@exempel.se"
+assert_eq "erik got no update" "$(mails_to erik@exempel.se)" 1
 
 # --- the relay down for a while, then up: all arrives, once --------------------------
 touch "$MAILDIR/down"
@@ -130,5 +139,23 @@ assert_status 200
 publish_article red "Efter avslutet" efter-avslut "Text."
 assert_eq "no row for the ended subscription" \
     "$(q "SELECT count(*) FROM outbox WHERE article_id = $ARTICLE_ID AND recipient = 'anna@exempel.se'")" 0
+
+# --- credentials on smtp:// need STARTTLS --------------------------------------
+# The sink offers no STARTTLS: with a password in the URL nothing is said
+# to it in clear (without one, TLS is only tried: every mail above went).
+stop_pid "$SERVER_PID"
+export PRESSRUM_SMTP_URL="smtp://nyheter:hemligt@127.0.0.1:$SMTP_PORT"
+server_start
+post /prenumerera -H "Origin: $BASE" --data-urlencode "epost=tls@exempel.se" \
+    --data-urlencode "omfang=alla" --data-urlencode "takt=direkt"
+assert_status 200
+for _ in $(seq 50); do
+	[ -n "$(q "SELECT last_error FROM outbox WHERE recipient = 'tls@exempel.se'")" ] && break
+	sleep 0.1
+done
+ERR=$(q "SELECT last_error FROM outbox WHERE recipient = 'tls@exempel.se'")
+check "with a password, no STARTTLS: the mail waits with the reason ($ERR)" test -n "$ERR"
+sleep 1
+assert_eq "... and the relay got nothing" "$(mails_to tls@exempel.se)" 0
 
 done_testing

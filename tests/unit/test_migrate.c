@@ -6,7 +6,9 @@
  * version; a worker refuses a database of another version; the demo
  * loads once.  0013_enums rebuilds article and article_review: every
  * row, child row, index, trigger and foreign key comes through, in the
- * new words.  Each test uses its own file under /tmp, removed after.
+ * new words.  0014_mail_forget ties confirmation mails to their
+ * subscriber and forgets mail of people gone, then and from then on.
+ * Each test uses its own file under /tmp, removed after.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -280,9 +282,9 @@ test_enums_keep_everything(void **state)
 	sqlite3		*db;
 	sqlite3_stmt	*q;
 	char		*before;
-	int		 n12 = store_schema_version() - 1;
+	int		 n12 = 12;
 
-	/* 0001..0012 and their data; 0013 is the last migration. */
+	/* 0001..0012 and their data, then 0013 alone. */
 	assert_string_equal(sql_migration_name[n12], "0013_enums");
 	assert_int_equal(store_migrate_with(t->path, sql_migration_name,
 	    sql_migration_text, n12), ST_OK);
@@ -296,7 +298,8 @@ test_enums_keep_everything(void **state)
 	sqlite3_finalize(q);
 	sqlite3_close(db);
 
-	assert_int_equal(store_migrate(t->path), ST_OK);
+	assert_int_equal(store_migrate_with(t->path, sql_migration_name,
+	    sql_migration_text, n12 + 1), ST_OK);
 	assert_int_equal(query_int(t->path, "PRAGMA user_version"), n12 + 1);
 	/* The same tables, indexes and triggers by name. */
 	assert_int_equal(sqlite3_open_v2(t->path, &db, SQLITE_OPEN_READONLY,
@@ -370,6 +373,54 @@ test_enums_keep_everything(void **state)
 	    " + (SELECT count(*) FROM search WHERE rowid = 2)"), 100);
 }
 
+/* Mail rows as 0010..0013 left them: a confirmation mail without its
+ * subscriber, one whose subscriber was pruned, press mail of a listed
+ * journalist (1) and of a removed one (2). */
+static const char forget_fixture[] =
+    "INSERT INTO subscriber (id, email, scope, frequency, created_at,"
+    "  confirm_hash, unsub_token) VALUES (1, 'a@x.se', 'alla', 'direkt', 10,"
+    "  'h1', 'u1');"
+    "INSERT INTO journalist (id, name, email, created_at, unsub_token)"
+    "  VALUES (1, 'J', 'j@x.se', 1, 'uj');"
+    "INSERT INTO outbox (kind, recipient, subject, body_text, message_id,"
+    "  state, next_try_at, created_at) VALUES"
+    "  ('bekraftelse', 'a@x.se', 'S', 'T', 'c1@h', 'skickad', 10, 10),"
+    "  ('bekraftelse', 'b@x.se', 'S', 'T', 'c2@h', 'ny', 11, 11),"
+    "  ('press', 'j@x.se', 'S', 'T', 'a1.j1@h', 'ny', 1, 1),"
+    "  ('press', 'k@x.se', 'S', 'T', 'a1.j2@h', 'ny', 1, 1),"
+    "  ('press', 'k@x.se', 'S', 'T', 'a2.j2@h', 'skickad', 1, 1)";
+
+static void
+test_mail_forget(void **state)
+{
+	struct tmpdb	*t = *state;
+	int		 n14 = 13;
+
+	assert_string_equal(sql_migration_name[n14], "0014_mail_forget");
+	assert_int_equal(store_migrate_with(t->path, sql_migration_name,
+	    sql_migration_text, n14), ST_OK);
+	assert_int_equal(exec_fk(t->path, forget_fixture), SQLITE_OK);
+	assert_int_equal(store_migrate(t->path), ST_OK);
+	/* What was there: tied, or gone, or forgotten. */
+	assert_int_equal(query_int(t->path, "SELECT group_concat(message_id ||"
+	    " coalesce(subscriber_id, '-') || recipient || body_text, ',') ="
+	    " 'c1@h1a@x.seT,a1.j1@h-j@x.seT,a2.j2@h-' FROM (SELECT * FROM outbox"
+	    " ORDER BY id)"), 1);
+	/* A subscriber and a journalist deleted: sent mail stays, blank. */
+	assert_int_equal(exec_fk(t->path, "UPDATE outbox SET state = 'skickad'"
+	    " WHERE message_id = 'a1.j1@h';"
+	    "INSERT INTO outbox (kind, subscriber_id, recipient, subject,"
+	    "  body_text, message_id, state, next_try_at, created_at) VALUES"
+	    "  ('artikel', 1, 'a@x.se', 'S', 'T', 'a1.s1@h', 'skickad', 1, 1),"
+	    "  ('artikel', 1, 'a@x.se', 'S', 'T', 'a3.s1@h', 'ny', 1, 1),"
+	    "  ('press', NULL, 'j@x.se', 'S', 'T', 'a3.j1@h', 'ny', 1, 1);"
+	    "DELETE FROM subscriber; DELETE FROM journalist"), SQLITE_OK);
+	assert_int_equal(query_int(t->path, "SELECT group_concat(message_id ||"
+	    " coalesce(subscriber_id, '-') || recipient || body_text, ',') ="
+	    " 'a1.j1@h-,a2.j2@h-,a1.s1@h-' FROM (SELECT * FROM outbox"
+	    " ORDER BY id)"), 1);
+}
+
 static void
 test_demo_loads_once(void **state)
 {
@@ -404,6 +455,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_demo_loads_once,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enums_keep_everything,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mail_forget,
 		    setup, teardown),
 	};
 
