@@ -1,7 +1,5 @@
 /*
- * md.c -- CommonMark to HTML.  cmark-gfm is included here and in
- * md_int.h, the header this file shares with md_picture.c (library
- * pictures in the tree); no other file sees it.
+ * md.c -- CommonMark to HTML, the one file that includes cmark-gfm.
  *
  * Article and topic bodies are stored as Markdown and rendered here
  * whenever a page is built (public pages are then kept by the page
@@ -37,7 +35,6 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "md.h"
-#include "md_int.h"
 
 #define PARSE_OPTS	(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | \
 			    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
@@ -200,8 +197,11 @@ md_url_dropped(const char *url)
 	return 0;
 }
 
-cmark_node **
-md_collect(cmark_node *doc, int (*want)(cmark_node *), size_t *n)
+/* The nodes of doc for which want() is 1, in document order, collected
+ * before the caller changes the tree (cmark's iterator must not see
+ * that); a malloc'd array (free it), *n of them. */
+static cmark_node **
+find_nodes(cmark_node *doc, int (*want)(cmark_node *), size_t *n)
 {
 	cmark_iter	*it;
 	cmark_node	*node, **found = NULL;
@@ -226,6 +226,19 @@ md_collect(cmark_node *doc, int (*want)(cmark_node *), size_t *n)
 	return found;
 }
 
+/* Put n's children in its place and free n. */
+static void
+unwrap(cmark_node *n)
+{
+	cmark_node	*c, *next;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = next) {
+		next = cmark_node_next(c);
+		cmark_node_insert_before(n, c);
+	}
+	cmark_node_free(n);
+}
+
 /* A link or image whose target md_url_dropped(). */
 static int
 dropped(cmark_node *n)
@@ -248,9 +261,9 @@ unwrap_dropped(cmark_node *doc)
 	cmark_node	**found;
 	size_t		  n, i;
 
-	found = md_collect(doc, dropped, &n);
+	found = find_nodes(doc, dropped, &n);
 	for (i = 0; i < n; i++)
-		md_unwrap(found[i]);
+		unwrap(found[i]);
 	free(found);
 }
 
@@ -261,17 +274,6 @@ is_block(cmark_node_type t)
 	return (t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
-void
-md_unwrap(cmark_node *n)
-{
-	cmark_node	*c, *next;
-
-	for (c = cmark_node_first_child(n); c != NULL; c = next) {
-		next = cmark_node_next(c);
-		cmark_node_insert_before(n, c);
-	}
-	cmark_node_free(n);
-}
 
 /* 1 for the node types that count towards the nesting limit. */
 static int
@@ -337,6 +339,102 @@ parse_body(const char *md, cmark_node **doc)
 	return ST_OK;
 }
 
+long long
+md_picture_id(const char *url)
+{
+	static const char	 pre[] = "/pressbilder/";
+	long long		 id = 0;
+	size_t			 i = sizeof(pre) - 1;
+
+	if (url == NULL || strncmp(url, pre, i) != 0 || url[i] == '0')
+		return 0;
+	for (; url[i] >= '0' && url[i] <= '9'; i++)
+		if (i >= sizeof(pre) - 1 + 15)
+			return 0;
+		else
+			id = id * 10 + (url[i] - '0');
+	return url[i] == '\0' ? id : 0;
+}
+
+/* The text inside n (an image's alt text) into ar. */
+static const char *
+text_of(struct arena *ar, cmark_node *n)
+{
+	cmark_iter	*it = cmark_iter_new(n);
+	struct buf	 b;
+	const char	*lit, *s;
+	cmark_node_type	 t;
+
+	buf_init(&b);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		t = cmark_node_get_type(cmark_iter_get_node(it));
+		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
+		    (lit = cmark_node_get_literal(cmark_iter_get_node(it))) !=
+		    NULL)
+			buf_puts(&b, lit);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_putc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	s = arena_strndup(ar, b.data != NULL ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Replace image n (a library picture id) by html. */
+static void
+replace(cmark_node *n, const char *html, int block)
+{
+	cmark_node	*r, *target = block ? cmark_node_parent(n) : n;
+
+	r = cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK :
+	    CMARK_NODE_CUSTOM_INLINE);
+	cmark_node_set_on_enter(r, html);
+	cmark_node_set_on_exit(r, "");
+	cmark_node_insert_before(target, r);
+	cmark_node_free(target);
+}
+
+/* An image naming a library picture. */
+static int
+library_image(cmark_node *n)
+{
+	return cmark_node_get_type(n) == CMARK_NODE_IMAGE &&
+	    md_picture_id(cmark_node_get_url(n)) != 0;
+}
+
+/*
+ * The pictures of the library in doc ("![alt](/pressbilder/12)"): alone
+ * in its paragraph a picture becomes its <figure>, within text its
+ * <picture>, both as fn renders them (pages/article_media.c); one fn
+ * does not know shows as its alt text.
+ */
+static void
+render_pictures(cmark_node *doc, struct arena *ar, md_picture_fn *fn,
+    void *ctx)
+{
+	cmark_node	*n, *p, **found;
+	const char	*html;
+	size_t		 nfound;
+	long long	 id;
+	int		 block;
+
+	found = find_nodes(doc, library_image, &nfound);
+	for (size_t i = 0; i < nfound; i++) {
+		n = found[i];
+		id = md_picture_id(cmark_node_get_url(n));
+		p = cmark_node_parent(n);
+		block = p != NULL && cmark_node_get_type(p) ==
+		    CMARK_NODE_PARAGRAPH && cmark_node_first_child(p) == n &&
+		    cmark_node_last_child(p) == n;
+		if ((html = fn(ctx, id, text_of(ar, n), block)) != NULL)
+			replace(n, html, block);
+		else
+			unwrap(n);
+	}
+	free(found);
+}
+
 /*
  * Render md (NULL is taken as "") to HTML in ar.  On failure *out is
  * set to the empty string.  Returns ST_OK, or ST_TOOLARGE when md is
@@ -362,7 +460,7 @@ md_render_pictures(struct arena *ar, const char *md, md_picture_fn *fn,
 		return ST_TOOLARGE;
 	unwrap_dropped(doc);
 	if (fn != NULL)
-		md_pictures(doc, ar, fn, ctx);
+		render_pictures(doc, ar, fn, ctx);
 	html = cmark_render_html(doc, RENDER_OPTS, extensions());
 	finish_html(ar, html, out);
 	mem->free(html);
