@@ -22,7 +22,8 @@
  * with U+FFFD (CMARK_OPT_VALIDATE_UTF8).  Sources over MD_MAX_SOURCE
  * bytes or with block containers nested deeper than MD_MAX_NESTING are
  * refused.  cmark's memory is copied into the request arena and freed
- * at once.
+ * at once.  md_render_pictures() also puts the library's pictures
+ * ("![alt](/pressbilder/12)") in the tree as the caller renders them.
  */
 #include <stddef.h>
 #include <stdlib.h>
