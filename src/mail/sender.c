@@ -35,7 +35,6 @@
 #include "../util/buf.h"
 #include "../util/clock.h"
 #include "../util/log.h"
-#include "../util/num.h"
 #include "digest.h"
 #include "message.h"
 #include "queue.h"
@@ -69,15 +68,8 @@ backoff(int attempts)
 static int64_t
 now_for(const struct config *cfg, struct store *db, struct arena *ar)
 {
-	const char	*v;
-	int64_t		 off = 0;
-
-	if (cfg->test_clock) {
-		if (store_setting(db, ar, "test_clock_offset", &v) == ST_OK)
-			(void)num_parse_int(v, INT64_MIN / 2, INT64_MAX / 2,
-			    &off);
-		clock_set_offset(off);
-	}
+	if (cfg->test_clock)
+		clock_set_offset(store_test_clock_offset(db, ar));
 	return clock_now();
 }
 

@@ -5,7 +5,7 @@
  * own, as its page watch does, and never sets the clock's test offset:
  * it only adds it to "now" here, so its other timing stays real.
  */
-#include <stdlib.h>
+#include <stdint.h>
 
 #include "../app.h"
 #include "../store/person.h"
@@ -30,14 +30,9 @@ mail_sweep_open(struct mail_sweep *s, const struct config *cfg)
 static int64_t
 sweep_now(struct mail_sweep *s, const struct config *cfg)
 {
-	const char	*v;
-	int64_t		 off = 0;
-
 	arena_reset(&s->ar);
-	if (cfg->test_clock && store_setting(s->db, &s->ar,
-	    "test_clock_offset", &v) == ST_OK)
-		off = strtoll(v, NULL, 10);
-	return clock_now() + off;
+	return clock_now() + (cfg->test_clock ?
+	    store_test_clock_offset(s->db, &s->ar) : 0);
 }
 
 void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/num.h"
 #include "store_int.h"
 
 /*
@@ -65,4 +66,15 @@ out:
 		store_log_error(db, Q_SETTING_GET);
 	stmt_done(q);
 	return st;
+}
+
+int64_t
+store_test_clock_offset(struct store *db, struct arena *ar)
+{
+	const char	*v;
+	int64_t		 off = 0;
+
+	if (store_setting(db, ar, "test_clock_offset", &v) == ST_OK)
+		(void)num_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &off);
+	return off;
 }

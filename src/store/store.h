@@ -194,6 +194,10 @@ enum status	store_notice_active(struct store *, struct arena *,
  * ST_NOTFOUND when unset. */
 enum status	store_setting(struct store *, struct arena *,
 		    const char *key, const char **val);
+/* --test-clock: the seconds tests move "now" by, written with the
+ * sqlite3 tool into the setting test_clock_offset; 0 when unset or not
+ * a number.  Never used in production. */
+int64_t		store_test_clock_offset(struct store *, struct arena *);
 
 /* ---- The staff side ------------------------------------------------ */
 

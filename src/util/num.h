@@ -2,8 +2,7 @@
  * num.h -- decimal integers read strictly: the one digit parser.
  *
  * web/req.c reads every number in a request through it (req_parse_int
- * and the typed accessors), and the test clock's setting is read with
- * it by web/route.c and mail/sender.c.
+ * and the typed accessors), and store/site.c the test clock's setting.
  */
 #ifndef NUM_H
 #define NUM_H

@@ -24,7 +24,6 @@
 #include "../util/clock.h"
 #include "../util/hex.h"
 #include "../util/log.h"
-#include "../util/num.h"
 #include "../util/role.h"
 #include "../util/slug.h"
 #include "conn.h"
@@ -373,13 +372,7 @@ dispatch(struct app *app, struct req *rq, struct resp *rs)
 static void
 test_clock(struct app *app)
 {
-	const char	*v;
-	int64_t		 off = 0;
-
-	if (store_setting(app->store, &app->arena, "test_clock_offset",
-	    &v) == ST_OK)
-		(void)num_parse_int(v, INT64_MIN / 2, INT64_MAX / 2, &off);
-	clock_set_offset(off);
+	clock_set_offset(store_test_clock_offset(app->store, &app->arena));
 }
 
 /*
