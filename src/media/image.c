@@ -57,7 +57,8 @@ find_type(const void *buf, size_t len, enum media_err *err)
 	*err = MEDIA_NOT_IMAGE;
 	if (loader == NULL)
 		return -1;
-	*err = MEDIA_BAD_TYPE;
+	*err = strcmp(loader, "VipsForeignLoadSvgBuffer") == 0 ? MEDIA_SVG :
+	    MEDIA_BAD_TYPE;
 	for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
 		if (strcmp(loader, types[i].loader) == 0)
 			return (int)i;
@@ -282,6 +283,9 @@ media_err_text(enum media_err err)
 	case MEDIA_BAD_TYPE:
 		return "Bara JPEG, PNG, WebP, HEIC och AVIF går att ladda "
 		    "upp.";
+	case MEDIA_SVG:
+		return "SVG-bilder tas inte emot: de kan bära skript. Spara "
+		    "bilden som PNG eller JPEG och ladda upp den igen.";
 	case MEDIA_TOO_MANY_PIXELS:
 		return "Bilden har för många bildpunkter: högst 50 megapixel "
 		    "och 20 000 punkter på en led.";

@@ -31,6 +31,7 @@ enum media_err {
 	MEDIA_TOO_BIG,		/* over MEDIA_MAX_BYTES */
 	MEDIA_NOT_IMAGE,	/* no loader knows it */
 	MEDIA_BAD_TYPE,		/* an image, but not JPEG, PNG or WebP */
+	MEDIA_SVG,		/* SVG: it may carry script */
 	MEDIA_TOO_MANY_PIXELS,	/* header says over MEDIA_MAX_PIXELS */
 	MEDIA_BROKEN,		/* the decoder or an encoder failed */
 	MEDIA_EXISTS,		/* the same file is in the library */

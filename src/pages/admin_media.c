@@ -176,6 +176,7 @@ err_status(enum media_err err)
 		return 503;
 	case MEDIA_NOT_IMAGE:
 	case MEDIA_BAD_TYPE:
+	case MEDIA_SVG:
 		return 415;
 	default:
 		return 422;

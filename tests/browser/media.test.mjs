@@ -108,7 +108,7 @@ describe('the picture library in a browser', () => {
 		const r = await submit(page, 'form.form button[type=submit]');
 		assert.equal(r.status(), 415);
 		assert.match(await page.textContent('.error-summary'),
-		    /Bara JPEG, PNG, WebP, HEIC och AVIF/);
+		    /SVG-bilder tas inte emot: de kan bära skript/);
 		assert.equal(await page.inputValue('#credit'), 'Bo Bild');
 		docs.push(['ny-fel', '/admin/media/ny', await r.text()]);
 		assert.equal(sql(site.db, 'SELECT count(*) FROM media')[0], '2');

@@ -2,9 +2,9 @@
 # t0080-media-add.sh -- `pressrum media add FILE ...` (issue 14): a JPEG,
 # PNG or WebP goes into the library with its resized copies; its GPS
 # position and other metadata are gone from every stored file (exiftool),
-# it is turned upright by its EXIF orientation; SVG, a text file, a
-# decompression bomb (20,000 x 20,000 PNG of 50 kB) and a file over 20 MB
-# are refused in Swedish with nothing stored.  HEIC and AVIF are taken
+# it is turned upright by its EXIF orientation; SVG (named as such), a
+# TIFF, a text file, a decompression bomb (20,000 x 20,000 PNG of 50 kB)
+# and a file over 20 MB are refused in Swedish with nothing stored.  HEIC and AVIF are taken
 # (their full-size copy made as a JPEG).  One picture is made at a time,
 # and a 24 MP photo fits in what the systemd unit leaves for it.
 . "$(dirname "$0")/lib.sh"
@@ -112,7 +112,11 @@ refused() {
 }
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>' \
     >"$T/x.svg"
-refused "$T/x.svg" "Bara JPEG, PNG, WebP, HEIC och AVIF" "an SVG"
+refused "$T/x.svg" "SVG-bilder tas inte emot: de kan bära skript" "an SVG"
+/usr/bin/python3 "$png" 40 30 "$T/small-tiff.png"
+/usr/bin/python3 "$PRESSRUM_SRC/bench/vips_convert.py" "$T/small-tiff.png" \
+    "$T/x.tif"
+refused "$T/x.tif" "Bara JPEG, PNG, WebP, HEIC och AVIF" "a TIFF"
 echo "inte en bild" >"$T/x.jpg"
 refused "$T/x.jpg" "ingen bild" "a text file named .jpg"
 /usr/bin/python3 "$png" 20000 20000 "$T/bomb.png" grey1

@@ -81,7 +81,7 @@ refused() {	# WHAT STATUS MESSAGE CURL-F-FILE
 }
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>' \
     >"$T/x.svg"
-refused "an SVG" 415 "Bara JPEG, PNG, WebP, HEIC och AVIF" "$T/x.svg"
+refused "an SVG" 415 "SVG-bilder tas inte emot: de kan bära skript" "$T/x.svg"
 printf '<!doctype html><title>x</title><script>alert(1)</script>' \
     >"$T/page.jpg"
 refused "HTML named .jpg" 415 "Filen är ingen bild" "$T/page.jpg"
