@@ -134,16 +134,19 @@ UPDATE contact SET photo_media_id = :media_id WHERE id = :id;
 
 -- name: media_of_topic
 -- The lead images of the topic's public articles, newest first (the
--- topic page links them as press images).
+-- topic page links them as press images).  From the articles that have
+-- a lead image (a partial index) to the topic, never from the topic's
+-- articles: a topic of 12,000 articles at 100,000 took 230 ms that way.
+-- CROSS JOIN fixes that order; the + keeps article_public out.
 SELECT m.id, m.sha256, m.filename, m.mime, m.width, m.height, m.bytes,
        m.alt, m.decorative, m.caption, m.credit, m.licence, m.created_at,
        m.legal_basis, m.consent_at, m.expires_at
   FROM media AS m
  WHERE m.id IN (SELECT a.lead_media_id
-                  FROM article_topic AS t JOIN article AS a
-                    ON a.id = t.article_id
-                 WHERE t.topic_id = :topic_id AND a.status = 'publicerad'
-                   AND a.publish_at <= :now)
+                  FROM article AS a CROSS JOIN article_topic AS t
+                    ON t.article_id = a.id AND t.topic_id = :topic_id
+                 WHERE a.lead_media_id IS NOT NULL
+                   AND +a.status = 'publicerad' AND +a.publish_at <= :now)
    AND (m.expires_at IS NULL OR m.expires_at > :now)
  ORDER BY m.created_at DESC, m.id DESC
  LIMIT :limit;
