@@ -403,6 +403,12 @@ assert_signed_out() {
 	fi
 }
 
+# The sqlite3 CLI waits up to 5 s for a lock, as Pressrum does: the
+# server also writes on its own (the master's mail sweep at start and
+# every minute, the search text after an outside write), and a fixture
+# written just then would otherwise fail with "database is locked".
+sqlite3() { command sqlite3 -cmd '.timeout 5000' "$@"; }
+
 # q SQL: run SQL on the test database with the sqlite3 CLI.
 q() { sqlite3 "$DB" "$1"; }
 
