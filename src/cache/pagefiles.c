@@ -9,7 +9,6 @@
  * a file; the link is replaced the same way.
  */
 #define _XOPEN_SOURCE 700
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -26,6 +25,7 @@
 
 #include "../util/clock.h"
 #include "../util/gzip.h"
+#include "../util/lockfile.h"
 #include "../util/log.h"
 #include "pagefiles.h"
 
@@ -105,15 +105,8 @@ lock_dir(const char *dir)
 	int	 fd;
 
 	snprintf(path, sizeof(path), "%s/lock", dir);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+	if ((fd = lock_file(path, 0644)) < 0)
 		log_error("pagefiles: %s: %s", path, strerror(errno));
-		return -1;
-	}
-	while (flock(fd, LOCK_EX) != 0)
-		if (errno != EINTR) {
-			close(fd);
-			return -1;
-		}
 	return fd;
 }
 

@@ -2,10 +2,6 @@
  * ingest.c -- a picture into the library, for the command line and the
  * upload form alike (ingest.h).
  */
-#include <sys/file.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +10,7 @@
 #include "../store/media.h"
 #include "../store/store.h"
 #include "../util/crypto.h"
+#include "../util/lockfile.h"
 #include "../util/utf8.h"
 #include "files.h"
 #include "image.h"
@@ -61,7 +58,7 @@ take_turn(struct store *db)
 {
 	const char	*file = store_file(db), *slash = strrchr(file, '/');
 	char		 path[PATH_MAX];
-	int		 fd, n;
+	int		 n;
 
 	if (*file == '\0')
 		return -1;
@@ -70,15 +67,9 @@ take_turn(struct store *db)
 	else
 		n = snprintf(path, sizeof(path), "%.*s/.%s.bild-lock",
 		    (int)(slash - file), file, slash + 1);
-	if (n < 0 || (size_t)n >= sizeof(path) ||
-	    (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+	if (n < 0 || (size_t)n >= sizeof(path))
 		return -1;
-	while (flock(fd, LOCK_EX) != 0)
-		if (errno != EINTR) {
-			close(fd);
-			return -1;
-		}
-	return fd;
+	return lock_file(path, 0600);
 }
 
 /* Start libvips, hash buf into sha and make *img, in its turn;
