@@ -56,6 +56,16 @@ UPDATE outbox SET recipient = '', subscriber_id = NULL, body_text = '',
        body_html = '', unsub_token = ''
  WHERE recipient <> '' AND created_at < :before AND state <> 'ny';
 
+-- name: mail_sweep_due
+-- 1 when the sweep has something to do (the three statements it runs,
+-- as reads), so a sweep with nothing to do takes no write lock.
+SELECT EXISTS (SELECT 1 FROM subscriber WHERE confirmed_at IS NULL
+                  AND created_at < :unconfirmed)
+    OR EXISTS (SELECT 1 FROM subscriber WHERE remote_addr <> ''
+                  AND created_at < :addr)
+    OR EXISTS (SELECT 1 FROM outbox WHERE recipient <> ''
+                  AND created_at < :sent AND state <> 'ny');
+
 -- name: mail_sweep_addr
 -- The sender's address is kept a day, for the abuse limits only.
 UPDATE subscriber SET remote_addr = ''

@@ -70,8 +70,18 @@ store_person_erase(struct store *db, const char *email)
 enum status
 store_mail_sweep(struct store *db, int64_t now)
 {
+	sqlite3_stmt	*q = db->stmt[Q_MAIL_SWEEP_DUE];
 	enum status	 st;
+	int		 due = 1;	/* on a failed read, sweep anyway */
 
+	if (bind_int64(q, ":unconfirmed", now - SUB_UNCONFIRMED_TTL) ==
+	    SQLITE_OK && bind_int64(q, ":addr", now - ADDR_KEPT) ==
+	    SQLITE_OK && bind_int64(q, ":sent", now - OUTBOX_KEPT) ==
+	    SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+		due = sqlite3_column_int(q, 0);
+	stmt_done(q);
+	if (!due)
+		return ST_OK;	/* no write lock taken */
 	if ((st = store_begin(db)) != ST_OK)
 		return st;
 	if ((st = stmt_write(db, Q_SUBSCRIBER_PRUNE, bind_int64(
